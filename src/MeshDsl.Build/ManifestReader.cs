@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace MeshDsl.Build;
+
+/// <summary>One manifest embedded by the generator: the C# type it came from, its file name and its text.</summary>
+internal sealed record EmbeddedManifest(string SourceType, string FileName, string Content);
+
+/// <summary>
+/// Reads the manifests the generator embedded as <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|type|file", yaml)]</c>
+/// without loading the assembly (it may target another runtime than the one MSBuild runs on).
+/// </summary>
+internal static class ManifestReader
+{
+    public const string KeyPrefix = "MeshDsl.Manifest|";
+
+    public static List<EmbeddedManifest> Read(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        var result = new List<EmbeddedManifest>();
+        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var attribute = reader.GetCustomAttribute(handle);
+            if (!IsAssemblyMetadataAttribute(reader, attribute.Constructor)) continue;
+
+            var blob = reader.GetBlobReader(attribute.Value);
+            if (blob.ReadUInt16() != 1) continue; // custom attribute prolog
+            var key = blob.ReadSerializedString();
+            var value = blob.ReadSerializedString();
+            if (key is null || !key.StartsWith(KeyPrefix, StringComparison.Ordinal)) continue;
+
+            var rest = key.Substring(KeyPrefix.Length);
+            var bar = rest.LastIndexOf('|');
+            if (bar <= 0 || bar == rest.Length - 1) continue;
+            result.Add(new EmbeddedManifest(rest.Substring(0, bar), rest.Substring(bar + 1), value ?? string.Empty));
+        }
+
+        return result;
+    }
+
+    private static bool IsAssemblyMetadataAttribute(MetadataReader reader, EntityHandle constructor)
+    {
+        EntityHandle type;
+        if (constructor.Kind == HandleKind.MemberReference)
+        {
+            type = reader.GetMemberReference((MemberReferenceHandle)constructor).Parent;
+        }
+        else if (constructor.Kind == HandleKind.MethodDefinition)
+        {
+            type = reader.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType();
+        }
+        else
+        {
+            return false;
+        }
+
+        return type.Kind switch
+        {
+            HandleKind.TypeReference => Is(reader, reader.GetTypeReference((TypeReferenceHandle)type).Namespace, reader.GetTypeReference((TypeReferenceHandle)type).Name),
+            HandleKind.TypeDefinition => Is(reader, reader.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, reader.GetTypeDefinition((TypeDefinitionHandle)type).Name),
+            _ => false,
+        };
+    }
+
+    private static bool Is(MetadataReader reader, StringHandle ns, StringHandle name) =>
+        reader.StringComparer.Equals(ns, "System.Reflection") && reader.StringComparer.Equals(name, "AssemblyMetadataAttribute");
+}

@@ -1,0 +1,72 @@
+using System.Linq;
+using MeshDsl.Emit;
+using MeshDsl.FrontEnd;
+using MeshDsl.Helpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MeshDsl.Generator;
+
+/// <summary>
+/// Turns each <c>[MeshService]</c> class into its Istio resources. Each resource is embedded in the assembly as
+/// metadata (an implementation-only output, so the IDE never pays for YAML) and written to disk by the build task;
+/// each service also gets a <c>Manifests</c> accessor (a normal output, so the IDE sees it).
+/// Policy problems are the analyzers' to report; the generator never reports and never throws on user input.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class MeshGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var services = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.MeshService,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => ServiceParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct))
+            .WithTrackingName(TrackingNames.Services);
+
+        var resources = services
+            .SelectMany(static (service, _) => service.Resources)
+            .WithTrackingName(TrackingNames.Resources);
+
+        context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
+            spc.AddSource(HintName(resource.SourceType, resource.FileName), CSharpEmitter.ManifestMetadata(resource)));
+
+        var accessors = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.MeshService,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, _) => AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
+            .Where(static a => a is not null)
+            .WithTrackingName(TrackingNames.Accessors);
+
+        context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
+    }
+
+    /// <summary>The accessor needs the class and every containing class to be partial; otherwise there is none.</summary>
+    private static AccessorModel? AccessorOf(INamedTypeSymbol type)
+    {
+        if (type.IsGenericType) return null;
+        var containers = new System.Collections.Generic.List<string>();
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            var isPartial = t.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            if (!isPartial || t.IsGenericType) return null;
+            var keyword = t.IsRecord ? (t.IsValueType ? "record struct" : "record") : t.IsValueType ? "struct" : "class";
+            containers.Insert(0, "partial " + keyword + " " + t.Name);
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        var typeName = ServiceParser.TypeName(type);
+        return new AccessorModel(
+            HintName(typeName, "Manifests"),
+            ns,
+            containers.ToEquatableArray(),
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+    }
+
+    /// <summary>Unique per type and file, so two services of the same name never collide.</summary>
+    private static string HintName(string sourceType, string file) => sourceType + "." + file + ".g.cs";
+}

@@ -1,0 +1,9 @@
+namespace MeshDsl.Generator;
+
+/// <summary>Names of the generator's pipeline steps, for incremental-caching tests and diagnostics.</summary>
+internal static class TrackingNames
+{
+    public const string Services = nameof(Services);
+    public const string Resources = nameof(Resources);
+    public const string Accessors = nameof(Accessors);
+}

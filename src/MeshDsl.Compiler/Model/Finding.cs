@@ -1,0 +1,9 @@
+using MeshDsl.Helpers;
+
+namespace MeshDsl.Model;
+
+/// <summary>
+/// A problem a rule found in the model: the rule, the node's origin, the Istio field at fault (in Istio's
+/// camelCase spelling; empty when the whole node is at fault) and the message arguments.
+/// </summary>
+internal sealed record Finding(string RuleId, SourceRef Origin, string Field, EquatableArray<string> MessageArgs);

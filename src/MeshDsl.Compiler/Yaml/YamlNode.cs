@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace MeshDsl.Yaml;
+
+/// <summary>A YAML tree built for writing: ordered mappings, sequences and typed scalars.</summary>
+internal abstract class YamlNode
+{
+}
+
+internal sealed class YamlMapping : YamlNode
+{
+    public List<KeyValuePair<string, YamlNode>> Entries { get; } = new();
+
+    public int Count => Entries.Count;
+
+    public YamlMapping Add(string key, YamlNode? value)
+    {
+        if (value is not null) Entries.Add(new KeyValuePair<string, YamlNode>(key, value));
+        return this;
+    }
+
+    public YamlMapping Add(string key, string? value) => value is null ? this : Add(key, YamlScalar.String(value));
+
+    public YamlMapping Add(string key, int? value) => value is null ? this : Add(key, YamlScalar.Number(value.Value));
+
+    public YamlMapping Add(string key, double? value) => value is null ? this : Add(key, YamlScalar.Number(value.Value));
+
+    public YamlMapping Add(string key, bool? value) => value is null ? this : Add(key, YamlScalar.Bool(value.Value));
+
+    /// <summary>Adds a nested mapping only when it has entries: Istio treats an empty object as set.</summary>
+    public YamlMapping AddIfAny(string key, YamlMapping? value) => value is { Count: > 0 } ? Add(key, value) : this;
+
+    public YamlMapping AddIfAny(string key, YamlSequence? value) => value is { Items.Count: > 0 } ? Add(key, value) : this;
+}
+
+internal sealed class YamlSequence : YamlNode
+{
+    public List<YamlNode> Items { get; } = new();
+
+    public YamlSequence Add(YamlNode item)
+    {
+        Items.Add(item);
+        return this;
+    }
+}
+
+internal enum ScalarStyle
+{
+    /// <summary>A string: written plain when YAML reads it back as the same string, double-quoted otherwise.</summary>
+    String,
+
+    /// <summary>A number or boolean: always written plain.</summary>
+    Literal,
+}
+
+internal sealed class YamlScalar : YamlNode
+{
+    private YamlScalar(string text, ScalarStyle style)
+    {
+        Text = text;
+        Style = style;
+    }
+
+    public string Text { get; }
+
+    public ScalarStyle Style { get; }
+
+    public static YamlScalar String(string text) => new(text, ScalarStyle.String);
+
+    public static YamlScalar Number(int value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Literal);
+
+    /// <summary>Always with a fraction or exponent, so a double stays a double when read back (50 is written 50.0).</summary>
+    public static YamlScalar Number(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) text += ".0";
+        return new(text, ScalarStyle.Literal);
+    }
+
+    public static YamlScalar Bool(bool value) => new(value ? "true" : "false", ScalarStyle.Literal);
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+
+namespace MeshDsl;
+
+/// <summary>
+/// One generated Kubernetes/Istio manifest, as the build writes it to disk.
+/// The generator embeds manifests in the mesh assembly; <see cref="Of(Type)"/> reads them back at run time.
+/// </summary>
+public sealed class Manifest
+{
+    /// <summary>The prefix of the <see cref="AssemblyMetadataAttribute"/> keys that carry manifests.</summary>
+    public const string MetadataKeyPrefix = "MeshDsl.Manifest|";
+
+    public Manifest(string sourceType, string fileName, string yaml)
+    {
+        SourceType = sourceType;
+        FileName = fileName;
+        Yaml = yaml;
+    }
+
+    /// <summary>The C# type the manifest was generated from (its full name, nested types joined by '.').</summary>
+    public string SourceType { get; }
+
+    /// <summary>The file name the build writes, such as <c>virtualservice-reviews.yaml</c>.</summary>
+    public string FileName { get; }
+
+    /// <summary>The whole file: the generated-by header and one YAML document.</summary>
+    public string Yaml { get; }
+
+    public override string ToString() => FileName;
+
+    /// <summary>Every manifest generated from <paramref name="meshType"/>, in file-name order.</summary>
+    public static IReadOnlyList<Manifest> Of(Type meshType)
+    {
+        if (meshType is null) throw new ArgumentNullException(nameof(meshType));
+        var name = (meshType.FullName ?? meshType.Name).Replace('+', '.');
+        return All(meshType.Assembly).Where(m => m.SourceType == name).ToArray();
+    }
+
+    /// <summary>Every manifest generated into <paramref name="assembly"/>, in file-name order.</summary>
+    public static IReadOnlyList<Manifest> All(Assembly assembly)
+    {
+        if (assembly is null) throw new ArgumentNullException(nameof(assembly));
+        var result = new List<Manifest>();
+        foreach (var attribute in assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        {
+            if (TryParseKey(attribute.Key, out var sourceType, out var fileName))
+            {
+                result.Add(new Manifest(sourceType, fileName, attribute.Value ?? string.Empty));
+            }
+        }
+
+        result.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
+        return result;
+    }
+
+    /// <summary>Splits a metadata key <c>MeshDsl.Manifest|&lt;source type&gt;|&lt;file name&gt;</c>.</summary>
+    public static bool TryParseKey(string? key, out string sourceType, out string fileName)
+    {
+        sourceType = fileName = string.Empty;
+        if (key is null || !key.StartsWith(MetadataKeyPrefix, StringComparison.Ordinal)) return false;
+        var rest = key.Substring(MetadataKeyPrefix.Length);
+        var bar = rest.LastIndexOf('|');
+        if (bar <= 0 || bar == rest.Length - 1) return false;
+        sourceType = rest.Substring(0, bar);
+        fileName = rest.Substring(bar + 1);
+        return true;
+    }
+}
