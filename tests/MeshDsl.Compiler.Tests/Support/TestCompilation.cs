@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using MeshDsl.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MeshDsl.Tests.Support;
+
+/// <summary>Builds in-memory compilations against .NET 10 reference assemblies (offline) and the MeshDsl attributes.</summary>
+internal static class TestCompilation
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static ImmutableArray<MetadataReference> References { get; } =
+        Basic.Reference.Assemblies.Net100.References.All
+            .Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(MeshServiceAttribute).Assembly.Location))
+            .ToImmutableArray();
+
+    public static CSharpCompilation Create(params (string Path, string Text)[] sources) =>
+        CSharpCompilation.Create(
+            "Mesh.Tests",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static CSharpCompilation Create(params string[] sources) =>
+        Create(sources.Select((s, i) => ($"/src/File{i}.cs", s)).ToArray());
+
+    /// <summary>Every .cs file of a sample project, with stable relative paths.</summary>
+    public static (string Path, string Text)[] Sample(string name)
+    {
+        var dir = Path.Combine(Paths.Samples, name);
+        return Directory.GetFiles(dir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => ("/" + name + "/" + Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllText(f)))
+            .ToArray();
+    }
+
+    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+        new[] { new MeshGenerator().AsSourceGenerator() },
+        parseOptions: ParseOptions,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator, asserts it neither threw nor broke the compilation, and returns the result.</summary>
+    public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null)
+    {
+        driver = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver.GetRunResult();
+        Assert.All(result.Results, r => Assert.Null(r.Exception));
+        Assert.Empty(diagnostics);
+        return new GeneratorRun(driver, output, result);
+    }
+}
+
+internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, GeneratorDriverRunResult Result)
+{
+    public IReadOnlyDictionary<string, string> Sources => Result.Results
+        .SelectMany(r => r.GeneratedSources)
+        .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+    /// <summary>The manifests as the build task would write them: file name to text.</summary>
+    public IReadOnlyDictionary<string, string> Manifests()
+    {
+        var errors = Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(errors.Length == 0, "The generated code does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var attribute in Output.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != "System.Reflection.AssemblyMetadataAttribute") continue;
+            var key = (string?)attribute.ConstructorArguments[0].Value;
+            if (!Manifest.TryParseKey(key, out _, out var file)) continue;
+            result.Add(file, (string)attribute.ConstructorArguments[1].Value!);
+        }
+
+        return result;
+    }
+}
