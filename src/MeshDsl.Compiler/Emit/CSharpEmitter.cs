@@ -27,7 +27,8 @@ internal static class CSharpEmitter
     {
         var sb = new StringBuilder(Header);
         if (model.Namespace.Length > 0) sb.Append("namespace ").Append(model.Namespace).Append("\n{\n");
-        var depth = 0;
+        var outer = model.Namespace.Length > 0 ? 1 : 0;
+        var depth = outer;
         foreach (var container in model.Containers)
         {
             sb.Append(' ', depth * 4).Append(container).Append("\n").Append(' ', depth * 4).Append("{\n");
@@ -38,7 +39,7 @@ internal static class CSharpEmitter
         sb.Append(pad).Append("/// <summary>The manifests MeshDsl generated from this service, as the build writes them.</summary>\n")
           .Append(pad).Append("public static global::System.Collections.Generic.IReadOnlyList<global::MeshDsl.Manifest> Manifests\n")
           .Append(pad).Append("    => global::MeshDsl.Manifest.Of(typeof(").Append(model.TypeOfName).Append("));\n");
-        for (var i = depth - 1; i >= 0; i--) sb.Append(' ', i * 4).Append("}\n");
+        for (var i = depth - 1; i >= outer; i--) sb.Append(' ', i * 4).Append("}\n");
         if (model.Namespace.Length > 0) sb.Append("}\n");
         return sb.ToString();
     }

@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace MeshDsl.Build.Tests;
+
+/// <summary>Writes small assemblies carrying manifest metadata, as the generator would embed it.</summary>
+internal static class TestAssemblies
+{
+    public static string WithManifests(string directory, params (string SourceType, string File, string Yaml)[] manifests)
+    {
+        var builder = new PersistedAssemblyBuilder(new AssemblyName("Mesh" + Guid.NewGuid().ToString("N")[..8]), typeof(object).Assembly);
+        var ctor = typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!;
+        builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { "unrelated", "value" }));
+        foreach (var (type, file, yaml) in manifests)
+        {
+            builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Manifest|{type}|{file}", yaml }));
+        }
+
+        builder.DefineDynamicModule("Mesh").DefineType("Placeholder", TypeAttributes.Public).CreateType();
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "Mesh.dll");
+        builder.Save(path);
+        return path;
+    }
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public TempDir() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "meshdsl-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

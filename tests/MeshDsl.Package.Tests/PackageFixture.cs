@@ -1,0 +1,91 @@
+using System.Reflection;
+
+namespace MeshDsl.Package.Tests;
+
+/// <summary>
+/// Packs MeshDsl once per test run into a local feed, with a version of its own and a private package cache:
+/// a restored version is cached globally, and a later pack with the same version would be silently ignored.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    public PackageFixture()
+    {
+        Directory.CreateDirectory(Root);
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
+        var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+        var project = Path.Combine(RepoRoot, "src", "MeshDsl", "MeshDsl.csproj");
+        DotNet.Run(RepoRoot, null, "pack", project, "--no-build", "-c", configuration, "-o", Feed, $"-p:Version={Version}")
+            .AssertSuccess("dotnet pack");
+        Assert.True(File.Exists(Path.Combine(Feed, $"MeshDsl.{Version}.nupkg")));
+    }
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "meshdsl-package-tests", Guid.NewGuid().ToString("N"));
+
+    public string Feed => Path.Combine(Root, "feed");
+
+    public string Packages => Path.Combine(Root, "packages");
+
+    public string Version { get; }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>A consumer project in a fresh folder, referencing MeshDsl by PackageReference exactly as a user would.</summary>
+    public Consumer CreateConsumer(string name, string extraProperties = "")
+    {
+        var dir = Path.Combine(Root, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="meshdsl-test-feed" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {extraProperties}
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="MeshDsl" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return new Consumer(dir, Packages);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "MeshDsl.sln"))) return dir;
+        }
+
+        throw new InvalidOperationException("MeshDsl.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+public sealed record Consumer(string Directory, string Packages)
+{
+    public string ManifestDir => Path.Combine(Directory, "bin", "Debug", "net10.0", "manifests");
+
+    public void AddSource(string file, string text) => File.WriteAllText(Path.Combine(Directory, file), text);
+
+    public ProcessResult Build(params string[] args) =>
+        DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "build" }.Concat(args).ToArray());
+}
