@@ -83,6 +83,30 @@ public class GeneratorOutputTests
         }
     }
 
+    [Theory]
+    [InlineData("", "[MeshDsl.MeshService(\"svc\")] public partial class Svc { [MeshDsl.HttpRoute, MeshDsl.RouteToHost(\"a.example.com\")] public partial class R { } }", "Svc")]
+    [InlineData("namespace N.M;", "public static partial class Outer { internal partial class Mid { [MeshDsl.MeshService(\"svc\")] public partial class Svc { [MeshDsl.HttpRoute, MeshDsl.RouteToHost(\"a.example.com\")] public partial class R { } } } }", "N.M.Outer+Mid+Svc")]
+    [InlineData("namespace N;", "[MeshDsl.MeshService(\"svc\")] public partial record Svc { [MeshDsl.HttpRoute, MeshDsl.RouteToHost(\"a.example.com\")] public partial class R { } }", "N.Svc")]
+    public void The_accessor_compiles_and_works_in_any_namespace_and_nesting(string ns, string source, string runtimeName)
+    {
+        var run = TestCompilation.Run(TestCompilation.Create(ns + "\n" + source));
+        Assert.Equal(new[] { "virtualservice-svc.yaml" }, run.Manifests().Keys);
+        using var stream = new MemoryStream();
+        Assert.True(run.Output.Emit(stream).Success);
+        var context = new System.Runtime.Loader.AssemblyLoadContext("mesh", isCollectible: true);
+        try
+        {
+            stream.Position = 0;
+            var type = context.LoadFromStream(stream).GetType(runtimeName)!;
+            var manifests = (IReadOnlyList<Manifest>)type.GetProperty("Manifests")!.GetValue(null)!;
+            Assert.Equal("virtualservice-svc.yaml", Assert.Single(manifests).FileName);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     [Fact]
     public void Routes_keep_declaration_order_unless_Order_says_otherwise()
     {

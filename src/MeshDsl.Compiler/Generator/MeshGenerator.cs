@@ -22,7 +22,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         var services = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.MeshService,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => IsClass(node),
                 static (ctx, ct) => ServiceParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct))
             .WithTrackingName(TrackingNames.Services);
 
@@ -36,7 +36,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         var accessors = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeNames.MeshService,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => IsClass(node),
                 static (ctx, _) => AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
             .Where(static a => a is not null)
             .WithTrackingName(TrackingNames.Accessors);
@@ -66,6 +66,9 @@ public sealed class MeshGenerator : IIncrementalGenerator
             containers.ToEquatableArray(),
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
+
+    // Records are classes too; record structs and interfaces cannot carry [MeshService] (AttributeTargets.Class).
+    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     /// <summary>Unique per type and file, so two services of the same name never collide.</summary>
     private static string HintName(string sourceType, string file) => sourceType + "." + file + ".g.cs";
