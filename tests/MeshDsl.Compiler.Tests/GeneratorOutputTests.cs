@@ -171,7 +171,7 @@ public class GeneratorOutputTests
             .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
                 .Select(c => (INamedTypeSymbol)compilation.GetSemanticModel(t).GetDeclaredSymbol(c)!))
             .Where(s => s.GetAttributes().Any(a => a.AttributeClass?.Name == "MeshServiceAttribute"))
-            .SelectMany(s => ServiceParser.Parse(s, default).Resources)
+            .SelectMany(s => DeclarationParser.Parse(s, default)!.Resources)
             .ToArray();
         Assert.Equal(4, resources.Length);
         foreach (var resource in resources)

@@ -9,7 +9,7 @@ namespace MeshDsl.Tests;
 
 public class IncrementalCachingTests
 {
-    private static readonly string[] Steps = { TrackingNames.Services, TrackingNames.Resources, TrackingNames.Accessors };
+    private static readonly string[] Steps = { TrackingNames.Declarations, TrackingNames.Resources, TrackingNames.Accessors };
 
     private const string Reviews = """
         using MeshDsl;
@@ -66,7 +66,7 @@ public class IncrementalCachingTests
         Assert.All(resources.Where(o => o.Reason != IncrementalStepRunReason.Modified),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
 
-        var services = Outputs(second.Result, TrackingNames.Services);
+        var services = Outputs(second.Result, TrackingNames.Declarations);
         Assert.Single(services, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.All(Outputs(second.Result, TrackingNames.Accessors),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));

@@ -17,15 +17,15 @@ internal static class Descriptors
         description: "Istio accepts Go durations (a number and a unit: ns, us, ms, s, m, h) of at least 1ms and in whole milliseconds; the API server rejects anything else.",
         helpLinkUri: HelpLinkBase + RuleIds.InvalidDuration + ".md");
 
-    public static readonly DiagnosticDescriptor UnknownDestination = new(
-        RuleIds.UnknownDestination,
-        title: "Route to a type that is neither a subset nor a service",
-        messageFormat: "'{0}' is neither a [Subset] class nor a [MeshService] class: route to one of those, or use [RouteToHost] for a host outside the model",
+    public static readonly DiagnosticDescriptor UnknownReference = new(
+        RuleIds.UnknownReference,
+        title: "Reference to something the model does not define",
+        messageFormat: "'{0}' is not {1}",
         category: "MeshDsl.Routing",
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "A destination must name a subset or service the model defines (Istio's IST0101 finds the same problem after deployment).",
-        helpLinkUri: HelpLinkBase + RuleIds.UnknownDestination + ".md");
+        description: "A destination, mirror, gateway or delegate must name a class the model defines; a host outside the model uses the *Host form (Istio's IST0101 finds the same problem after deployment).",
+        helpLinkUri: HelpLinkBase + RuleIds.UnknownReference + ".md");
 
-    public static readonly DiagnosticDescriptor[] All = { InvalidDuration, UnknownDestination };
+    public static readonly DiagnosticDescriptor[] All = { InvalidDuration, UnknownReference };
 }

@@ -24,7 +24,7 @@ internal sealed class SourceLocator
 
     private void Add(INamedTypeSymbol type)
     {
-        _types[ServiceParser.TypeName(type)] = type;
+        _types[ParseContext.TypeName(type)] = type;
         foreach (var nested in type.GetTypeMembers()) Add(nested);
     }
 

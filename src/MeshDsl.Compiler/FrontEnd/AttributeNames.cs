@@ -3,19 +3,70 @@ namespace MeshDsl.FrontEnd;
 /// <summary>Metadata names of the attributes the front end reads (generic ones with their arity suffix).</summary>
 internal static class AttributeNames
 {
-    public const string MeshService = "MeshDsl.MeshServiceAttribute";
-    public const string Subset = "MeshDsl.SubsetAttribute";
-    public const string LoadBalancer = "MeshDsl.LoadBalancerAttribute";
-    public const string ConnectionPool = "MeshDsl.ConnectionPoolAttribute";
-    public const string OutlierDetection = "MeshDsl.OutlierDetectionAttribute";
-    public const string HttpRoute = "MeshDsl.HttpRouteAttribute";
-    public const string MatchHeader = "MeshDsl.MatchHeaderAttribute";
-    public const string MatchUri = "MeshDsl.MatchUriAttribute";
-    public const string MatchMethod = "MeshDsl.MatchMethodAttribute";
-    public const string RouteToGeneric = "MeshDsl.RouteToAttribute`1";
-    public const string RouteTo = "MeshDsl.RouteToAttribute";
-    public const string RouteToHost = "MeshDsl.RouteToHostAttribute";
-    public const string Retries = "MeshDsl.RetriesAttribute";
-    public const string FaultDelay = "MeshDsl.FaultDelayAttribute";
-    public const string FaultAbort = "MeshDsl.FaultAbortAttribute";
+    private const string Ns = "MeshDsl.";
+
+    // Declarations
+    public const string MeshService = Ns + "MeshServiceAttribute";
+    public const string VirtualService = Ns + "VirtualServiceAttribute";
+    public const string Gateway = Ns + "GatewayAttribute";
+    public const string Subset = Ns + "SubsetAttribute";
+
+    // Routes and their parts
+    public const string HttpRoute = Ns + "HttpRouteAttribute";
+    public const string TcpRoute = Ns + "TcpRouteAttribute";
+    public const string TlsRoute = Ns + "TlsRouteAttribute";
+    public const string MatchHeader = Ns + "MatchHeaderAttribute";
+    public const string MatchWithoutHeader = Ns + "MatchWithoutHeaderAttribute";
+    public const string MatchQueryParam = Ns + "MatchQueryParamAttribute";
+    public const string MatchUri = Ns + "MatchUriAttribute";
+    public const string MatchScheme = Ns + "MatchSchemeAttribute";
+    public const string MatchAuthority = Ns + "MatchAuthorityAttribute";
+    public const string MatchMethod = Ns + "MatchMethodAttribute";
+    public const string Match = Ns + "MatchAttribute";
+    public const string RouteToGeneric = Ns + "RouteToAttribute`1";
+    public const string RouteTo = Ns + "RouteToAttribute";
+    public const string RouteToHost = Ns + "RouteToHostAttribute";
+    public const string MirrorGeneric = Ns + "MirrorAttribute`1";
+    public const string Mirror = Ns + "MirrorAttribute";
+    public const string MirrorHost = Ns + "MirrorHostAttribute";
+    public const string MirrorToGeneric = Ns + "MirrorToAttribute`1";
+    public const string MirrorTo = Ns + "MirrorToAttribute";
+    public const string MirrorToHost = Ns + "MirrorToHostAttribute";
+    public const string Delegate = Ns + "DelegateAttribute";
+    public const string SetRequestHeader = Ns + "SetRequestHeaderAttribute";
+    public const string AddRequestHeader = Ns + "AddRequestHeaderAttribute";
+    public const string RemoveRequestHeader = Ns + "RemoveRequestHeaderAttribute";
+    public const string SetResponseHeader = Ns + "SetResponseHeaderAttribute";
+    public const string AddResponseHeader = Ns + "AddResponseHeaderAttribute";
+    public const string RemoveResponseHeader = Ns + "RemoveResponseHeaderAttribute";
+    public const string Rewrite = Ns + "RewriteAttribute";
+    public const string Redirect = Ns + "RedirectAttribute";
+    public const string DirectResponse = Ns + "DirectResponseAttribute";
+    public const string CorsPolicy = Ns + "CorsPolicyAttribute";
+    public const string CorsAllowOrigin = Ns + "CorsAllowOriginAttribute";
+    public const string Retries = Ns + "RetriesAttribute";
+    public const string FaultDelay = Ns + "FaultDelayAttribute";
+    public const string FaultAbort = Ns + "FaultAbortAttribute";
+
+    // Traffic policy
+    public const string LoadBalancer = Ns + "LoadBalancerAttribute";
+    public const string ConsistentHash = Ns + "ConsistentHashAttribute";
+    public const string LocalityLoadBalancer = Ns + "LocalityLoadBalancerAttribute";
+    public const string LocalityDistribute = Ns + "LocalityDistributeAttribute";
+    public const string LocalityFailover = Ns + "LocalityFailoverAttribute";
+    public const string ZoneAwareLoadBalancer = Ns + "ZoneAwareLoadBalancerAttribute";
+    public const string ZoneAwareFailover = Ns + "ZoneAwareFailoverAttribute";
+    public const string Warmup = Ns + "WarmupAttribute";
+    public const string BackendUtilization = Ns + "BackendUtilizationAttribute";
+    public const string ConnectionPool = Ns + "ConnectionPoolAttribute";
+    public const string OutlierDetection = Ns + "OutlierDetectionAttribute";
+    public const string ClientTls = Ns + "ClientTlsAttribute";
+    public const string Tunnel = Ns + "TunnelAttribute";
+    public const string ProxyProtocol = Ns + "ProxyProtocolAttribute";
+    public const string RetryBudget = Ns + "RetryBudgetAttribute";
+
+    // Gateway
+    public const string Server = Ns + "ServerAttribute";
+    public const string ServerTls = Ns + "ServerTlsAttribute";
+    public const string ServerTlsCertificate = Ns + "ServerTlsCertificateAttribute";
 }

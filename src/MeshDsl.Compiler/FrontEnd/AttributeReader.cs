@@ -85,6 +85,43 @@ internal readonly struct AttributeReader
     public ImmutableArray<TypedConstant> Array(string name) =>
         TryGet(name, out var v) && v.Kind == TypedConstantKind.Array && !v.IsNull ? v.Values : ImmutableArray<TypedConstant>.Empty;
 
+    /// <summary>A string array argument, skipping null entries; empty when not set.</summary>
+    public ImmutableArray<string> Strings(string name)
+    {
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in Array(name))
+        {
+            if (item.Value is string s) builder.Add(s);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    public ImmutableArray<int> Ints(string name)
+    {
+        var builder = ImmutableArray.CreateBuilder<int>();
+        foreach (var item in Array(name))
+        {
+            if (item.Value is int i) builder.Add(i);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    public ImmutableArray<ITypeSymbol> Types(string name)
+    {
+        var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
+        foreach (var item in Array(name))
+        {
+            if (item.Value is ITypeSymbol t) builder.Add(t);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>True when the user wrote the argument (named, or positional/constructor).</summary>
+    public bool IsSet(string name) => TryGet(name, out _);
+
     /// <summary>The first type argument of a generic attribute such as <c>RouteTo&lt;T&gt;</c>.</summary>
     public ITypeSymbol? TypeArgument => _data?.AttributeClass is { TypeArguments.Length: > 0 } c ? c.TypeArguments[0] : null;
 }

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using MeshDsl.Emit;
 using MeshDsl.FrontEnd;
 using MeshDsl.Helpers;
+using MeshDsl.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,9 +11,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MeshDsl.Generator;
 
 /// <summary>
-/// Turns each <c>[MeshService]</c> class into its Istio resources. Each resource is embedded in the assembly as
-/// metadata (an implementation-only output, so the IDE never pays for YAML) and written to disk by the build task;
-/// each service also gets a <c>Manifests</c> accessor (a normal output, so the IDE sees it).
+/// Turns each <c>[MeshService]</c>, <c>[VirtualService]</c> and <c>[Gateway]</c> class into its Istio resources. Each resource
+/// is embedded in the assembly as metadata (an implementation-only output, so the IDE never pays for YAML) and written
+/// to disk by the build task; each declaration also gets a <c>Manifests</c> accessor (a normal output, so the IDE sees it).
 /// Policy problems are the analyzers' to report; the generator never reports and never throws on user input.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -19,36 +21,43 @@ public sealed class MeshGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var services = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                AttributeNames.MeshService,
-                static (node, _) => IsClass(node),
-                static (ctx, ct) => ServiceParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct))
-            .WithTrackingName(TrackingNames.Services);
+        foreach (var attribute in DeclarationParser.DeclarationAttributes)
+        {
+            var declarations = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    static (node, _) => IsClass(node),
+                    static (ctx, ct) => DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct))
+                .Where(static d => d is not null)
+                .WithTrackingName(TrackingNames.Declarations);
 
-        var resources = services
-            .SelectMany(static (service, _) => service.Resources)
-            .WithTrackingName(TrackingNames.Resources);
+            var resources = declarations
+                .SelectMany(static (declaration, _) => declaration!.Resources)
+                .WithTrackingName(TrackingNames.Resources);
 
-        context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
-            spc.AddSource(HintName(resource.SourceType, resource.FileName), CSharpEmitter.ManifestMetadata(resource)));
+            context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
+                spc.AddSource(HintName(resource.SourceType, resource.FileName), CSharpEmitter.ManifestMetadata(resource)));
 
-        var accessors = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                AttributeNames.MeshService,
-                static (node, _) => IsClass(node),
-                static (ctx, _) => AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
-            .Where(static a => a is not null)
-            .WithTrackingName(TrackingNames.Accessors);
+            var accessors = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attribute,
+                    static (node, _) => IsClass(node),
+                    static (ctx, _) => AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
+                .Where(static a => a is not null)
+                .WithTrackingName(TrackingNames.Accessors);
 
-        context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
+            context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
+        }
     }
+
+    // Records are classes too; record structs and interfaces cannot carry the attributes (AttributeTargets.Class).
+    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
     /// <summary>The accessor needs the class and every containing class to be partial; otherwise there is none.</summary>
     private static AccessorModel? AccessorOf(INamedTypeSymbol type)
     {
         if (type.IsGenericType) return null;
-        var containers = new System.Collections.Generic.List<string>();
+        var containers = new List<string>();
         for (var t = type; t is not null; t = t.ContainingType)
         {
             var isPartial = t.DeclaringSyntaxReferences.Any(r =>
@@ -59,7 +68,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
-        var typeName = ServiceParser.TypeName(type);
+        var typeName = ParseContext.TypeName(type);
         return new AccessorModel(
             HintName(typeName, "Manifests"),
             ns,
@@ -67,9 +76,6 @@ public sealed class MeshGenerator : IIncrementalGenerator
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
 
-    // Records are classes too; record structs and interfaces cannot carry [MeshService] (AttributeTargets.Class).
-    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
-
-    /// <summary>Unique per type and file, so two services of the same name never collide.</summary>
+    /// <summary>Unique per type and file, so two declarations of the same name never collide.</summary>
     private static string HintName(string sourceType, string file) => sourceType + "." + file + ".g.cs";
 }

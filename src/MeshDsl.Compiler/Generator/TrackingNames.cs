@@ -3,7 +3,7 @@ namespace MeshDsl.Generator;
 /// <summary>Names of the generator's pipeline steps, for incremental-caching tests and diagnostics.</summary>
 internal static class TrackingNames
 {
-    public const string Services = nameof(Services);
+    public const string Declarations = nameof(Declarations);
     public const string Resources = nameof(Resources);
     public const string Accessors = nameof(Accessors);
 }

@@ -30,13 +30,32 @@ internal sealed record DestinationRule(ObjectMeta Metadata, string SourceType, D
     public override string Kind => "DestinationRule";
 }
 
-/// <summary>One service as declared in C#: what the generator emits and the rules check.</summary>
-internal sealed record MeshServiceModel(
+internal sealed record Gateway(ObjectMeta Metadata, string SourceType, GatewaySpec Spec) : Resource(Metadata, SourceType)
+{
+    public override string ApiVersion => "networking.istio.io/v1";
+
+    public override string Kind => "Gateway";
+}
+
+internal enum DeclarationKind
+{
+    /// <summary>A <c>[MeshService]</c> class: a DestinationRule and a VirtualService for one Kubernetes service.</summary>
+    Service,
+
+    /// <summary>A <c>[VirtualService]</c> class: routing that is no single service's own (an edge router, a delegate).</summary>
+    VirtualService,
+
+    /// <summary>A <c>[Gateway]</c> class.</summary>
+    Gateway,
+}
+
+/// <summary>
+/// One C# declaration (a class with <c>[MeshService]</c>, <c>[VirtualService]</c> or <c>[Gateway]</c>) read into the model:
+/// the resources the generator emits, and what the front end could not understand, for the analyzers to report.
+/// </summary>
+internal sealed record MeshDeclaration(
+    DeclarationKind Kind,
     string SourceType,
-    string Name,
-    string? Namespace,
-    string Host,
-    int Port,
     SourceRef Origin,
     EquatableArray<Resource> Resources,
     EquatableArray<Finding> Findings);

@@ -10,11 +10,12 @@ internal static class DurationRule
 {
     public static IEnumerable<Finding> Check(Resource resource)
     {
-        foreach (var (value, origin, field) in Durations(resource))
+        foreach (var (value, origin, field, zeroDisables) in Durations(resource))
         {
             if (value is null) continue;
             var problem = IstioDuration.Validate(value, out var nanoseconds);
             if (problem == IstioDuration.Problem.None) continue;
+            if (zeroDisables && problem == IstioDuration.Problem.BelowOneMillisecond && nanoseconds == 0) continue;
             var advice = problem switch
             {
                 IstioDuration.Problem.Syntax => "use Istio's notation, a number and a unit: \"10s\", \"1500ms\", \"1m\"",
@@ -25,17 +26,31 @@ internal static class DurationRule
         }
     }
 
-    /// <summary>Every duration field of the resource, with the node it belongs to and its Istio field name.</summary>
-    private static IEnumerable<(string? Value, SourceRef Origin, string Field)> Durations(Resource resource)
+    /// <summary>
+    /// Every duration field Istio validates (the CRDs' <c>duration(self) &gt;= duration('1ms')</c> rules), with the node it
+    /// belongs to and the setting's name (the attribute argument, where it differs from Istio's field name).
+    /// </summary>
+    private static IEnumerable<(string? Value, SourceRef Origin, string Field, bool ZeroDisables)> Durations(Resource resource)
     {
         switch (resource)
         {
             case VirtualService vs:
                 foreach (var route in vs.Spec.Http)
                 {
-                    yield return (route.Timeout, route.Origin, "timeout");
-                    if (route.Retries is { } retry) yield return (retry.PerTryTimeout, retry.Origin, "perTryTimeout");
-                    if (route.Fault?.Delay is { } delay) yield return (delay.FixedDelay, delay.Origin, "fixedDelay");
+                    yield return (route.Timeout, route.Origin, "timeout", false);
+                    if (route.Retries is { } retry)
+                    {
+                        yield return (retry.PerTryTimeout, retry.Origin, "perTryTimeout", false);
+                        yield return (retry.Backoff, retry.Origin, "backoff", false);
+                    }
+
+                    if (route.Fault?.Delay is { } delay)
+                    {
+                        yield return (delay.FixedDelay, delay.Origin, "fixedDelay", false);
+                        yield return (delay.ExponentialDelay, delay.Origin, "exponentialDelay", false);
+                    }
+
+                    if (route.CorsPolicy is { } cors) yield return (cors.MaxAge, cors.Origin, "maxAge", false);
                 }
 
                 break;
@@ -50,18 +65,41 @@ internal static class DurationRule
         }
     }
 
-    private static IEnumerable<(string? Value, SourceRef Origin, string Field)> Durations(TrafficPolicy? policy)
+    private static IEnumerable<(string? Value, SourceRef Origin, string Field, bool ZeroDisables)> Durations(TrafficPolicy? policy)
     {
-        if (policy?.ConnectionPool is { } pool)
+        if (policy is null) yield break;
+        foreach (var item in Durations(policy.LoadBalancer, policy.ConnectionPool, policy.OutlierDetection)) yield return item;
+        foreach (var port in policy.PortLevelSettings)
         {
-            yield return (pool.Tcp?.ConnectTimeout, pool.Origin, "connectTimeout");
-            yield return (pool.Http?.IdleTimeout, pool.Origin, "idleTimeout");
+            foreach (var item in Durations(port.LoadBalancer, port.ConnectionPool, port.OutlierDetection)) yield return item;
+        }
+    }
+
+    private static IEnumerable<(string? Value, SourceRef Origin, string Field, bool ZeroDisables)> Durations(
+        LoadBalancerSettings? lb, ConnectionPoolSettings? pool, OutlierDetection? od)
+    {
+        if (lb is not null)
+        {
+            yield return (lb.WarmupDurationSecs, lb.Origin, "warmupDurationSecs", false);
+            if (lb.Warmup is { } warmup) yield return (warmup.Duration, warmup.Origin, "duration", false);
         }
 
-        if (policy?.OutlierDetection is { } od)
+        if (pool is not null)
         {
-            yield return (od.Interval, od.Origin, "interval");
-            yield return (od.BaseEjectionTime, od.Origin, "baseEjectionTime");
+            yield return (pool.Tcp?.ConnectTimeout, pool.Origin, "connectTimeout", false);
+            yield return (pool.Tcp?.TcpKeepalive?.Time, pool.Origin, "tcpKeepaliveTime", false);
+            yield return (pool.Tcp?.TcpKeepalive?.Interval, pool.Origin, "tcpKeepaliveInterval", false);
+            yield return (pool.Tcp?.MaxConnectionDuration, pool.Origin, "maxConnectionDuration", false);
+            yield return (pool.Tcp?.IdleTimeout, pool.Origin, "tcpIdleTimeout", true);
+            yield return (pool.Http?.IdleTimeout, pool.Origin, "idleTimeout", false);
+            yield return (pool.Http?.Http2KeepAliveInterval, pool.Origin, "http2KeepAliveInterval", false);
+            yield return (pool.Http?.Http2KeepAliveTimeout, pool.Origin, "http2KeepAliveTimeout", false);
+        }
+
+        if (od is not null)
+        {
+            yield return (od.Interval, od.Origin, "interval", false);
+            yield return (od.BaseEjectionTime, od.Origin, "baseEjectionTime", false);
         }
     }
 }

@@ -8,10 +8,10 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class PolicyRules
 {
-    public static IEnumerable<Finding> Evaluate(MeshServiceModel service)
+    public static IEnumerable<Finding> Evaluate(MeshDeclaration declaration)
     {
-        foreach (var finding in service.Findings) yield return finding;
-        foreach (var resource in service.Resources)
+        foreach (var finding in declaration.Findings) yield return finding;
+        foreach (var resource in declaration.Resources)
         {
             foreach (var finding in DurationRule.Check(resource)) yield return finding;
         }

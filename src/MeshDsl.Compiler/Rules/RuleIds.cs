@@ -4,5 +4,5 @@ namespace MeshDsl;
 internal static class RuleIds
 {
     public const string InvalidDuration = "MESH001";
-    public const string UnknownDestination = "MESH101";
+    public const string UnknownReference = "MESH101";
 }

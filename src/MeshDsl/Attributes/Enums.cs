@@ -1,5 +1,7 @@
 namespace MeshDsl;
 
+// Closed sets of Istio's API. The generator maps them by value, so reordering members cannot change the YAML.
+
 /// <summary><c>loadBalancer.simple</c>.</summary>
 public enum LoadBalancing
 {
@@ -62,4 +64,80 @@ public enum RetryOn
     Status502 = 502,
     Status503 = 503,
     Status504 = 504,
+}
+
+/// <summary><c>redirect.derivePort</c>.</summary>
+public enum RedirectPort
+{
+    Unspecified = 0,
+    FromProtocolDefault,
+    FromRequestPort,
+}
+
+/// <summary><c>corsPolicy.unmatchedPreflights</c>.</summary>
+public enum UnmatchedPreflights
+{
+    Unspecified = 0,
+    Forward,
+    Ignore,
+}
+
+/// <summary>DestinationRule <c>tls.mode</c>.</summary>
+public enum ClientTlsMode
+{
+    Disable,
+    Simple,
+    Mutual,
+    IstioMutual,
+}
+
+/// <summary>Gateway <c>servers[].tls.mode</c>.</summary>
+public enum ServerTlsMode
+{
+    Unspecified = 0,
+    Passthrough,
+    Simple,
+    Mutual,
+    AutoPassthrough,
+    IstioMutual,
+    OptionalMutual,
+}
+
+/// <summary>Gateway <c>servers[].tls.minProtocolVersion</c> and <c>maxProtocolVersion</c>.</summary>
+public enum TlsProtocolVersion
+{
+    Unspecified = 0,
+    Auto,
+    Tls10,
+    Tls11,
+    Tls12,
+    Tls13,
+}
+
+/// <summary>Gateway <c>servers[].port.protocol</c>.</summary>
+public enum ServerProtocol
+{
+    Http,
+    Https,
+    Grpc,
+    GrpcWeb,
+    Http2,
+    Mongo,
+    Tcp,
+    Tls,
+}
+
+/// <summary><c>tunnel.protocol</c>.</summary>
+public enum TunnelProtocol
+{
+    Unspecified = 0,
+    Connect,
+    Post,
+}
+
+/// <summary><c>proxyProtocol.version</c>.</summary>
+public enum ProxyProtocolVersion
+{
+    V1,
+    V2,
 }

@@ -8,11 +8,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MeshDsl.Analyzers;
 
 /// <summary>
-/// Runs the policy rules on each <c>[MeshService]</c> class and reports their findings at the attribute argument at fault.
+/// Runs the policy rules on each <c>[MeshService]</c>, <c>[VirtualService]</c> and <c>[Gateway]</c> class and reports their findings at the attribute argument at fault.
 /// The rules themselves know nothing of Roslyn (see <see cref="PolicyRules"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MeshServiceAnalyzer : DiagnosticAnalyzer
+public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById =
         Descriptors.All.ToImmutableDictionary(d => d.Id);
@@ -25,18 +25,22 @@ public sealed class MeshServiceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var meshService = start.Compilation.GetTypeByMetadataName(AttributeNames.MeshService);
-            if (meshService is null) return;
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, meshService), SymbolKind.NamedType);
+            var declarations = DeclarationParser.DeclarationAttributes
+                .Select(start.Compilation.GetTypeByMetadataName)
+                .OfType<INamedTypeSymbol>()
+                .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            if (declarations.IsEmpty) return;
+            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol meshService)
+    private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!type.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, meshService))) return;
+        if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c))) return;
 
-        var model = ServiceParser.Parse(type, context.CancellationToken);
+        var model = DeclarationParser.Parse(type, context.CancellationToken);
+        if (model is null) return;
         var locator = new SourceLocator(type);
         foreach (var finding in PolicyRules.Evaluate(model))
         {

@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MeshDsl.FrontEnd;
+
+/// <summary>
+/// The C# front end: reads a class marked <c>[MeshService]</c>, <c>[VirtualService]</c> or <c>[Gateway]</c> (with the
+/// classes nested in it) into the model. It never throws on user input: whatever cannot be understood becomes a
+/// <see cref="Finding"/> for the analyzers to report, and the generator emits what it could read.
+/// </summary>
+internal static class DeclarationParser
+{
+    public static readonly ImmutableArray<string> DeclarationAttributes =
+        ImmutableArray.Create(AttributeNames.MeshService, AttributeNames.VirtualService, AttributeNames.Gateway);
+
+    public static MeshDeclaration? Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var attributes = ParseContext.Read(type);
+        foreach (var a in attributes)
+        {
+            switch (a.MetadataName)
+            {
+                case AttributeNames.MeshService: return ParseService(type, a, attributes);
+                case AttributeNames.VirtualService: return ParseVirtualService(type, a);
+                case AttributeNames.Gateway: return ParseGateway(type, a);
+            }
+        }
+
+        return null;
+    }
+
+    private static MeshDeclaration ParseService(INamedTypeSymbol type, AttributeReader service, AttributeReader[] attributes)
+    {
+        var sourceType = ParseContext.TypeName(type);
+        var origin = new SourceRef(sourceType, service.Index);
+        var name = service.String("name") ?? string.Empty;
+        var ns = ParseContext.NullIfEmpty(service.String("Namespace"));
+        var host = ParseContext.NullIfEmpty(service.String("Host")) ?? name;
+        var context = new ParseContext(ns);
+        var meta = new ObjectMeta(name, ns);
+        var exportTo = service.Strings("ExportTo");
+
+        var subsets = new List<Subset>();
+        foreach (var nested in ParseContext.NestedInOrder(type))
+        {
+            var nestedAttributes = ParseContext.Read(nested);
+            var subset = ParseContext.Find(nestedAttributes, AttributeNames.Subset);
+            if (subset.MetadataName.Length == 0) continue;
+            var subsetType = ParseContext.TypeName(nested);
+            var subsetName = subset.String("name") ?? string.Empty;
+            var labels = subset.IsSet("Labels")
+                ? ParseContext.Labels(subset.Strings("Labels"))
+                : ImmutableArray.Create(new Label("version", subsetName));
+            subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes), new SourceRef(subsetType, subset.Index)));
+        }
+
+        var resources = new List<Resource>();
+        var policy = PolicyParser.Parse(sourceType, attributes);
+        if (subsets.Count > 0 || policy is not null)
+        {
+            resources.Add(new DestinationRule(meta, sourceType, new DestinationRuleSpec(
+                host, policy, subsets.ToEquatableArray(), exportTo, ParseContext.Labels(service.Strings("WorkloadSelector")))));
+        }
+
+        var routes = RouteParser.Parse(type, context);
+        if (!routes.IsEmpty)
+        {
+            resources.Add(new VirtualService(meta, sourceType, new VirtualServiceSpec(
+                ImmutableArray.Create(host), TargetResolver.Gateways(service, context, origin), routes.Http, routes.Tls, routes.Tcp, exportTo)));
+        }
+
+        return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray());
+    }
+
+    private static MeshDeclaration ParseVirtualService(INamedTypeSymbol type, AttributeReader vs)
+    {
+        var sourceType = ParseContext.TypeName(type);
+        var origin = new SourceRef(sourceType, vs.Index);
+        var ns = ParseContext.NullIfEmpty(vs.String("Namespace"));
+        var context = new ParseContext(ns);
+        var routes = RouteParser.Parse(type, context);
+        var resource = new VirtualService(new ObjectMeta(vs.String("name") ?? string.Empty, ns), sourceType, new VirtualServiceSpec(
+            vs.Strings("Hosts"), TargetResolver.Gateways(vs, context, origin), routes.Http, routes.Tls, routes.Tcp, vs.Strings("ExportTo")));
+        return new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+    }
+
+    private static MeshDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway)
+    {
+        var sourceType = ParseContext.TypeName(type);
+        var origin = new SourceRef(sourceType, gateway.Index);
+        var ns = ParseContext.NullIfEmpty(gateway.String("Namespace"));
+        var servers = new List<Server>();
+        foreach (var nested in ParseContext.NestedInOrder(type))
+        {
+            var attributes = ParseContext.Read(nested);
+            var server = ParseContext.Find(attributes, AttributeNames.Server);
+            if (server.MetadataName.Length == 0) continue;
+            var serverType = ParseContext.TypeName(nested);
+            var protocol = IstioNames.ServerProtocol(server.Enum("protocol") ?? -1) ?? "HTTP";
+            var port = new ServerPort(server.Int("port") ?? 0, protocol, ParseContext.NullIfEmpty(server.String("PortName")) ?? protocol.ToLowerInvariant(), server.Int("TargetPort"));
+            servers.Add(new Server(
+                port,
+                server.String("Bind"),
+                server.Strings("Hosts"),
+                ServerTls(attributes, serverType),
+                server.String("DefaultEndpoint"),
+                server.String("Name"),
+                new SourceRef(serverType, server.Index)));
+        }
+
+        var resource = new Gateway(new ObjectMeta(gateway.String("name") ?? string.Empty, ns), sourceType, new GatewaySpec(
+            ParseContext.Labels(gateway.Strings("Selector")), servers.ToEquatableArray()));
+        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableArray.Create<Resource>(resource), EquatableArray<Finding>.Empty);
+    }
+
+    private static ServerTlsSettings? ServerTls(AttributeReader[] attributes, string sourceType)
+    {
+        var tls = ParseContext.Find(attributes, AttributeNames.ServerTls);
+        var certificates = attributes
+            .Where(a => a.MetadataName == AttributeNames.ServerTlsCertificate)
+            .Select(a => new TlsCertificate(a.String("serverCertificate"), a.String("privateKey"), a.String("CaCertificates"), new SourceRef(sourceType, a.Index)))
+            .ToEquatableArray();
+        if (tls.MetadataName.Length == 0 && certificates.IsEmpty) return null;
+        return new ServerTlsSettings(
+            tls.Bool("HttpsRedirect"),
+            tls.Enum("mode") is { } mode ? IstioNames.ServerTlsMode(mode) : null,
+            tls.String("ServerCertificate"),
+            tls.String("PrivateKey"),
+            tls.String("CaCertificates"),
+            tls.String("CaCrl"),
+            tls.String("CredentialName"),
+            tls.Strings("CredentialNames"),
+            certificates,
+            tls.Strings("SubjectAltNames"),
+            tls.Strings("VerifyCertificateSpki"),
+            tls.Strings("VerifyCertificateHash"),
+            tls.Enum("MinProtocolVersion") is { } min ? IstioNames.TlsProtocolVersion(min) : null,
+            tls.Enum("MaxProtocolVersion") is { } max ? IstioNames.TlsProtocolVersion(max) : null,
+            tls.Strings("CipherSuites"),
+            tls.Strings("EcdhCurves"),
+            tls.Bool("InsecureSkipVerify"),
+            tls.String("CaCertCredentialName"),
+            tls.MetadataName.Length > 0 ? new SourceRef(sourceType, tls.Index) : certificates[0].Origin);
+    }
+}

@@ -1,0 +1,339 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MeshDsl.FrontEnd;
+
+/// <summary>Reads the rule classes nested in a service or VirtualService class: HTTP, TCP and TLS routes.</summary>
+internal static class RouteParser
+{
+    internal sealed record Routes(EquatableArray<HttpRoute> Http, EquatableArray<TcpRoute> Tcp, EquatableArray<TlsRoute> Tls)
+    {
+        public bool IsEmpty => Http.IsEmpty && Tcp.IsEmpty && Tls.IsEmpty;
+    }
+
+    public static Routes Parse(INamedTypeSymbol owner, ParseContext context)
+    {
+        var http = new List<(int Order, int Position, HttpRoute Route)>();
+        var tcp = new List<(int Order, int Position, TcpRoute Route)>();
+        var tls = new List<(int Order, int Position, TlsRoute Route)>();
+        var nested = ParseContext.NestedInOrder(owner);
+        for (var position = 0; position < nested.Length; position++)
+        {
+            var type = nested[position];
+            var attributes = ParseContext.Read(type);
+            var sourceType = ParseContext.TypeName(type);
+            foreach (var a in attributes)
+            {
+                var order = a.Int("Order") ?? int.MaxValue;
+                var origin = new SourceRef(sourceType, a.Index);
+                switch (a.MetadataName)
+                {
+                    case AttributeNames.HttpRoute:
+                        http.Add((order, position, ParseHttp(a, attributes, sourceType, context, origin)));
+                        break;
+                    case AttributeNames.TcpRoute:
+                        tcp.Add((order, position, new TcpRoute(
+                            L4Matches(attributes, sourceType, context).Select(m => m.Tcp).ToEquatableArray(),
+                            Destinations(attributes, sourceType, context).Select(d => new RouteDestination(d.Destination, d.Weight, d.Origin)).ToEquatableArray(),
+                            origin)));
+                        break;
+                    case AttributeNames.TlsRoute:
+                        tls.Add((order, position, new TlsRoute(
+                            L4Matches(attributes, sourceType, context).Select(m => m.Tls).ToEquatableArray(),
+                            Destinations(attributes, sourceType, context).Select(d => new RouteDestination(d.Destination, d.Weight, d.Origin)).ToEquatableArray(),
+                            origin)));
+                        break;
+                }
+            }
+        }
+
+        return new Routes(
+            http.OrderBy(r => r.Order).ThenBy(r => r.Position).Select(r => r.Route).ToEquatableArray(),
+            tcp.OrderBy(r => r.Order).ThenBy(r => r.Position).Select(r => r.Route).ToEquatableArray(),
+            tls.OrderBy(r => r.Order).ThenBy(r => r.Position).Select(r => r.Route).ToEquatableArray());
+    }
+
+    private sealed class MatchBuilder
+    {
+        public string? Name;
+        public StringMatch? Uri, Scheme, Method, Authority;
+        public readonly List<NamedMatch> Headers = new(), QueryParams = new(), WithoutHeaders = new();
+        public int? Port;
+        public ImmutableArray<Label> SourceLabels = ImmutableArray<Label>.Empty;
+        public ImmutableArray<string> Gateways = ImmutableArray<string>.Empty;
+        public bool? IgnoreUriCase;
+        public string? SourceNamespace, StatPrefix;
+
+        public HttpMatchRequest ToHttp() => new(
+            Name, Uri, Scheme, Method, Authority, Headers.ToEquatableArray(), Port, SourceLabels, Gateways,
+            QueryParams.ToEquatableArray(), IgnoreUriCase, WithoutHeaders.ToEquatableArray(), SourceNamespace, StatPrefix);
+    }
+
+    private sealed class HeaderBuilder
+    {
+        public readonly List<Label> RequestSet = new(), RequestAdd = new(), ResponseSet = new(), ResponseAdd = new();
+        public readonly List<string> RequestRemove = new(), ResponseRemove = new();
+
+        public Headers? Build()
+        {
+            var request = RequestSet.Count + RequestAdd.Count + RequestRemove.Count == 0
+                ? null
+                : new HeaderOperations(RequestSet.ToEquatableArray(), RequestAdd.ToEquatableArray(), RequestRemove.ToEquatableArray());
+            var response = ResponseSet.Count + ResponseAdd.Count + ResponseRemove.Count == 0
+                ? null
+                : new HeaderOperations(ResponseSet.ToEquatableArray(), ResponseAdd.ToEquatableArray(), ResponseRemove.ToEquatableArray());
+            return request is null && response is null ? null : new Headers(request, response);
+        }
+    }
+
+    private static HttpRoute ParseHttp(AttributeReader route, AttributeReader[] attributes, string sourceType, ParseContext context, SourceRef routeOrigin)
+    {
+        var blocks = new SortedDictionary<int, MatchBuilder>();
+        MatchBuilder Block(AttributeReader a) =>
+            blocks.TryGetValue(a.Int("Block") ?? 0, out var b) ? b : blocks[a.Int("Block") ?? 0] = new MatchBuilder();
+
+        var ruleHeaders = new HeaderBuilder();
+        var destinationHeaders = new Dictionary<string, HeaderBuilder>();
+        var destinationHeaderOrigins = new Dictionary<string, (SourceRef Origin, string Display)>();
+        Destination? mirror = null;
+        double? mirrorPercentage = null;
+        var mirrors = new List<HttpMirrorPolicy>();
+        HttpRedirect? redirect = null;
+        HttpDirectResponse? directResponse = null;
+        Model.Delegate? @delegate = null;
+        HttpRewrite? rewrite = null;
+        HttpRetry? retries = null;
+        FaultDelay? delay = null;
+        FaultAbort? abort = null;
+        AttributeReader cors = default;
+        var origins = new List<StringMatch>();
+
+        foreach (var a in attributes)
+        {
+            var origin = new SourceRef(sourceType, a.Index);
+            switch (a.MetadataName)
+            {
+                case AttributeNames.MatchUri: Block(a).Uri = StringMatchOf(a, origin); break;
+                case AttributeNames.MatchScheme: Block(a).Scheme = StringMatchOf(a, origin); break;
+                case AttributeNames.MatchAuthority: Block(a).Authority = StringMatchOf(a, origin); break;
+                case AttributeNames.MatchMethod: Block(a).Method = StringMatchOf(a, origin); break;
+                case AttributeNames.MatchHeader: AddNamed(Block(a).Headers, a, origin); break;
+                case AttributeNames.MatchWithoutHeader: AddNamed(Block(a).WithoutHeaders, a, origin); break;
+                case AttributeNames.MatchQueryParam: AddNamed(Block(a).QueryParams, a, origin); break;
+                case AttributeNames.Match:
+                    var block = Block(a);
+                    block.Name = ParseContext.NullIfEmpty(a.String("Name")) ?? block.Name;
+                    if (a.Int("Port") is { } port) block.Port = port;
+                    if (a.IsSet("SourceLabels")) block.SourceLabels = ParseContext.Labels(a.Strings("SourceLabels"));
+                    if (a.IsSet("Gateways") || a.IsSet("ExternalGateways")) block.Gateways = TargetResolver.Gateways(a, context, origin);
+                    if (a.Bool("IgnoreUriCase") is { } ignore) block.IgnoreUriCase = ignore;
+                    block.SourceNamespace = a.String("SourceNamespace") ?? block.SourceNamespace;
+                    block.StatPrefix = a.String("StatPrefix") ?? block.StatPrefix;
+                    break;
+                case AttributeNames.SetRequestHeader: HeadersFor(a).RequestSet.Add(Pair(a)); break;
+                case AttributeNames.AddRequestHeader: HeadersFor(a).RequestAdd.Add(Pair(a)); break;
+                case AttributeNames.RemoveRequestHeader: HeadersFor(a).RequestRemove.Add(a.String("name") ?? string.Empty); break;
+                case AttributeNames.SetResponseHeader: HeadersFor(a).ResponseSet.Add(Pair(a)); break;
+                case AttributeNames.AddResponseHeader: HeadersFor(a).ResponseAdd.Add(Pair(a)); break;
+                case AttributeNames.RemoveResponseHeader: HeadersFor(a).ResponseRemove.Add(a.String("name") ?? string.Empty); break;
+                case AttributeNames.MirrorGeneric:
+                case AttributeNames.Mirror:
+                case AttributeNames.MirrorHost:
+                    mirror = MirrorDestination(a, context, origin);
+                    mirrorPercentage = a.Double("Percentage");
+                    break;
+                case AttributeNames.MirrorToGeneric:
+                case AttributeNames.MirrorTo:
+                case AttributeNames.MirrorToHost:
+                    if (MirrorDestination(a, context, origin) is { } mirrorTo) mirrors.Add(new HttpMirrorPolicy(mirrorTo, a.Double("Percentage"), origin));
+                    break;
+                case AttributeNames.Redirect:
+                    redirect = new HttpRedirect(
+                        a.String("Uri"), a.String("Authority"), a.Int("Port"),
+                        a.Enum("DerivePort") is { } derive ? IstioNames.RedirectPort(derive) : null,
+                        a.String("Scheme"), a.Int("RedirectCode"), a.String("PrefixRewrite"), origin);
+                    break;
+                case AttributeNames.DirectResponse:
+                    directResponse = new HttpDirectResponse(a.Int("status") ?? 0, a.String("Body"), a.String("BodyBytes"), origin);
+                    break;
+                case AttributeNames.Delegate:
+                    @delegate = TargetResolver.Delegate(a.Type("target"), context, origin);
+                    break;
+                case AttributeNames.Rewrite:
+                    rewrite = new HttpRewrite(a.String("Uri"), a.String("Authority"), a.String("UriRegexMatch"), a.String("UriRegexRewrite"), origin);
+                    break;
+                case AttributeNames.CorsPolicy:
+                    cors = a;
+                    break;
+                case AttributeNames.CorsAllowOrigin:
+                    if (StringMatchOf(a, origin) is { } allowOrigin) origins.Add(allowOrigin);
+                    break;
+                case AttributeNames.Retries:
+                    var retryOn = a.Ints("RetryOn").Select(v => IstioNames.RetryOn(v) ?? v.ToString(CultureInfo.InvariantCulture)).ToArray();
+                    retries = new HttpRetry(
+                        a.Int("attempts") ?? 0,
+                        a.String("PerTryTimeout"),
+                        a.IsSet("RetryOn") ? string.Join(",", retryOn) : null,
+                        a.Bool("RetryRemoteLocalities"),
+                        a.Bool("RetryIgnorePreviousHosts"),
+                        a.String("Backoff"),
+                        origin);
+                    break;
+                case AttributeNames.FaultDelay:
+                    delay = new FaultDelay(a.String("fixedDelay"), a.String("ExponentialDelay"), a.Double("Percentage"), a.Int("Percent"), origin);
+                    break;
+                case AttributeNames.FaultAbort:
+                    abort = new FaultAbort(a.Int("httpStatus"), a.String("GrpcStatus"), a.String("Http2Error"), a.Double("Percentage"), origin);
+                    break;
+            }
+        }
+
+        var parsed = Destinations(attributes, sourceType, context);
+        var destinations = parsed
+            .Select(d => new HttpRouteDestination(d.Destination, d.Weight, destinationHeaders.TryGetValue(d.Key, out var h) ? h.Build() : null, d.Origin))
+            .ToList();
+        foreach (var key in destinationHeaders.Keys.Where(k => parsed.All(d => d.Key != k)).OrderBy(k => k, System.StringComparer.Ordinal))
+        {
+            var (origin, display) = destinationHeaderOrigins[key];
+            context.Report(RuleIds.UnknownReference, origin, display.StartsWith("host ", System.StringComparison.Ordinal) ? "destinationHost" : "destination",
+                display, "a destination of this rule: header operations for one destination name a RouteTo of the same rule");
+        }
+
+        CorsPolicy? corsPolicy = null;
+        if (cors.MetadataName.Length > 0 || origins.Count > 0)
+        {
+            corsPolicy = new CorsPolicy(
+                origins.ToEquatableArray(),
+                cors.Strings("AllowMethods"),
+                cors.Strings("AllowHeaders"),
+                cors.Strings("ExposeHeaders"),
+                cors.String("MaxAge"),
+                cors.Bool("AllowCredentials"),
+                cors.Enum("UnmatchedPreflights") is { } preflights ? IstioNames.UnmatchedPreflights(preflights) : null,
+                cors.MetadataName.Length > 0 ? new SourceRef(sourceType, cors.Index) : origins[0].Origin);
+        }
+
+        return new HttpRoute(
+            ParseContext.NullIfEmpty(route.String("Name")),
+            blocks.Values.Select(b => b.ToHttp()).ToEquatableArray(),
+            destinations.ToEquatableArray(),
+            redirect,
+            directResponse,
+            @delegate,
+            rewrite,
+            route.String("Timeout"),
+            retries,
+            delay is null && abort is null ? null : new HttpFaultInjection(delay, abort),
+            mirror,
+            mirrorPercentage,
+            mirrors.ToEquatableArray(),
+            corsPolicy,
+            ruleHeaders.Build(),
+            routeOrigin);
+
+        HeaderBuilder HeadersFor(AttributeReader a)
+        {
+            string? key = null;
+            string display;
+            if (a.Type("Destination") is { } target)
+            {
+                key = "T:" + target.ToDisplayString();
+                display = target.ToDisplayString();
+            }
+            else if (a.String("DestinationHost") is { } host)
+            {
+                key = "H:" + host;
+                display = "host " + host;
+            }
+            else
+            {
+                return ruleHeaders;
+            }
+
+            destinationHeaderOrigins[key] = (new SourceRef(sourceType, a.Index), display);
+            return destinationHeaders.TryGetValue(key, out var b) ? b : destinationHeaders[key] = new HeaderBuilder();
+        }
+    }
+
+    private static Label Pair(AttributeReader a) => new(a.String("name") ?? string.Empty, a.String("value") ?? string.Empty);
+
+    private static void AddNamed(List<NamedMatch> list, AttributeReader a, SourceRef origin)
+    {
+        if (StringMatchOf(a, origin) is { } match) list.Add(new NamedMatch(a.String("name") ?? string.Empty, match));
+    }
+
+    private static StringMatch? StringMatchOf(AttributeReader a, SourceRef origin)
+    {
+        if (a.String("Exact") is { } exact) return new StringMatch(StringMatchKind.Exact, exact, origin);
+        if (a.Enum("method") is { } method && IstioNames.HttpMethod(method) is { } verb) return new StringMatch(StringMatchKind.Exact, verb, origin);
+        if (a.String("Prefix") is { } prefix) return new StringMatch(StringMatchKind.Prefix, prefix, origin);
+        if (a.String("Regex") is { } regex) return new StringMatch(StringMatchKind.Regex, regex, origin);
+        return null;
+    }
+
+    private sealed record ParsedDestination(string Key, Destination Destination, int? Weight, SourceRef Origin);
+
+    /// <summary>The rule's <c>RouteTo</c> attributes, in order, each with the key header operations use to target it.</summary>
+    private static List<ParsedDestination> Destinations(AttributeReader[] attributes, string sourceType, ParseContext context)
+    {
+        var result = new List<ParsedDestination>();
+        foreach (var a in attributes)
+        {
+            var origin = new SourceRef(sourceType, a.Index);
+            var port = a.Int("Port");
+            switch (a.MetadataName)
+            {
+                case AttributeNames.RouteToHost:
+                    var host = a.String("host") ?? string.Empty;
+                    result.Add(new ParsedDestination("H:" + host, new Destination(host, ParseContext.NullIfEmpty(a.String("Subset")), port), a.Int("Weight"), origin));
+                    break;
+                case AttributeNames.RouteToGeneric:
+                case AttributeNames.RouteTo:
+                    var target = a.MetadataName == AttributeNames.RouteToGeneric ? a.TypeArgument : a.Type("target");
+                    var field = a.MetadataName == AttributeNames.RouteTo ? "target" : string.Empty;
+                    if (TargetResolver.Destination(target, port, context, origin, field) is { } destination)
+                    {
+                        result.Add(new ParsedDestination("T:" + target!.ToDisplayString(), destination, a.Int("Weight"), origin));
+                    }
+
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static Destination? MirrorDestination(AttributeReader a, ParseContext context, SourceRef origin)
+    {
+        var port = a.Int("Port");
+        if (a.MetadataName is AttributeNames.MirrorHost or AttributeNames.MirrorToHost)
+        {
+            return new Destination(a.String("host") ?? string.Empty, ParseContext.NullIfEmpty(a.String("Subset")), port);
+        }
+
+        var generic = a.MetadataName is AttributeNames.MirrorGeneric or AttributeNames.MirrorToGeneric;
+        return TargetResolver.Destination(generic ? a.TypeArgument : a.Type("target"), port, context, origin, generic ? string.Empty : "target");
+    }
+
+    private static List<(L4Match Tcp, TlsMatch Tls)> L4Matches(AttributeReader[] attributes, string sourceType, ParseContext context)
+    {
+        var blocks = new SortedDictionary<int, (L4Match Tcp, TlsMatch Tls)>();
+        foreach (var a in attributes.Where(a => a.MetadataName == AttributeNames.Match))
+        {
+            var origin = new SourceRef(sourceType, a.Index);
+            var labels = ParseContext.Labels(a.Strings("SourceLabels"));
+            var gateways = TargetResolver.Gateways(a, context, origin);
+            var subnets = a.Strings("DestinationSubnets");
+            blocks[a.Int("Block") ?? 0] = (
+                new L4Match(subnets, a.Int("Port"), labels, gateways, a.String("SourceNamespace"), a.String("SourceSubnet")),
+                new TlsMatch(a.Strings("SniHosts"), subnets, a.Int("Port"), labels, gateways, a.String("SourceNamespace")));
+        }
+
+        return blocks.Values.ToList();
+    }
+}
