@@ -1,0 +1,17 @@
+using MeshDsl;
+
+namespace Seed.PerRouteTimeouts;
+
+[MeshService("api-service")]
+public partial class ApiService
+{
+    // Reads are safe to retry.
+    [HttpRoute(Timeout = "5s"), MatchMethod(HttpMethod.Get), RouteTo<ApiService>]
+    [Retries(3, PerTryTimeout = "1500ms", RetryOn = new[] { RetryOn.GatewayError, RetryOn.ConnectFailure, RetryOn.RefusedStream, RetryOn.Status503 })]
+    public partial class Reads { }
+
+    // Writes are not: one block per method (ORed), and retries explicitly off.
+    [HttpRoute(Timeout = "30s"), RouteTo<ApiService>, Retries(0)]
+    [MatchMethod(HttpMethod.Post, Block = 0), MatchMethod(HttpMethod.Put, Block = 1), MatchMethod(HttpMethod.Delete, Block = 2)]
+    public partial class Writes { }
+}
