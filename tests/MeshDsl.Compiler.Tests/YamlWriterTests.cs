@@ -11,7 +11,7 @@ public class YamlWriterTests
         "", " ", "true", "True", "yes", "no", "on", "off", "y", "n", "null", "~", "123", "0x1F", "0o17", "017", "1e3", "1.5",
         ".inf", "-.inf", ".nan", "1:20", "2001-12-14", "-", "- a", "? x", ": y", "a: b", "a #b", "#c", "*.example.com", "&x", "!x",
         "|", ">", "'", "\"", "%DOWNSTREAM_REMOTE_ADDRESS%", "@x", "`x", "[a]", "{a}", "a,b", "x\ny", "tab\there", "back\\slash",
-        "trailing ", " leading", "ünïcödé", "café:", "10s", "v1", ".*beta=true.*", "^/api/v[0-9]+/.*$", "gateway-error,connect-failure,503",
+        "trailing ", " leading", ".", "1.2.3", "-.5", "+1", "0.", "ünïcödé", "café:", "10s", "v1", ".*beta=true.*", "^/api/v[0-9]+/.*$", "gateway-error,connect-failure,503",
     };
 
     [Theory]

@@ -37,6 +37,23 @@ internal static class TestCompilation
             .ToArray();
     }
 
+    /// <summary>Every sample folder: each project under samples/, and each fixture folder under samples/Seed/.</summary>
+    public static string[] AllSamples() =>
+        Directory.GetDirectories(Paths.Samples)
+            .SelectMany(d => Path.GetFileName(d) == "Seed" ? Directory.GetDirectories(d).Where(f => !Path.GetFileName(f).StartsWith("bin") && !Path.GetFileName(f).StartsWith("obj")) : new[] { d })
+            .Where(d => Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories).Length > 0)
+            .Select(d => Path.GetRelativePath(Paths.Samples, d))
+            .OrderBy(d => d, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>The model of every declaration in the compilation, read by the same front end the generator uses.</summary>
+    public static MeshDsl.Model.MeshDeclaration[] Declarations(Compilation compilation) => compilation.SyntaxTrees
+        .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
+            .Select(c => (INamedTypeSymbol)compilation.GetSemanticModel(t).GetDeclaredSymbol(c)!))
+        .Select(s => MeshDsl.FrontEnd.DeclarationParser.Parse(s, default))
+        .OfType<MeshDsl.Model.MeshDeclaration>()
+        .ToArray();
+
     public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
         new[] { new MeshGenerator().AsSourceGenerator() },
         parseOptions: ParseOptions,

@@ -1,0 +1,74 @@
+using System.Text;
+using MeshDsl.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshDsl.Tests;
+
+/// <summary>
+/// docs/virtualservice.md, docs/destinationrule.md and docs/gateway.md show, for every seed example, the C# beside the
+/// YAML it makes. The pages are generated from samples/Seed and compared exactly, so they can never drift from what the
+/// generator does; MESHDSL_UPDATE_BASELINES=1 rewrites them.
+/// </summary>
+public class ResourceDocsTests
+{
+    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway" };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void The_resource_page_shows_every_seed_example_beside_its_yaml(string kind)
+    {
+        var page = Path.Combine(Paths.RepoRoot, "docs", kind.ToLowerInvariant() + ".md");
+        var expected = Render(kind);
+        if (Baseline.Updating)
+        {
+            File.WriteAllText(page, expected);
+            return;
+        }
+
+        Assert.True(File.Exists(page), $"{page} is missing: run the tests with MESHDSL_UPDATE_BASELINES=1");
+        Assert.True(File.ReadAllText(page).Replace("\r\n", "\n") == expected, $"{page} is out of date: run the tests with MESHDSL_UPDATE_BASELINES=1 and review the diff");
+    }
+
+    private static string Render(string kind)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(kind).Append("\n\n");
+        sb.Append(Intro(kind)).Append("\n\n");
+        sb.Append("Every example of the seed document that defines a ").Append(kind)
+          .Append(", as MeshDsl writes it. The C# is the sample in `samples/Seed/<example>/`; the YAML is what `dotnet build` writes for it, ")
+          .Append("and a test checks it equals the seed's manifest (`../shared/seed-manifests/`). This page is generated from them.\n\n");
+        foreach (var fixture in Directory.GetDirectories(Path.Combine(Paths.Samples, "Seed")).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var sample = Path.Combine("Seed", fixture!);
+            var sources = TestCompilation.Sample(sample);
+            if (sources.Length == 0) continue;
+            var manifests = TestCompilation.Run(TestCompilation.Create(sources)).Manifests()
+                .Where(m => ((YamlScalarNode)((YamlMappingNode)YamlTree.ParseSingle(m.Value))["kind"]).Value == kind)
+                .ToArray();
+            if (manifests.Length == 0) continue;
+
+            sb.Append("## ").Append(fixture).Append("\n\n<table>\n<tr><th>C#</th><th>YAML</th></tr>\n<tr><td>\n\n");
+            foreach (var (_, text) in sources) sb.Append("```csharp\n").Append(text.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");
+            sb.Append("</td><td>\n\n");
+            foreach (var (file, yaml) in manifests)
+            {
+                sb.Append("```yaml\n# ").Append(file).Append('\n').Append(string.Join("\n", yaml.Split('\n').Skip(1)).TrimEnd()).Append("\n```\n\n");
+            }
+
+            sb.Append("</td></tr>\n</table>\n\n");
+        }
+
+        return sb.ToString().TrimEnd() + "\n";
+    }
+
+    private static string Intro(string kind) => kind switch
+    {
+        "VirtualService" => "A service's routing rules come from the classes nested in its `[MeshService]` class: each `[HttpRoute]`, "
+            + "`[TcpRoute]` or `[TlsRoute]` class is one rule, in declaration order (first match wins). Routing that is no single "
+            + "service's own, such as an edge router bound to a gateway, is a `[VirtualService]` class with the same nested rules.",
+        "DestinationRule" => "A `[MeshService]` class's DestinationRule comes from its nested `[Subset]` classes and the traffic policy "
+            + "attributes (`[LoadBalancer]`, `[ConnectionPool]`, `[OutlierDetection]`, ...) on the service class, on a subset class "
+            + "(that subset's policy), or with `Port =` (that port's settings).",
+        _ => "A `[Gateway]` class is a Gateway; each nested `[Server]` class is one of its servers, with `[ServerTls]` for its TLS settings.",
+    };
+}
