@@ -1,6 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using MeshDsl.FrontEnd;
+using MeshDsl.Model;
 using MeshDsl.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,14 +12,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MeshDsl.Analyzers;
 
 /// <summary>
-/// Runs the policy rules on each <c>[MeshService]</c>, <c>[VirtualService]</c> and <c>[Gateway]</c> class and reports their findings at the attribute argument at fault.
-/// The rules themselves know nothing of Roslyn (see <see cref="PolicyRules"/>).
+/// Runs the policy rules on each <c>[MeshService]</c>, <c>[VirtualService]</c> and <c>[Gateway]</c> class and reports their
+/// findings at the attribute argument at fault. The rules know nothing of Roslyn (see <see cref="PolicyRules"/>); this class
+/// only reads the model through the front end and maps findings back to syntax. Rules that need the whole mesh run once per
+/// compilation, and each class reports its own share, so every diagnostic shows live in the IDE.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById =
-        Descriptors.All.ToImmutableDictionary(d => d.Id);
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = Descriptors.All.ToImmutableDictionary(d => d.Id);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.ToImmutableArray();
 
@@ -30,23 +35,87 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                 .OfType<INamedTypeSymbol>()
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             if (declarations.IsEmpty) return;
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations), SymbolKind.NamedType);
+
+            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations)
+    private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c))) return;
 
-        var model = DeclarationParser.Parse(type, context.CancellationToken);
+        var sourceType = ParseContext.TypeName(type);
+        var model = mesh.Declarations.TryGetValue(sourceType, out var known) ? known : DeclarationParser.Parse(type, context.CancellationToken);
         if (model is null) return;
+
         var locator = new SourceLocator(type);
-        foreach (var finding in PolicyRules.Evaluate(model))
+        var findings = PolicyRules.Evaluate(model).Concat(mesh.FindingsFor(sourceType));
+        foreach (var finding in findings.Distinct())
         {
             if (!ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
             var location = locator.Locate(finding.Origin, finding.Field, context.CancellationToken) ?? type.Locations.FirstOrDefault();
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.MessageArgs.ToArray<object>()));
+        }
+    }
+
+    /// <summary>Every declaration of the compilation read once, and the mesh-wide findings grouped by the declaration they point into.</summary>
+    private sealed class MeshAnalysis
+    {
+        private readonly Dictionary<string, List<Finding>> _findings;
+
+        private MeshAnalysis(Dictionary<string, MeshDeclaration> declarations, Dictionary<string, List<Finding>> findings)
+        {
+            Declarations = declarations;
+            _findings = findings;
+        }
+
+        public Dictionary<string, MeshDeclaration> Declarations { get; }
+
+        public IEnumerable<Finding> FindingsFor(string sourceType) =>
+            _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
+
+        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, CancellationToken cancellationToken)
+        {
+            var declarations = new Dictionary<string, MeshDeclaration>(StringComparer.Ordinal);
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(compilation.Assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = stack.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        stack.Push(ns);
+                    }
+                    else if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
+                    {
+                        stack.Push(type);
+                        if (type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c))
+                            && DeclarationParser.Parse(type, cancellationToken) is { } declaration)
+                        {
+                            declarations[declaration.SourceType] = declaration;
+                        }
+                    }
+                }
+            }
+
+            var ordered = declarations.Values.OrderBy(d => d.SourceType, StringComparer.Ordinal).ToArray();
+            var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            foreach (var finding in PolicyRules.EvaluateMesh(ordered))
+            {
+                // A finding belongs to the declaration whose type, or a type nested in it, it points at.
+                var owner = ordered.Where(d => finding.Origin.Type == d.SourceType || finding.Origin.Type.StartsWith(d.SourceType + ".", StringComparison.Ordinal))
+                    .OrderByDescending(d => d.SourceType.Length).FirstOrDefault();
+                if (owner is null) continue;
+                if (!findings.TryGetValue(owner.SourceType, out var list)) findings[owner.SourceType] = list = new List<Finding>();
+                list.Add(finding);
+            }
+
+            return new MeshAnalysis(declarations, findings);
         }
     }
 }

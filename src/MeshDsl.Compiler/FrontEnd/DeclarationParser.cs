@@ -75,7 +75,10 @@ internal static class DeclarationParser
                 ImmutableArray.Create(host), TargetResolver.Gateways(service, context, origin), routes.Http, routes.Tls, routes.Tcp, exportTo)));
         }
 
-        return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray());
+        var ports = service.Ints("Ports").ToList();
+        if (service.Int("Port") is { } port && !ports.Contains(port)) ports.Insert(0, port);
+        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin);
+        return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray(), info);
     }
 
     private static MeshDeclaration ParseVirtualService(INamedTypeSymbol type, AttributeReader vs)

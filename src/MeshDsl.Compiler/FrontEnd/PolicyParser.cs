@@ -17,6 +17,9 @@ internal static class PolicyParser
     {
         public AttributeReader LoadBalancer, ConsistentHash, Locality, ZoneAware, Warmup, BackendUtilization, ConnectionPool, OutlierDetection, Tls;
         public readonly List<AttributeReader> Distribute = new(), LocalityFailover = new(), ZoneAwareFailover = new();
+
+        /// <summary>The first attribute that named this port: where a problem with the port itself is reported.</summary>
+        public AttributeReader First;
     }
 
     public static TrafficPolicy? Parse(string sourceType, AttributeReader[] attributes)
@@ -26,7 +29,7 @@ internal static class PolicyParser
         foreach (var a in attributes)
         {
             var port = a.Int("Port") ?? 0;
-            Bucket B() => buckets.TryGetValue(port, out var b) ? b : buckets[port] = new Bucket();
+            Bucket B() => buckets.TryGetValue(port, out var b) ? b : buckets[port] = new Bucket { First = a };
             switch (a.MetadataName)
             {
                 case AttributeNames.LoadBalancer: B().LoadBalancer = a; break;
@@ -52,7 +55,7 @@ internal static class PolicyParser
 
         buckets.TryGetValue(0, out var top);
         var ports = buckets.Where(b => b.Key != 0)
-            .Select(b => new PortTrafficPolicy(b.Key, LoadBalancer(b.Value, Origin), ConnectionPool(b.Value.ConnectionPool, Origin), Outlier(b.Value.OutlierDetection, Origin), Tls(b.Value.Tls, Origin)))
+            .Select(b => new PortTrafficPolicy(b.Key, LoadBalancer(b.Value, Origin), ConnectionPool(b.Value.ConnectionPool, Origin), Outlier(b.Value.OutlierDetection, Origin), Tls(b.Value.Tls, Origin), Origin(b.Value.First)))
             .ToEquatableArray();
 
         var policy = new TrafficPolicy(

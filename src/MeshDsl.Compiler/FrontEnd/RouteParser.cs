@@ -18,6 +18,8 @@ internal static class RouteParser
 
     public static Routes Parse(INamedTypeSymbol owner, ParseContext context)
     {
+        var unordered = new List<(string File, SourceRef Origin, string Name)>();
+        var files = new HashSet<string>();
         var http = new List<(int Order, int Position, HttpRoute Route)>();
         var tcp = new List<(int Order, int Position, TcpRoute Route)>();
         var tls = new List<(int Order, int Position, TlsRoute Route)>();
@@ -27,10 +29,17 @@ internal static class RouteParser
             var type = nested[position];
             var attributes = ParseContext.Read(type);
             var sourceType = ParseContext.TypeName(type);
+            var file = type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath ?? string.Empty;
             foreach (var a in attributes)
             {
                 var order = a.Int("Order") ?? int.MaxValue;
                 var origin = new SourceRef(sourceType, a.Index);
+                if (a.MetadataName is AttributeNames.HttpRoute or AttributeNames.TcpRoute or AttributeNames.TlsRoute)
+                {
+                    files.Add(file);
+                    if (!a.IsSet("Order")) unordered.Add((file, origin, type.Name));
+                }
+
                 switch (a.MetadataName)
                 {
                     case AttributeNames.HttpRoute:
@@ -49,6 +58,15 @@ internal static class RouteParser
                             origin)));
                         break;
                 }
+            }
+        }
+
+        // Declaration order is only defined within one file: rules spread over several files need an explicit Order.
+        if (files.Count > 1)
+        {
+            foreach (var (file, origin, name) in unordered)
+            {
+                context.Report(RuleIds.AmbiguousRuleOrder, origin, string.Empty, name, System.IO.Path.GetFileName(file), owner.Name);
             }
         }
 
@@ -102,6 +120,7 @@ internal static class RouteParser
         var destinationHeaderOrigins = new Dictionary<string, (SourceRef Origin, string Display)>();
         Destination? mirror = null;
         double? mirrorPercentage = null;
+        var mirrorOrigin = SourceRef.None;
         var mirrors = new List<HttpMirrorPolicy>();
         HttpRedirect? redirect = null;
         HttpDirectResponse? directResponse = null;
@@ -146,6 +165,7 @@ internal static class RouteParser
                 case AttributeNames.MirrorHost:
                     mirror = MirrorDestination(a, context, origin);
                     mirrorPercentage = a.Double("Percentage");
+                    mirrorOrigin = origin;
                     break;
                 case AttributeNames.MirrorToGeneric:
                 case AttributeNames.MirrorTo:
@@ -231,6 +251,7 @@ internal static class RouteParser
             delay is null && abort is null ? null : new HttpFaultInjection(delay, abort),
             mirror,
             mirrorPercentage,
+            mirrorOrigin,
             mirrors.ToEquatableArray(),
             corsPolicy,
             ruleHeaders.Build(),

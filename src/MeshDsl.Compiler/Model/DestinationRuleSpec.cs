@@ -29,7 +29,8 @@ internal sealed record PortTrafficPolicy(
     LoadBalancerSettings? LoadBalancer,
     ConnectionPoolSettings? ConnectionPool,
     OutlierDetection? OutlierDetection,
-    ClientTlsSettings? Tls);
+    ClientTlsSettings? Tls,
+    SourceRef Origin);
 
 internal sealed record LoadBalancerSettings(
     string? Simple,

@@ -58,4 +58,12 @@ internal sealed record MeshDeclaration(
     string SourceType,
     SourceRef Origin,
     EquatableArray<Resource> Resources,
-    EquatableArray<Finding> Findings);
+    EquatableArray<Finding> Findings,
+    ServiceInfo? Service = null);
+
+/// <summary>What the model knows of a Kubernetes service beyond its resources: its host and ports.</summary>
+internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin)
+{
+    /// <summary>The host as routes from any namespace see it.</summary>
+    public string Fqdn => Host.IndexOf('.') >= 0 ? Host : Host + "." + (Namespace ?? "default") + ".svc.cluster.local";
+}

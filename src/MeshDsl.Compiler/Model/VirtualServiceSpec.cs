@@ -25,6 +25,7 @@ internal sealed record HttpRoute(
     HttpFaultInjection? Fault,
     Destination? Mirror,
     double? MirrorPercentage,
+    SourceRef MirrorOrigin,
     EquatableArray<HttpMirrorPolicy> Mirrors,
     CorsPolicy? CorsPolicy,
     Headers? Headers,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using MeshDsl.Model;
 
 namespace MeshDsl.Rules;
@@ -8,12 +9,15 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class PolicyRules
 {
-    public static IEnumerable<Finding> Evaluate(MeshDeclaration declaration)
-    {
-        foreach (var finding in declaration.Findings) yield return finding;
-        foreach (var resource in declaration.Resources)
-        {
-            foreach (var finding in DurationRule.Check(resource)) yield return finding;
-        }
-    }
+    /// <summary>What one declaration shows on its own.</summary>
+    public static IEnumerable<Finding> Evaluate(MeshDeclaration declaration) =>
+        declaration.Findings
+            .Concat(declaration.Resources.SelectMany(DurationRule.Check))
+            .Concat(ValidationRules.Check(declaration))
+            .Concat(RoutingRules.Check(declaration))
+            .Concat(ResilienceRules.Check(declaration))
+            .Concat(TrafficPolicyRules.Check(declaration));
+
+    /// <summary>What only the whole mesh shows: references and conflicts between declarations.</summary>
+    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> mesh) => MeshRules.Check(mesh);
 }

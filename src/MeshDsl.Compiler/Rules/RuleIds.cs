@@ -3,6 +3,45 @@ namespace MeshDsl;
 /// <summary>Diagnostic IDs: part of the product, never reused. The catalog is in docs/rules/.</summary>
 internal static class RuleIds
 {
+    // Errors: what Istio itself would reject.
     public const string InvalidDuration = "MESH001";
+    public const string PercentageOutOfRange = "MESH002";
+    public const string InvalidRegex = "MESH003";
+    public const string InvalidName = "MESH004";
+    public const string PortOutOfRange = "MESH005";
+    public const string ConflictingActions = "MESH006";
+    public const string InvalidFault = "MESH007";
+    public const string MalformedRetries = "MESH008";
+    public const string InvalidWeights = "MESH009";
+    public const string Duplicate = "MESH010";
+    public const string AmbiguousRuleOrder = "MESH011";
+
+    // Routing.
     public const string UnknownReference = "MESH101";
+    public const string UnreachableRule = "MESH102";
+    public const string IneffectiveMatch = "MESH103";
+    public const string WeightsNot100 = "MESH104";
+    public const string HostNotInGateway = "MESH105";
+    public const string PortRequired = "MESH106";
+    public const string HeaderNotLowerCase = "MESH107";
+    public const string FaultOnAllTraffic = "MESH108";
+    public const string MirrorToOwnDestination = "MESH109";
+
+    // Resilience.
+    public const string RetriesOnNonIdempotent = "MESH201";
+    public const string UnsafeRetryOn = "MESH202";
+    public const string RetryBudget = "MESH203";
+    public const string TooManyAttempts = "MESH204";
+    public const string Retriable4xx = "MESH205";
+    public const string DefaultRetriesOnNonIdempotent = "MESH206";
+
+    // Traffic policy and gateways.
+    public const string OutlierOutsideRecommended = "MESH301";
+    public const string LocalOriginWithoutSplit = "MESH302";
+    public const string LoadBalancerConflict = "MESH303";
+    public const string EmptyPolicy = "MESH304";
+    public const string UnroutedSubset = "MESH305";
+    public const string TlsServerWithoutTls = "MESH401";
+    public const string HttpsRedirectNotHttp = "MESH402";
+    public const string ConflictingServers = "MESH403";
 }

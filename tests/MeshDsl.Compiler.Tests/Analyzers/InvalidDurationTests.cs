@@ -7,7 +7,7 @@ namespace MeshDsl.Tests.Analyzers;
 public class InvalidDurationTests
 {
     [Fact]
-    public Task Fires_on_the_timeout_argument() => AnalyzerVerifier.VerifyAsync("""
+    public Task Fires_on_the_timeout_argument() => AnalyzerVerifier.VerifyAsync("MESH001", """
         using MeshDsl;
         [MeshService("reviews")]
         public partial class Reviews
@@ -19,7 +19,7 @@ public class InvalidDurationTests
         """);
 
     [Fact]
-    public Task Fires_on_positional_constructor_arguments_and_on_every_duration_field() => AnalyzerVerifier.VerifyAsync("""
+    public Task Fires_on_positional_constructor_arguments_and_on_every_duration_field() => AnalyzerVerifier.VerifyAsync("MESH001", """
         using MeshDsl;
         [MeshService("ratings")]
         [ConnectionPool(MaxConnections = 10, ConnectTimeout = {|MESH001:"0"|}, IdleTimeout = {|MESH001:"1h30"|})]
@@ -35,7 +35,7 @@ public class InvalidDurationTests
         """);
 
     [Fact]
-    public Task Says_what_is_wrong_and_what_to_write_instead() => AnalyzerVerifier.VerifyAsync("""
+    public Task Says_what_is_wrong_and_what_to_write_instead() => AnalyzerVerifier.VerifyAsync("MESH001", """
         using MeshDsl;
         [MeshService("reviews")]
         public partial class Reviews
@@ -50,7 +50,7 @@ public class InvalidDurationTests
             .WithArguments("10 seconds", "timeout", "use Istio's notation, a number and a unit: \"10s\", \"1500ms\", \"1m\""));
 
     [Fact]
-    public Task Is_quiet_on_valid_durations() => AnalyzerVerifier.VerifyAsync("""
+    public Task Is_quiet_on_valid_durations() => AnalyzerVerifier.VerifyAsync("MESH001", """
         using MeshDsl;
         [MeshService("reviews")]
         [ConnectionPool(ConnectTimeout = "100ms", IdleTimeout = "1h30m")]
@@ -64,14 +64,14 @@ public class InvalidDurationTests
         """);
 
     [Fact]
-    public Task Is_quiet_outside_mesh_services() => AnalyzerVerifier.VerifyAsync("""
+    public Task Is_quiet_outside_mesh_services() => AnalyzerVerifier.VerifyAsync("MESH001", """
         using MeshDsl;
         [HttpRoute(Timeout = "not checked: not in a service")]
         public partial class Loose { }
         """);
 
     [Fact]
-    public Task Can_be_suppressed_with_pragma_like_any_analyzer() => AnalyzerVerifier.VerifyAsync("""
+    public Task Can_be_suppressed_with_pragma_like_any_analyzer() => AnalyzerVerifier.VerifyAsync("MESH001", """
         using MeshDsl;
         [MeshService("reviews")]
         public partial class Reviews

@@ -5,7 +5,7 @@ namespace MeshDsl.Tests.Analyzers;
 public class UnknownDestinationTests
 {
     [Fact]
-    public Task Fires_on_a_route_to_a_type_outside_the_model() => AnalyzerVerifier.VerifyAsync("""
+    public Task Fires_on_a_route_to_a_type_outside_the_model() => AnalyzerVerifier.VerifyAsync("MESH101", """
         using MeshDsl;
         public class NotAService { }
         [MeshService("reviews")]
@@ -17,7 +17,7 @@ public class UnknownDestinationTests
         """);
 
     [Fact]
-    public Task Is_quiet_on_subsets_services_and_external_hosts() => AnalyzerVerifier.VerifyAsync("""
+    public Task Is_quiet_on_subsets_services_and_external_hosts() => AnalyzerVerifier.VerifyAsync("MESH101", """
         using MeshDsl;
         [MeshService("ratings")]
         public partial class Ratings { [Subset("v1")] public partial class V1 { } }

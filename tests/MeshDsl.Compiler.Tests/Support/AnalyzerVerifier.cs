@@ -4,17 +4,24 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace MeshDsl.Tests.Support;
 
-/// <summary>Runs <see cref="MeshDeclarationAnalyzer"/> on markup (<c>{|MESH001:"x"|}</c>) against offline .NET 10 references.</summary>
+/// <summary>
+/// Runs <see cref="MeshDeclarationAnalyzer"/> on markup (<c>{|MESH001:"x"|}</c>) against offline .NET 10 references,
+/// with every MeshDsl rule but <c>rule</c> disabled, so a test pins exactly the diagnostics of the rule it is about.
+/// </summary>
 internal static class AnalyzerVerifier
 {
-    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string rule, string source, params DiagnosticResult[] expected) =>
+        VerifyAsync(rule, new[] { ("/0/Test0.cs", source) }, expected);
+
+    public static Task VerifyAsync(string rule, (string Path, string Source)[] sources, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<MeshDeclarationAnalyzer, DefaultVerifier>
         {
-            TestCode = source,
             ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
         };
+        foreach (var (path, source) in sources) test.TestState.Sources.Add((path, source));
         test.TestState.AdditionalReferences.AddRange(TestCompilation.References);
+        test.DisabledDiagnostics.AddRange(Descriptors.All.Select(d => d.Id).Where(id => id != rule));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Writes docs/rules/MESHnnn.md from the table below. The Bad and Good examples are compiled by
+RuleDocsTests: the rule must fire on Bad and stay quiet on Good, so the pages cannot lie."""
+import os, re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+desc = open(os.path.join(ROOT, 'src/MeshDsl.Compiler/Analyzers/Descriptors.cs')).read()
+ids = dict(re.findall(r'public const string (\w+) = "(MESH\d+)";', open(os.path.join(ROOT, 'src/MeshDsl.Compiler/Rules/RuleIds.cs')).read()))
+meta = {}
+for m in re.finditer(r'= new\(\n\s+RuleIds\.(\w+), "([^"]*)", "(?:[^"\\]|\\.)*", (\w+), DiagnosticSeverity\.(\w+)', desc):
+    meta[ids[m.group(1)]] = (m.group(2), m.group(3), m.group(4))
+CATS = {'Validation': 'MeshDsl.Validation', 'Routing': 'MeshDsl.Routing', 'Resilience': 'MeshDsl.Resilience', 'Policy': 'MeshDsl.TrafficPolicy', 'Gateways': 'MeshDsl.Gateway'}
+
+def svc(body, attrs='', name='reviews', cls='Reviews', subsets=('v1',)):
+    subs = ''.join(f'    [Subset("{s}")] public partial class {s.upper()} {{ }}\n' for s in subsets)
+    return f'using MeshDsl;\n\n[MeshService("{name}"{attrs})]\npublic partial class {cls}\n{{\n{subs}{body}}}\n'
+
+R = {}
+def rule(id, source, what, why, bad, good, note=None):
+    R[id] = (source, what, why, bad, good, note)
+
+rule('MESH001', "`ValidateDuration` and the CRD rule `duration(self) >= duration('1ms')`",
+     "A duration Istio would reject: `timeout`, `perTryTimeout`, `fixedDelay`, `connectTimeout` and every other duration field. Istio takes Go's notation (a number and a unit, `ns`, `us`, `ms`, `s`, `m` or `h`, chained as in `1h30m`), at least 1 ms, in whole milliseconds. A TCP `idleTimeout` of `0s` is allowed: it disables the timeout.",
+     "The API server rejects the whole resource, so the change never reaches the mesh. MeshDsl says so while you type, not in a failed `kubectl apply`. The code fix rewrites the duration in Istio's notation where the meaning is clear (`10 seconds` to `10s`, `1.5ms` to `2ms`).",
+     svc('    [HttpRoute(Timeout = "10 seconds"), RouteTo<V1>]\n    public partial class Default { }\n'),
+     svc('    [HttpRoute(Timeout = "10s"), RouteTo<V1>]\n    public partial class Default { }\n'))
+rule('MESH002', "`validatePercentage`, `ValidatePercent`, `validatePercent`",
+     "A percentage outside what Istio accepts: fault `percentage` must be 0 or between 0.0001 and 100; mirror percentages, `maxEjectionPercent`, `minHealthPercent`, the warm-up `minimumPercent` and the retry budget `percent` must be between 0 and 100.",
+     "Istio rejects the resource; a percentage of 150 is usually a typo for 15 or 1.5.",
+     svc('    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultAbort(503, Percentage = 150), RouteTo<V1>]\n    public partial class Chaos { }\n'),
+     svc('    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultAbort(503, Percentage = 15), RouteTo<V1>]\n    public partial class Chaos { }\n'))
+rule('MESH003', "`validateStringRegexp`, `validateStringMatchRegexp` (RE2, at most 1024 characters)",
+     "A regular expression Envoy cannot use: Envoy matches with RE2, which has no lookahead or lookbehind, no backreferences, no possessive quantifiers, no atomic groups and no conditionals. Empty patterns and patterns over 1024 characters are rejected too. The `regex: \"*\"` presence check of `withoutHeaders` is not a regex and is accepted.",
+     "Istio rejects the resource at admission; .NET's own Regex accepts these patterns, so they slip through a C# unit test.",
+     svc('    [HttpRoute, MatchUri(Regex = "^/api/(?!internal).*$"), RouteTo<V1>]\n    public partial class Api { }\n'),
+     svc('    [HttpRoute, MatchUri(Regex = "^/api/(public|v[0-9]+)/.*$"), RouteTo<V1>]\n    public partial class Api { }\n'))
+rule('MESH004', "`ValidateWildcardDomain`, `IsDNS1123Label`, label `Validate` (validation.md §1)",
+     "A name, namespace, host, subset name or label that Kubernetes or Istio rejects: resource names and namespaces are DNS-1123 (lower case, digits, `-`), Gateway names have no dots, hosts are domains whose first label may be a wildcard, and label keys and values follow Kubernetes' label syntax.",
+     "The API server rejects the resource; a label that is not valid also selects no pod.",
+     svc('', name='Reviews'),
+     svc('', name='reviews'))
+rule('MESH005', "`ValidatePort`",
+     "A port outside 1-65535: a service port, a destination port, a match port, a server port or target port, a redirect port, a port-level setting or a tunnel target port.",
+     "Istio rejects the resource.",
+     svc('    [HttpRoute, RouteTo<V1>(Port = 90800)]\n    public partial class Default { }\n'),
+     svc('    [HttpRoute, RouteTo<V1>(Port = 9080)]\n    public partial class Default { }\n'))
+rule('MESH006', "`validateHTTPRouteConflict`",
+     "An HTTP rule whose actions conflict or are missing. A rule does exactly one of: route (`RouteTo`), redirect, answer directly (`DirectResponse`) or delegate. A redirect or direct response also excludes faults and rewrites; `Mirror` and `MirrorTo` exclude each other; a delegate VirtualService cannot delegate again.",
+     "Istio rejects the resource (`HTTP route cannot contain both route and redirect`, `HTTP route, redirect or direct_response is required`).",
+     svc('    [HttpRoute, MatchUri(Prefix = "/old"), Redirect(Uri = "/new"), RouteTo<V1>]\n    public partial class Moved { }\n'),
+     svc('    [HttpRoute, MatchUri(Prefix = "/old"), Redirect(Uri = "/new")]\n    public partial class Moved { }\n\n    [HttpRoute, RouteTo<V1>]\n    public partial class Default { }\n'))
+rule('MESH007', "`validateHTTPFaultInjection`, `validateHTTPFaultInjectionAbort`, `validateHTTPFaultInjectionDelay`",
+     "A fault Istio cannot inject: a delay without a fixed duration (Istio rejects `exponentialDelay` today), an abort with an HTTP status outside 200-599, an unknown gRPC status name, an HTTP/2 error abort (not supported yet), or an abort with no error at all.",
+     "Istio rejects the resource.",
+     svc('    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultAbort(700), RouteTo<V1>]\n    public partial class Chaos { }\n'),
+     svc('    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultAbort(503), RouteTo<V1>]\n    public partial class Chaos { }\n'))
+rule('MESH008', "`ValidateHTTPRetry`",
+     "Retries Istio rejects: negative attempts; `Retries(0)` (retries off) with a per-try timeout, retry conditions or `RetryRemoteLocalities`; a `retryOn` value that is neither a known condition nor an HTTP status code (for example a cast such as `(RetryOn)42`).",
+     "Istio rejects the resource (`http retry policy configured when attempts are set to 0 (disabled)`, `... is not a valid retryOn policy`).",
+     svc('    [HttpRoute, RouteTo<V1>, Retries(0, PerTryTimeout = "2s")]\n    public partial class Default { }\n'),
+     svc('    [HttpRoute, RouteTo<V1>, Retries(2, PerTryTimeout = "2s")]\n    public partial class Default { }\n'))
+rule('MESH009', "`validateWeight`, `validateHTTPRouteDestinations`",
+     "Weights Istio rejects: a negative weight, or several destinations whose weights are all 0.",
+     "Istio rejects the resource (`weight -10 < 0`, `total destination weight = 0`).",
+     svc('    [HttpRoute, RouteTo<V1>(Weight = 0), RouteTo<V2>(Weight = 0)]\n    public partial class Default { }\n', subsets=('v1', 'v2')),
+     svc('    [HttpRoute, RouteTo<V1>(Weight = 100), RouteTo<V2>(Weight = 0)]\n    public partial class Default { }\n', subsets=('v1', 'v2')))
+rule('MESH010', "`ValidateDestinationRule` (duplicate subsets), `ValidateVirtualService` (overlapping hosts), `istioctl analyze` IST0109",
+     "Duplicates: two subsets with one name in a DestinationRule; overlapping hosts in one VirtualService (`*.example.com` covers `api.example.com`); two VirtualServices that claim the same host for the sidecars (`mesh`) in one namespace.",
+     "Istio rejects the first two. For the third, each sidecar picks one of the VirtualServices, so half of your rules silently do not apply (IST0109).",
+     'using MeshDsl;\n\n[VirtualService("storefront", Hosts = new[] { "*.example.com", "api.example.com" })]\npublic partial class Storefront\n{\n    [HttpRoute, RouteToHost("frontend")] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[VirtualService("storefront", Hosts = new[] { "*.example.com" })]\npublic partial class Storefront\n{\n    [HttpRoute, RouteToHost("frontend")] public partial class Default { }\n}\n')
+rule('MESH011', "Istio evaluates rules in order, first match wins",
+     "The rules of one VirtualService declared in more than one file (partial classes, or rule classes spread over files) without an explicit `Order`. Declaration order is only defined within one file, so the order of the rules would depend on file names.",
+     "Rule order decides which rule a request takes: a catch-all that moves ahead of a specific rule silently swallows its traffic.",
+     None, None,
+     "The examples need two files; see the tests (`AmbiguousRuleOrder`). Give every rule an `Order` (`[HttpRoute(Order = 1)]`) or keep the rules in one file.")
+rule('MESH101', "`istioctl analyze` IST0101 (ReferencedResourceNotFound)",
+     "A reference to something the model does not define: `RouteTo`, `Mirror` or `MirrorTo` naming a class that is neither a `[Subset]` nor a `[MeshService]`; `Gateways` naming a class that is not a `[Gateway]`; `Delegate` naming a class that is not a `[VirtualService]`; a string subset (`RouteToHost(\"reviews\", Subset = \"v9\")`) that the service's DestinationRule does not define; header operations aimed at a destination the rule does not route to.",
+     "A route to a host or subset that does not exist sends traffic nowhere: Envoy answers 503 `no healthy upstream`. Referencing subsets by type means renaming or deleting one breaks the build instead.",
+     'using MeshDsl;\n\npublic class Helpers { }\n\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Helpers>] public partial class Default { }\n}\n',     None)
+rule('MESH102', "`analyzeUnreachableHTTPRules`, `istioctl analyze` IST0130",
+     "A rule that can never match: it comes after a rule with no match (or one matching every request, such as `uri prefix /`), or every one of its match blocks is covered by earlier rules.",
+     "The first matching rule wins, so the rule's configuration is dead: a canary or a test route that never receives traffic.",
+     svc('    [HttpRoute, RouteTo<V1>] public partial class Default { }\n\n    [HttpRoute, MatchHeader("x-user-group", Exact = "beta"), RouteTo<V2>] public partial class Beta { }\n', subsets=('v1', 'v2')),
+     svc('    [HttpRoute, MatchHeader("x-user-group", Exact = "beta"), RouteTo<V2>] public partial class Beta { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n', subsets=('v1', 'v2')))
+rule('MESH103', "`analyzeUnreachableHTTPRules`, `istioctl analyze` IST0131",
+     "A match block covered by a match of an earlier rule: an identical match, or a broader one (an earlier `uri prefix /api` covers a later `uri prefix /api/v2` with the same other conditions).",
+     "Requests it matches are taken by the earlier rule, so the block has no effect; usually the rules are in the wrong order.",
+     svc('    [HttpRoute, MatchUri(Prefix = "/api"), RouteTo<V1>] public partial class Api { }\n\n    [HttpRoute, MatchUri(Prefix = "/api/v2"), RouteTo<V2>] public partial class ApiV2 { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n', subsets=('v1', 'v2')),
+     svc('    [HttpRoute, MatchUri(Prefix = "/api/v2"), RouteTo<V2>] public partial class ApiV2 { }\n\n    [HttpRoute, MatchUri(Prefix = "/api"), RouteTo<V1>] public partial class Api { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n', subsets=('v1', 'v2')))
+rule('MESH104', "virtual_service.proto `HTTPRouteDestination.weight` (weights are relative)",
+     "The weights of a rule's destinations add up to something other than 100. Istio accepts it and treats weights as relative shares, so 90 and 20 send 82% and 18%.",
+     "A sum other than 100 is almost always a mistake in a rollout step. The code fix rebalances the weights to add up to 100, keeping their proportions. A warning; set it to `none` in `.editorconfig` if you use relative weights on purpose.",
+     svc('    [HttpRoute, RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 20)] public partial class Default { }\n', subsets=('v1', 'v2')),
+     svc('    [HttpRoute, RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Default { }\n', subsets=('v1', 'v2')))
+rule('MESH105', "`istioctl analyze` IST0132 (VirtualServiceHostNotFoundInGateway)",
+     "A VirtualService bound to a Gateway (in the model) whose servers serve none of the VirtualService's hosts.",
+     "The gateway only applies the VirtualService to hosts it serves, so none of these rules take effect at the edge.",
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" })] public partial class Http { }\n}\n\n[VirtualService("api", Hosts = new[] { "api.example.com" }, Gateways = new[] { typeof(Edge) })]\npublic partial class Api\n{\n    [HttpRoute, RouteToHost("api-backend")] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com", "api.example.com" })] public partial class Http { }\n}\n\n[VirtualService("api", Hosts = new[] { "api.example.com" }, Gateways = new[] { typeof(Edge) })]\npublic partial class Api\n{\n    [HttpRoute, RouteToHost("api-backend")] public partial class Default { }\n}\n')
+rule('MESH106', "`istioctl analyze` IST0112 (VirtualServiceDestinationPortSelectorRequired)",
+     "A route to a service that declares several ports (`Ports = new[] { ... }`) without `Port` on the destination.",
+     "Istio cannot tell which port the route means; the route is rejected by `istioctl analyze` and behaves unpredictably.",
+     'using MeshDsl;\n\n[MeshService("reviews", Ports = new[] { 9080, 9443 })]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[MeshService("reviews", Ports = new[] { 9080, 9443 })]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>(Port = 9080)] public partial class Default { }\n}\n')
+rule('MESH107', "virtual_service.proto `HTTPMatchRequest.headers`: \"header keys must be lowercase\"",
+     "A header match (`MatchHeader`, `MatchWithoutHeader`) whose name is not lower case. Istio's webhook accepts it, but Envoy sees header names in lower case, so the match never matches.",
+     "The rule silently never applies; a beta route that nobody reaches. The code fix lower-cases the name.",
+     svc('    [HttpRoute, MatchHeader("X-User-Group", Exact = "beta"), RouteTo<V2>] public partial class Beta { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n', subsets=('v1', 'v2')),
+     svc('    [HttpRoute, MatchHeader("x-user-group", Exact = "beta"), RouteTo<V2>] public partial class Beta { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n', subsets=('v1', 'v2')))
+rule('MESH108', "The seed's advice: target fault injection at test traffic",
+     "Fault injection (`FaultDelay`, `FaultAbort`) on a rule with no match, so every request of every user is delayed or failed at the given percentage.",
+     "Chaos testing in production should hit test traffic only: match a header your tests send, such as `x-chaos-test`.",
+     'using MeshDsl;\n\n[MeshService("ratings")]\npublic partial class Ratings\n{\n    [Subset("v1")] public partial class V1 { }\n\n    [HttpRoute, FaultDelay("5s", Percentage = 50), RouteTo<V1>] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[MeshService("ratings")]\npublic partial class Ratings\n{\n    [Subset("v1")] public partial class V1 { }\n\n    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultDelay("5s", Percentage = 50), RouteTo<V1>] public partial class Chaos { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
+rule('MESH109', "virtual_service.proto `HTTPRoute.mirror`",
+     "A rule that mirrors traffic to a destination it also routes to.",
+     "That destination receives every mirrored request twice: once served, once as fire-and-forget shadow traffic. Mirroring is for testing another version.",
+     svc('    [HttpRoute, RouteTo<V1>, Mirror<V1>(Percentage = 100)] public partial class Default { }\n', subsets=('v1', 'v2')),
+     svc('    [HttpRoute, RouteTo<V1>, Mirror<V2>(Percentage = 100)] public partial class Default { }\n', subsets=('v1', 'v2')))
+rule('MESH201', "The seed's critical warning on retries",
+     "Retries on a rule whose matches serve POST, PUT, PATCH or DELETE.",
+     "A retried write can be applied twice: a double charge, a duplicate order. The code fix sets `Retries(0)`.",
+     svc('    [HttpRoute, MatchMethod(HttpMethod.Post), RouteTo<V1>, Retries(3, PerTryTimeout = "2s")] public partial class Writes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
+     svc('    [HttpRoute, MatchMethod(HttpMethod.Post), RouteTo<V1>, Retries(0)] public partial class Writes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
+rule('MESH202', "The seed's advice on `retryOn`",
+     "`503`, `5xx` or `reset` in `retryOn` on a rule that serves every method, writes included.",
+     "These conditions can follow a request the upstream already processed (the connection reset after the write). Restrict the rule to idempotent methods, or retry only on `connect-failure` and `refused-stream`, which happen before the request reaches the upstream.",
+     svc('    [HttpRoute, RouteTo<V1>, Retries(2, PerTryTimeout = "2s", RetryOn = new[] { RetryOn.ConnectFailure, RetryOn.Status503 })]\n    public partial class Default { }\n'),
+     svc('    [HttpRoute, RouteTo<V1>, Retries(2, PerTryTimeout = "2s", RetryOn = new[] { RetryOn.ConnectFailure, RetryOn.RefusedStream })]\n    public partial class Default { }\n'))
+rule('MESH203', "The seed's retry budget: `perTryTimeout x (attempts + 1) <= timeout`",
+     "A per-try timeout that cannot fit the rule's timeout: with 3 retries, 4 tries of 3s need 12s, more than a 10s timeout.",
+     "The overall timeout cuts the last tries off, so the retries you configured never happen and callers see timeouts instead. The code fix shrinks `PerTryTimeout` to fit.",
+     svc('    [HttpRoute(Timeout = "10s"), RouteTo<V1>, Retries(3, PerTryTimeout = "3s")]\n    public partial class Default { }\n'),
+     svc('    [HttpRoute(Timeout = "10s"), RouteTo<V1>, Retries(3, PerTryTimeout = "2500ms")]\n    public partial class Default { }\n'))
+rule('MESH204', "The seed's advice: at most 3 attempts on a synchronous route",
+     "More than 3 retry attempts on an HTTP rule.",
+     "During an outage every attempt is extra load on the failing service: 5 retries turn 100 requests per second into 600.",
+     svc('    [HttpRoute, RouteTo<V1>, Retries(5, PerTryTimeout = "1s")] public partial class Default { }\n'),
+     svc('    [HttpRoute, RouteTo<V1>, Retries(3, PerTryTimeout = "1s")] public partial class Default { }\n'))
+rule('MESH205', "Envoy's `retriable-4xx` (retries 409)",
+     "`retriable-4xx` in `retryOn`.",
+     "It retries 409 Conflict, which is only right where a conflict is transient (optimistic concurrency). An informational message; keep it where that holds.",
+     svc('    [HttpRoute, RouteTo<V1>, Retries(2, RetryOn = new[] { RetryOn.ConnectFailure, RetryOn.Retriable4xx })] public partial class Default { }\n'),
+     svc('    [HttpRoute, RouteTo<V1>, Retries(2, RetryOn = new[] { RetryOn.ConnectFailure })] public partial class Default { }\n'))
+rule('MESH206', "Istio's default retry policy (2 attempts)",
+     "A rule whose matches serve POST, PUT, PATCH or DELETE and that has no `Retries` attribute.",
+     "Istio retries twice by default, so the write is retried although nothing in the configuration says so. The code fix adds `[Retries(0)]`.",
+     svc('    [HttpRoute, MatchMethod(HttpMethod.Delete), RouteTo<V1>] public partial class Deletes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
+     svc('    [HttpRoute, MatchMethod(HttpMethod.Delete), RouteTo<V1>, Retries(0)] public partial class Deletes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
+rule('MESH301', "The seed's table of outlier detection values",
+     "Outlier detection outside the recommended ranges: `consecutive5xxErrors` 3-5, `interval` 10-30s, `baseEjectionTime` 30-60s, `maxEjectionPercent` 30-50%, `minHealthPercent` 30%, `consecutiveLocalOriginFailures` 3-5.",
+     "Too eager and healthy pods are ejected on one bad request; too lax and a broken pod keeps its share of traffic. Informational: tune it in `.editorconfig` or acknowledge it where you have measured otherwise.",
+     None, None)
+rule('MESH302', "`validateOutlierDetection`",
+     "`ConsecutiveLocalOriginFailures` without `SplitExternalLocalOriginErrors = true`.",
+     "Istio rejects it: local-origin failures (connection errors) are only counted apart when they are split from upstream errors.",
+     None, None)
+rule('MESH303', "CRD `oneOf` on `loadBalancer` and `consistentHash`, `validateLoadBalancer`",
+     "Load balancer settings that conflict: more than one of `simple`, `consistentHash` and `backendUtilization`; a consistent hash with no key, several keys or several rings; a cookie hash without the cookie's name; a Maglev table size that is not a prime below 5000011; locality and zone-aware settings together; locality `distribute` and `failover` together, or distribute weights that do not add up to 100; `Tunnel` with `ProxyProtocol`.",
+     "Istio rejects the resource.",
+     None, None)
+rule('MESH304', "`validateConnectionPool`, `validateTrafficPolicy` (a policy needs at least one field)",
+     "A `[ConnectionPool]` or `[OutlierDetection]` that sets nothing.",
+     "It has no effect: MeshDsl writes nothing for it, and Istio would reject an empty section. Set a value or remove the attribute.",
+     svc('', attrs=''), None)
+rule('MESH305', "DestinationRule subsets and the routes that use them",
+     "A subset that no rule of the project routes or mirrors to.",
+     "A version that receives no traffic is usually left over from a finished rollout, or the route to it has a typo. Informational, since a VirtualService outside the project may route to it.",
+     None, None)
+rule('MESH401', "`validateTLSOptions`, gateway.proto `ServerTLSSettings`",
+     "An HTTPS or TLS server without a TLS mode, or a `SIMPLE`, `MUTUAL` or `OPTIONAL_MUTUAL` server without a certificate (`CredentialName`, `CredentialNames`, `[ServerTlsCertificate]`, or `ServerCertificate` and `PrivateKey`).",
+     "Istio rejects the Gateway, or the listener has no certificate to serve.",
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(443, ServerProtocol.Https, Hosts = new[] { "shop.example.com" })]\n    public partial class Https { }\n}\n',
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(443, ServerProtocol.Https, Hosts = new[] { "shop.example.com" })]\n    [ServerTls(ServerTlsMode.Simple, CredentialName = "shop-tls")]\n    public partial class Https { }\n}\n')
+rule('MESH402', "gateway.proto `ServerTLSSettings.httpsRedirect`",
+     "`HttpsRedirect` on a server whose protocol is not plain HTTP.",
+     "The redirect answers plain HTTP requests; an HTTPS or TLS server never receives one, so the setting does nothing.",
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(443, ServerProtocol.Https, Hosts = new[] { "shop.example.com" })]\n    [ServerTls(ServerTlsMode.Simple, CredentialName = "shop-tls", HttpsRedirect = true)]\n    public partial class Https { }\n}\n',
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" }), ServerTls(HttpsRedirect = true)]\n    public partial class Http { }\n\n    [Server(443, ServerProtocol.Https, Hosts = new[] { "shop.example.com" })]\n    [ServerTls(ServerTlsMode.Simple, CredentialName = "shop-tls")]\n    public partial class Https { }\n}\n')
+rule('MESH403', "`istioctl analyze` IST0145 (ConflictingGateways)",
+     "Two servers, in one Gateway or in Gateways that select the same pods, on the same port and bind address with overlapping hosts.",
+     "The gateway pods cannot tell which server a connection is for; one of them is ignored.",
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "*.example.com" })] public partial class All { }\n\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" })] public partial class Shop { }\n}\n',
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "*.example.com" })] public partial class All { }\n}\n')
+
+# Examples written in full where the helper above would obscure them.
+R['MESH301'] = R['MESH301'][:3] + (
+    'using MeshDsl;\n\n[MeshService("reviews")]\n[OutlierDetection(Consecutive5xxErrors = 1, Interval = "10s", BaseEjectionTime = "30s", MaxEjectionPercent = 50)]\npublic partial class Reviews { }\n',
+    'using MeshDsl;\n\n[MeshService("reviews")]\n[OutlierDetection(Consecutive5xxErrors = 5, Interval = "10s", BaseEjectionTime = "30s", MaxEjectionPercent = 50)]\npublic partial class Reviews { }\n', None)
+R['MESH302'] = R['MESH302'][:3] + (
+    'using MeshDsl;\n\n[MeshService("reviews")]\n[OutlierDetection(Consecutive5xxErrors = 5, ConsecutiveLocalOriginFailures = 5)]\npublic partial class Reviews { }\n',
+    'using MeshDsl;\n\n[MeshService("reviews")]\n[OutlierDetection(Consecutive5xxErrors = 5, ConsecutiveLocalOriginFailures = 5, SplitExternalLocalOriginErrors = true)]\npublic partial class Reviews { }\n', None)
+R['MESH303'] = R['MESH303'][:3] + (
+    'using MeshDsl;\n\n[MeshService("user-service")]\n[LoadBalancer(LoadBalancing.RoundRobin)]\n[ConsistentHash(HttpHeaderName = "x-user-id")]\npublic partial class UserService { }\n',
+    'using MeshDsl;\n\n[MeshService("user-service")]\n[ConsistentHash(HttpHeaderName = "x-user-id")]\npublic partial class UserService { }\n', None)
+R['MESH304'] = R['MESH304'][:3] + (
+    'using MeshDsl;\n\n[MeshService("reviews")]\n[ConnectionPool]\npublic partial class Reviews { }\n',
+    'using MeshDsl;\n\n[MeshService("reviews")]\n[ConnectionPool(MaxConnections = 100)]\npublic partial class Reviews { }\n', None)
+R['MESH305'] = R['MESH305'][:3] + (
+    svc('    [HttpRoute, RouteTo<V1>] public partial class Default { }\n', subsets=('v1', 'v2')),
+    svc('    [HttpRoute, RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Default { }\n', subsets=('v1', 'v2')), None)
+R['MESH101'] = R['MESH101'][:4] + (
+    svc('    [HttpRoute, MatchUri(Prefix = "/status"), RouteToHost("httpbin.org")] public partial class External { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'), None)
+
+for id, (source, what, why, bad, good, note) in sorted(R.items()):
+    title, cat, sev = meta[id]
+    lines = [f'# {id}: {title}', '', '| | |', '|---|---|', f'| Severity | {sev} |', f'| Category | {CATS[cat]} |', f'| Istio source | {source} |', '',
+             '## What it finds', '', what, '', '## Why it matters', '', why, '']
+    if bad:
+        lines += ['## Bad', '', '```csharp', bad.rstrip(), '```', '']
+    if good:
+        lines += ['## Good', '', '```csharp', good.rstrip(), '```', '']
+    if note:
+        lines += ['## Example', '', note, '', '```csharp', '[HttpRoute(Order = 1), MatchHeader("x-user-group", Exact = "beta"), RouteTo<V2>]', 'public partial class Beta { }', '```', '']
+    lines += ['## Configuration', '', f'Like any analyzer rule: `dotnet_diagnostic.{id}.severity = warning` (or `error`, `suggestion`, `none`) in `.editorconfig`, '
+              f'or `#pragma warning disable {id}` around the declaration to acknowledge one case.', '']
+    open(os.path.join(ROOT, 'docs/rules', id + '.md'), 'w').write('\n'.join(lines))
+print(len(R), 'pages')

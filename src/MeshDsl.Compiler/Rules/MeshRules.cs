@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MeshDsl.Model;
+using static MeshDsl.Rules.ModelWalk;
+
+namespace MeshDsl.Rules;
+
+/// <summary>Rules that need the whole mesh: several declarations referring to each other.</summary>
+internal static class MeshRules
+{
+    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh)
+    {
+        var services = mesh.Where(d => d.Service is not null).ToArray();
+        var serviceByFqdn = services.GroupBy(d => d.Service!.Fqdn).ToDictionary(g => g.Key, g => g.First());
+        var virtualServices = mesh.SelectMany(d => VirtualServices(d).Select(vs => (Declaration: d, Vs: vs))).ToArray();
+        var gateways = mesh.SelectMany(d => Gateways(d).Select(gw => (Declaration: d, Gw: gw))).ToArray();
+        var routed = new HashSet<(string Host, string Subset)>();
+
+        foreach (var (d, vs) in virtualServices)
+        {
+            foreach (var dest in Destinations(vs))
+            {
+                var fqdn = Fqdn(dest.Destination.Host, vs.Metadata.Namespace);
+                if (dest.Destination.Subset is { } subset) routed.Add((fqdn, subset));
+                if (!serviceByFqdn.TryGetValue(fqdn, out var target)) continue;
+
+                // MESH101 (IST0101): a subset named by a string that the service's DestinationRule does not define.
+                var subsets = DestinationRules(target).SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray();
+                if (dest.Destination.Subset is { } name && !subsets.Contains(name))
+                {
+                    yield return Finding(RuleIds.UnknownReference, dest.Origin, "subset", name,
+                        $"a subset of '{target.Service!.Name}' (it has {(subsets.Length == 0 ? "none" : string.Join(", ", subsets))}): route to one of its [Subset] classes");
+                }
+
+                // MESH106 (IST0112): a service with several ports needs the destination to pick one.
+                var ports = target.Service!.Ports;
+                if (dest.Destination.Port is null && ports.Count > 1 && !dest.IsMirror)
+                {
+                    yield return Finding(RuleIds.PortRequired, dest.Origin, string.Empty, target.Service.Name, string.Join(", ", ports.Select(p => p.ToString(CultureInfo.InvariantCulture))));
+                }
+            }
+
+            // MESH105 (IST0132): a gateway the VirtualService is bound to must serve one of its hosts.
+            foreach (var reference in vs.Spec.Gateways.Where(g => g != "mesh"))
+            {
+                var gw = gateways.FirstOrDefault(g => GatewayReference(g.Gw, vs.Metadata.Namespace) == reference || (g.Gw.Metadata.Namespace ?? vs.Metadata.Namespace) + "/" + g.Gw.Metadata.Name == reference);
+                if (gw.Gw is null) continue;
+                var served = gw.Gw.Spec.Servers.SelectMany(s => s.Hosts).ToArray();
+                if (!vs.Spec.Hosts.Any(h => served.Any(s => ServerServes(s, h, vs.Metadata.Namespace, gw.Gw.Metadata.Namespace))))
+                {
+                    yield return Finding(RuleIds.HostNotInGateway, d.Origin, "gateways", gw.Gw.Metadata.Name, vs.Metadata.Name, string.Join(", ", vs.Spec.Hosts));
+                }
+            }
+        }
+
+        // MESH010 (IST0109): two VirtualServices claiming the same host for the sidecars.
+        var claims = virtualServices
+            .Where(x => x.Vs.Spec.Gateways.IsEmpty || x.Vs.Spec.Gateways.Contains("mesh"))
+            .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: Fqdn(h, x.Vs.Metadata.Namespace))))
+            .GroupBy(x => (x.Vs.Metadata.Namespace ?? "default", x.Host))
+            .Where(g => g.Select(x => x.Declaration.SourceType).Distinct().Count() > 1);
+        foreach (var group in claims)
+        {
+            var all = group.Select(x => x.Declaration.SourceType).Distinct().ToArray();
+            foreach (var (declaration, vs, host) in group)
+            {
+                var others = string.Join(", ", all.Where(t => t != declaration.SourceType));
+                var field = declaration.Kind == DeclarationKind.VirtualService ? "hosts" : declaration.Service?.Host != declaration.Service?.Name ? "host" : "name";
+                yield return Finding(RuleIds.Duplicate, declaration.Origin, field,
+                    $"VirtualService '{vs.Metadata.Name}' claims host '{host}' for the mesh, and so does {others}: the sidecars take one of them at random; merge their rules into one VirtualService");
+            }
+        }
+
+        // MESH305: a subset nothing routes to is a version that gets no traffic.
+        foreach (var d in services)
+        {
+            foreach (var subset in DestinationRules(d).SelectMany(dr => dr.Spec.Subsets))
+            {
+                if (!routed.Contains((d.Service!.Fqdn, subset.Name))) yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service.Name);
+            }
+        }
+
+        // MESH403 (IST0145): servers of different gateways on the same pods, port and host.
+        for (var i = 0; i < gateways.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var (a, b) = (gateways[j].Gw, gateways[i].Gw);
+                if (!a.Spec.Selector.SequenceEqual(b.Spec.Selector) || a.Spec.Selector.IsEmpty) continue;
+                foreach (var server in b.Spec.Servers)
+                {
+                    foreach (var host in server.Hosts)
+                    {
+                        if (a.Spec.Servers.Any(s => s.Port.Number == server.Port.Number && s.Bind == server.Bind && s.Hosts.Any(h => TrafficPolicyRules.ServerHostsOverlap(h, host))))
+                        {
+                            yield return Finding(RuleIds.ConflictingServers, server.Origin, "hosts", server.Port.Number.ToString(CultureInfo.InvariantCulture), host, "Gateway '" + a.Metadata.Name + "', which selects the same pods");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static string GatewayReference(Gateway gw, string? fromNamespace) =>
+        gw.Metadata.Namespace is { } ns && ns != fromNamespace ? ns + "/" + gw.Metadata.Name : gw.Metadata.Name;
+
+    /// <summary>Whether a server host (<c>[ns/]host</c>) serves a VirtualService host in the VirtualService's namespace.</summary>
+    private static bool ServerServes(string serverHost, string vsHost, string? vsNamespace, string? gatewayNamespace)
+    {
+        var slash = serverHost.IndexOf('/');
+        var ns = slash >= 0 ? serverHost.Substring(0, slash) : "*";
+        var host = slash >= 0 ? serverHost.Substring(slash + 1) : serverHost;
+        if (ns == ".") ns = gatewayNamespace ?? "default";
+        if (ns != "*" && ns != (vsNamespace ?? "default")) return false;
+        return string.Equals(host, vsHost, System.StringComparison.OrdinalIgnoreCase)
+            || ValidationRules.WildcardCovers(host, vsHost) || ValidationRules.WildcardCovers(vsHost, host);
+    }
+}

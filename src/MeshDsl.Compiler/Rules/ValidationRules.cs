@@ -1,0 +1,349 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MeshDsl.Model;
+using static MeshDsl.Rules.ModelWalk;
+
+namespace MeshDsl.Rules;
+
+/// <summary>MESH002-MESH010: what Istio's admission webhook would reject (validation.md), found in the model.</summary>
+internal static class ValidationRules
+{
+    private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    {
+        foreach (var vs in VirtualServices(d))
+        {
+            foreach (var f in Percentages(vs)) yield return f;
+            foreach (var f in RegexesOf(vs)) yield return f;
+            foreach (var f in HttpActions(vs)) yield return f;
+            foreach (var f in Faults(vs)) yield return f;
+            foreach (var f in Retries(vs)) yield return f;
+            foreach (var f in Weights(vs)) yield return f;
+            foreach (var f in VsNamesAndPorts(d, vs)) yield return f;
+        }
+
+        foreach (var dr in DestinationRules(d))
+        {
+            foreach (var f in DestinationRuleValues(d, dr)) yield return f;
+        }
+
+        foreach (var gw in Gateways(d))
+        {
+            foreach (var f in GatewayValues(d, gw)) yield return f;
+        }
+
+        if (d.Service is { } service)
+        {
+            if (Names.Label(service.Name) is { } why) yield return Finding(RuleIds.InvalidName, service.Origin, "name", service.Name, "service name", why);
+            if (service.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, service.Origin, "namespace", ns, "namespace", nsWhy);
+            if (service.Host != service.Name && Names.Host(service.Host, allowWildcard: false) is { } hostWhy)
+                yield return Finding(RuleIds.InvalidName, service.Origin, "host", service.Host, "host", hostWhy);
+            foreach (var port in service.Ports.Where(p => p is < 1 or > 65535))
+            {
+                yield return Finding(RuleIds.PortOutOfRange, service.Origin, service.Ports.Count > 1 ? "ports" : "port", N(port));
+            }
+        }
+    }
+
+    // MESH002
+    private static IEnumerable<Finding> Percentages(VirtualService vs)
+    {
+        static bool FaultOk(double v) => v == 0 || (v >= 0.0001 && v <= 100);
+        static bool PercentOk(double v) => v >= 0 && v <= 100;
+        foreach (var route in vs.Spec.Http)
+        {
+            if (route.Fault?.Delay is { Percentage: { } dp } delay && !FaultOk(dp))
+                yield return Finding(RuleIds.PercentageOutOfRange, delay.Origin, "percentage", "fault delay percentage", N(dp), "Istio accepts 0, or 0.0001 to 100");
+            if (route.Fault?.Delay is { Percent: { } pi } delay2 && !PercentOk(pi))
+                yield return Finding(RuleIds.PercentageOutOfRange, delay2.Origin, "percent", "fault delay percent", N(pi), "Istio accepts 0 to 100");
+            if (route.Fault?.Abort is { Percentage: { } ap } abort && !FaultOk(ap))
+                yield return Finding(RuleIds.PercentageOutOfRange, abort.Origin, "percentage", "fault abort percentage", N(ap), "Istio accepts 0, or 0.0001 to 100");
+            if (route.MirrorPercentage is { } mp && !PercentOk(mp))
+                yield return Finding(RuleIds.PercentageOutOfRange, route.MirrorOrigin, "percentage", "mirror percentage", N(mp), "Istio accepts 0 to 100");
+            foreach (var m in route.Mirrors.Where(m => m.Percentage is { } p && !PercentOk(p)))
+                yield return Finding(RuleIds.PercentageOutOfRange, m.Origin, "percentage", "mirror percentage", N(m.Percentage!.Value), "Istio accepts 0 to 100");
+        }
+    }
+
+    // MESH003
+    private static IEnumerable<Finding> RegexesOf(VirtualService vs)
+    {
+        foreach (var route in vs.Spec.Http)
+        {
+            var matches = route.Match.SelectMany(m => new[] { m.Uri, m.Scheme, m.Method, m.Authority }
+                    .Concat(m.Headers.Select(h => h.Match)).Concat(m.QueryParams.Select(q => q.Match)).Concat(m.WithoutHeaders.Select(h => h.Match)))
+                .Concat(route.CorsPolicy is { } cors ? cors.AllowOrigins : Enumerable.Empty<StringMatch>())
+                .OfType<StringMatch>()
+                .Where(m => m.Kind == StringMatchKind.Regex);
+            foreach (var match in matches)
+            {
+                // withoutHeaders' regex "*" is Istio's presence check, not a regex.
+                if (match.Value == "*") continue;
+                if (Regexes.Problem(match.Value) is { } why) yield return Finding(RuleIds.InvalidRegex, match.Origin, "regex", match.Value, why);
+            }
+
+            if (route.Rewrite is { UriRegexMatch: { } rewriteMatch } rewrite && Regexes.Problem(rewriteMatch) is { } rewriteWhy)
+            {
+                yield return Finding(RuleIds.InvalidRegex, rewrite.Origin, "uriRegexMatch", rewriteMatch, rewriteWhy);
+            }
+        }
+    }
+
+    // MESH006
+    private static IEnumerable<Finding> HttpActions(VirtualService vs)
+    {
+        var isDelegate = vs.Spec.Hosts.IsEmpty;
+        foreach (var route in vs.Spec.Http)
+        {
+            var name = RuleName(vs, route);
+            var actions = new List<string>();
+            if (!route.Route.IsEmpty) actions.Add("routes (RouteTo)");
+            if (route.Redirect is not null) actions.Add("redirects");
+            if (route.DirectResponse is not null) actions.Add("answers directly (DirectResponse)");
+            if (route.Delegate is not null) actions.Add("delegates");
+            if (actions.Count == 0)
+            {
+                yield return Finding(RuleIds.ConflictingActions, route.Origin, string.Empty,
+                    $"Rule '{name}' does nothing with the requests it matches: add a RouteTo, a Redirect, a DirectResponse or a Delegate");
+                continue;
+            }
+
+            if (actions.Count > 1)
+            {
+                var at = route.Redirect?.Origin ?? route.DirectResponse?.Origin ?? route.Delegate!.Origin;
+                yield return Finding(RuleIds.ConflictingActions, at, string.Empty,
+                    $"Rule '{name}' both {string.Join(" and ", actions)}: Istio accepts exactly one action per rule; split it into two rules or keep one");
+            }
+
+            var answersItself = route.Redirect?.Origin ?? route.DirectResponse?.Origin;
+            if (answersItself is { } answerOrigin)
+            {
+                if (route.Fault is not null)
+                    yield return Finding(RuleIds.ConflictingActions, answerOrigin, string.Empty, $"Rule '{name}' injects faults and answers the request itself: Istio rejects fault injection with a redirect or direct response");
+                if (route.Rewrite is not null)
+                    yield return Finding(RuleIds.ConflictingActions, route.Rewrite.Origin, string.Empty, $"Rule '{name}' rewrites a request it never forwards: Istio rejects a rewrite with a redirect or direct response");
+            }
+
+            if (route.Mirror is not null && !route.Mirrors.IsEmpty)
+                yield return Finding(RuleIds.ConflictingActions, route.MirrorOrigin, string.Empty, $"Rule '{name}' has both Mirror and MirrorTo: Istio accepts one of mirror and mirrors; use MirrorTo for every target");
+            if (isDelegate && route.Delegate is not null)
+                yield return Finding(RuleIds.ConflictingActions, route.Delegate.Origin, string.Empty, $"Rule '{name}' delegates from a delegate VirtualService: Istio allows one level of delegation");
+        }
+
+        if (isDelegate && (!vs.Spec.Gateways.IsEmpty || !vs.Spec.Tcp.IsEmpty || !vs.Spec.Tls.IsEmpty))
+        {
+            var origin = vs.Spec.Http.FirstOrDefault()?.Origin ?? vs.Spec.Tcp.FirstOrDefault()?.Origin ?? vs.Spec.Tls.FirstOrDefault()?.Origin ?? SourceRef.None;
+            yield return Finding(RuleIds.ConflictingActions, origin, string.Empty,
+                $"VirtualService '{vs.Metadata.Name}' has no hosts, so it is a delegate, and a delegate may have no gateways, TCP or TLS rules");
+        }
+    }
+
+    private static readonly HashSet<string> GrpcStatuses = new()
+    {
+        "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
+        "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+    };
+
+    // MESH007
+    private static IEnumerable<Finding> Faults(VirtualService vs)
+    {
+        foreach (var route in vs.Spec.Http)
+        {
+            if (route.Fault?.Delay is { } delay)
+            {
+                if (delay.ExponentialDelay is not null)
+                    yield return Finding(RuleIds.InvalidFault, delay.Origin, "exponentialDelay", "Istio does not support exponentialDelay yet: use a fixed delay");
+                else if (delay.FixedDelay is null)
+                    yield return Finding(RuleIds.InvalidFault, delay.Origin, string.Empty, "The delay has no duration: pass one, [FaultDelay(\"5s\")]");
+            }
+
+            if (route.Fault?.Abort is { } abort)
+            {
+                if (abort.HttpStatus is { } status && (status < 200 || status > 600))
+                    yield return Finding(RuleIds.InvalidFault, abort.Origin, "httpStatus", $"Abort status {N(status)} is outside 200-599, the statuses Istio can inject");
+                if (abort.GrpcStatus is { } grpc && !GrpcStatuses.Contains(grpc))
+                    yield return Finding(RuleIds.InvalidFault, abort.Origin, "grpcStatus", $"'{grpc}' is not a gRPC status name Istio knows (for example UNAVAILABLE or DEADLINE_EXCEEDED)");
+                if (abort.Http2Error is not null)
+                    yield return Finding(RuleIds.InvalidFault, abort.Origin, "http2Error", "Istio does not support HTTP/2 error aborts yet: use an HTTP or gRPC status");
+                if (abort.HttpStatus is null && abort.GrpcStatus is null && abort.Http2Error is null)
+                    yield return Finding(RuleIds.InvalidFault, abort.Origin, string.Empty, "The abort has no error: pass an HTTP status, [FaultAbort(503)], or set GrpcStatus");
+            }
+        }
+    }
+
+    private static readonly HashSet<string> RetryTokens = new()
+    {
+        "5xx", "gateway-error", "reset", "reset-before-request", "connect-failure", "retriable-4xx", "refused-stream", "retriable-status-codes",
+        "retriable-headers", "envoy-ratelimited", "http3-post-connect-failure", "cancelled", "deadline-exceeded", "internal", "resource-exhausted", "unavailable",
+    };
+
+    // MESH008
+    private static IEnumerable<Finding> Retries(VirtualService vs)
+    {
+        foreach (var route in vs.Spec.Http)
+        {
+            if (route.Retries is not { } retry) continue;
+            if (retry.Attempts < 0)
+                yield return Finding(RuleIds.MalformedRetries, retry.Origin, "attempts", $"Retries({N(retry.Attempts)}) is negative: use 0 to disable retries");
+            if (retry.Attempts == 0 && (retry.PerTryTimeout is not null || retry.RetryOn is not null || retry.RetryRemoteLocalities == true))
+            {
+                var field = retry.PerTryTimeout is not null ? "perTryTimeout" : retry.RetryOn is not null ? "retryOn" : "retryRemoteLocalities";
+                yield return Finding(RuleIds.MalformedRetries, retry.Origin, field, "Retries(0) disables retries, and Istio rejects retry settings beside it: remove them, or allow at least one attempt");
+            }
+
+            foreach (var token in (retry.RetryOn ?? string.Empty).Split(',').Where(t => t.Length > 0))
+            {
+                var isStatus = int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 100 and <= 599;
+                if (!isStatus && !RetryTokens.Contains(token))
+                    yield return Finding(RuleIds.MalformedRetries, retry.Origin, "retryOn", $"'{token}' is not a retry condition Istio knows: use a RetryOn member or an HTTP status code (100-599)");
+            }
+        }
+    }
+
+    // MESH009
+    private static IEnumerable<Finding> Weights(VirtualService vs)
+    {
+        IEnumerable<(int? Weight, SourceRef Origin)>[] lists =
+            vs.Spec.Http.Select(r => r.Route.Select(d => (d.Weight, d.Origin)))
+                .Concat(vs.Spec.Tcp.Select(r => r.Route.Select(d => (d.Weight, d.Origin))))
+                .Concat(vs.Spec.Tls.Select(r => r.Route.Select(d => (d.Weight, d.Origin))))
+                .ToArray();
+        foreach (var list in lists.Select(l => l.ToArray()))
+        {
+            foreach (var (weight, origin) in list.Where(w => w.Weight < 0))
+                yield return Finding(RuleIds.InvalidWeights, origin, "weight", $"Weight {N(weight!.Value)} is negative: weights are 0 or more");
+            if (list.Length > 1 && list.All(w => w.Weight is not null) && list.Sum(w => w.Weight!.Value) == 0)
+                yield return Finding(RuleIds.InvalidWeights, list[0].Origin, "weight", "Every destination of this rule has weight 0, so no traffic goes anywhere: give at least one a positive weight");
+        }
+    }
+
+    // MESH004 (hosts, names, labels), MESH005 (ports), MESH010 (duplicate hosts in one VirtualService)
+    private static IEnumerable<Finding> VsNamesAndPorts(MeshDeclaration d, VirtualService vs)
+    {
+        if (d.Kind == DeclarationKind.VirtualService)
+        {
+            if (Names.ResourceName(vs.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", vs.Metadata.Name, "VirtualService name", why);
+            if (vs.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);
+            foreach (var host in vs.Spec.Hosts)
+            {
+                if (Names.Host(host) is { } hostWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "hosts", host, "host", hostWhy);
+            }
+
+            var seen = new List<string>();
+            foreach (var host in vs.Spec.Hosts)
+            {
+                if (seen.FirstOrDefault(h => HostsOverlap(h, host)) is { } other)
+                    yield return Finding(RuleIds.Duplicate, d.Origin, "hosts", $"Hosts '{other}' and '{host}' overlap: a VirtualService lists each host once, and a wildcard covers the names under it");
+                seen.Add(host);
+            }
+        }
+
+        foreach (var dest in Destinations(vs))
+        {
+            if (Names.Host(dest.Destination.Host, allowWildcard: false) is { } why)
+                yield return Finding(RuleIds.InvalidName, dest.Origin, "host", dest.Destination.Host, "destination host", why);
+            if (dest.Destination.Subset is { } subset && Names.SubsetName(subset) is { } subsetWhy)
+                yield return Finding(RuleIds.InvalidName, dest.Origin, "subset", subset, "subset name", subsetWhy);
+            if (dest.Destination.Port is { } port && port is < 1 or > 65535)
+                yield return Finding(RuleIds.PortOutOfRange, dest.Origin, "port", N(port));
+        }
+
+        foreach (var route in vs.Spec.Http)
+        {
+            foreach (var block in route.Match.Where(b => b.Port is < 1 or > 65535))
+            {
+                var origin = new[] { block.Uri, block.Scheme, block.Method, block.Authority }.OfType<StringMatch>().Select(m => m.Origin).FirstOrDefault();
+                yield return Finding(RuleIds.PortOutOfRange, origin == default ? route.Origin : origin, "port", N(block.Port!.Value));
+            }
+
+            if (route.Redirect is { Port: { } rp } redirect && rp is < 1 or > 65535)
+                yield return Finding(RuleIds.PortOutOfRange, redirect.Origin, "port", N(rp));
+            foreach (var label in route.Match.SelectMany(m => m.SourceLabels))
+            {
+                if (Names.LabelPair(label.Key, label.Value) is { } why) yield return Finding(RuleIds.InvalidName, route.Origin, string.Empty, label.Key + "=" + label.Value, "source label", why);
+            }
+        }
+
+        foreach (var match in vs.Spec.Tcp.SelectMany(r => r.Match.Select(m => (m.Port, r.Origin))).Concat(vs.Spec.Tls.SelectMany(r => r.Match.Select(m => (m.Port, r.Origin)))))
+        {
+            if (match.Port is { } p && p is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, match.Origin, "port", N(p));
+        }
+    }
+
+    /// <summary>Whether two VirtualService hosts overlap (equal, or one's wildcard covers the other).</summary>
+    public static bool HostsOverlap(string a, string b) =>
+        string.Equals(a, b, System.StringComparison.OrdinalIgnoreCase) || WildcardCovers(a, b) || WildcardCovers(b, a);
+
+    public static bool WildcardCovers(string pattern, string host) =>
+        pattern == "*" || (pattern.StartsWith("*", System.StringComparison.Ordinal) && host.EndsWith(pattern.Substring(1), System.StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1);
+
+    // MESH004, MESH005, MESH010 for DestinationRules, MESH002 for percents
+    private static IEnumerable<Finding> DestinationRuleValues(MeshDeclaration d, DestinationRule dr)
+    {
+        var names = new HashSet<string>();
+        foreach (var subset in dr.Spec.Subsets)
+        {
+            if (Names.SubsetName(subset.Name) is { } subsetWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, "name", subset.Name, "subset name", subsetWhy);
+            if (!names.Add(subset.Name)) yield return Finding(RuleIds.Duplicate, subset.Origin, "name", $"Subset '{subset.Name}' is declared twice in '{dr.Metadata.Name}': subset names are unique");
+            foreach (var label in subset.Labels)
+            {
+                if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, "labels", label.Key + "=" + label.Value, "label", labelWhy);
+            }
+        }
+
+        foreach (var label in dr.Spec.WorkloadSelector)
+        {
+            if (Names.LabelPair(label.Key, label.Value) is { } selectorWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "workloadSelector", label.Key + "=" + label.Value, "label", selectorWhy);
+        }
+
+        foreach (var policy in Policies(dr))
+        {
+            foreach (var port in policy.PortLevelSettings.Where(p => p.Port is < 1 or > 65535))
+                yield return Finding(RuleIds.PortOutOfRange, port.Origin, "port", N(port.Port));
+            if (policy.Tunnel is { } tunnel && tunnel.TargetPort is < 1 or > 65535)
+                yield return Finding(RuleIds.PortOutOfRange, tunnel.Origin, "targetPort", N(tunnel.TargetPort));
+            if (policy.RetryBudget is { Percent: { } rbp } budget && (rbp < 0 || rbp > 100))
+                yield return Finding(RuleIds.PercentageOutOfRange, budget.Origin, "percent", "retry budget percent", N(rbp), "Istio accepts 0 to 100");
+        }
+
+        foreach (var level in PolicyLevels(dr))
+        {
+            if (level.OutlierDetection is { } od)
+            {
+                if (od.MaxEjectionPercent is { } max && max is < 0 or > 100)
+                    yield return Finding(RuleIds.PercentageOutOfRange, od.Origin, "maxEjectionPercent", "maxEjectionPercent", N(max), "Istio accepts 0 to 100");
+                if (od.MinHealthPercent is { } min && min is < 0 or > 100)
+                    yield return Finding(RuleIds.PercentageOutOfRange, od.Origin, "minHealthPercent", "minHealthPercent", N(min), "Istio accepts 0 to 100");
+            }
+
+            if (level.LoadBalancer?.Warmup is { MinimumPercent: { } wmp } warmup && (wmp < 0 || wmp > 100))
+                yield return Finding(RuleIds.PercentageOutOfRange, warmup.Origin, "minimumPercent", "warmup minimumPercent", N(wmp), "Istio accepts 0 to 100");
+        }
+    }
+
+    // MESH004, MESH005 for Gateways
+    private static IEnumerable<Finding> GatewayValues(MeshDeclaration d, Gateway gw)
+    {
+        if (Names.Label(gw.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", gw.Metadata.Name, "Gateway name", why + " (a Gateway name has no dots)");
+        if (gw.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);
+        foreach (var label in gw.Spec.Selector)
+        {
+            if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "selector", label.Key + "=" + label.Value, "selector label", labelWhy);
+        }
+
+        foreach (var server in gw.Spec.Servers)
+        {
+            if (server.Port.Number is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "port", N(server.Port.Number));
+            if (server.Port.TargetPort is { } target && target is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "targetPort", N(target));
+            foreach (var host in server.Hosts)
+            {
+                var name = host.IndexOf('/') is var slash and >= 0 ? host.Substring(slash + 1) : host;
+                if (Names.Host(name) is { } hostWhy) yield return Finding(RuleIds.InvalidName, server.Origin, "hosts", host, "server host", hostWhy);
+            }
+        }
+    }
+}
