@@ -24,7 +24,6 @@ namespace KitchenSink;
     CaCertificates = "/etc/certs/ca.pem", SubjectAltNames = new[] { "catalog.shop.svc.cluster.local" }, Sni = "catalog.shop",
     CaCrl = "/etc/certs/crl.pem")]
 [Tunnel("catalog.shop.svc.cluster.local", 8443, Protocol = TunnelProtocol.Connect)]
-[ProxyProtocol(ProxyProtocolVersion.V2)]
 [RetryBudget(Percent = 20, MinRetryConcurrency = 3, BudgetInterval = "10s")]
 // Port 9090: sticky by source IP, the deprecated ring size, and TLS that skips verification.
 [ConsistentHash(UseSourceIp = true, MinimumRingSize = 1024, Port = 9090)]
@@ -42,8 +41,9 @@ public partial class Catalog
     [ClientTls(ClientTlsMode.Simple, CredentialName = "catalog-client")]
     public partial class V1 { }
 
-    // Weighted by the load the endpoints report; zone-aware routing.
+    // Weighted by the load the endpoints report; zone-aware routing; PROXY protocol (a tunnel and the PROXY protocol exclude each other).
     [Subset("v2")]
+    [ProxyProtocol(ProxyProtocolVersion.V2)]
     [BackendUtilization(MetricNamesForComputingUtilization = new[] { "named_metrics.cpu" }, ErrorUtilizationPenaltyPercent = 120,
         WeightExpirationPeriod = "3m", WeightStabilizationPeriod = "10s", WeightUpdatePeriod = "1s")]
     [ZoneAwareLoadBalancer(Enabled = true, MinClusterSize = 6, FailoverPriority = new[] { "topology.kubernetes.io/zone" })]

@@ -34,18 +34,21 @@ public partial class Storefront
     [CorsAllowOrigin(Exact = "https://shop.example.com"), CorsAllowOrigin(Prefix = "https://partner."), CorsAllowOrigin(Regex = "https://.*\\.example\\.com")]
     public partial class Api { }
 
-    // Faults for test traffic, several mirrors, and a regex rewrite.
+    // Faults for test traffic, several mirrors, and a regex rewrite. The schema has exponentialDelay and http2Error, so
+    // MeshDsl writes them; Istio's webhook rejects both today (MESH007), which this sample acknowledges.
+#pragma warning disable MESH007
     [HttpRoute(Name = "chaos"), MatchHeader("x-chaos", Exact = "true")]
     [FaultDelay(ExponentialDelay = "1s", Percent = 10), FaultAbort(GrpcStatus = "UNAVAILABLE", Percentage = 1.5)]
     [Rewrite(UriRegexMatch = "^/old/(.*)$", UriRegexRewrite = "/new/\\1")]
-    [RouteTo<Catalog>]
+    [RouteTo<Catalog>(Port = 8080)]
     [MirrorTo<Catalog.V2>(Percentage = 10), MirrorToHost("shadow.shop.svc.cluster.local", Subset = "v1", Port = 8080), MirrorTo(typeof(Catalog.V3))]
     public partial class Chaos { }
 
     [HttpRoute(Name = "h2-chaos"), MatchHeader("x-chaos", Exact = "h2")]
     [FaultDelay("2s", Percentage = 50), FaultAbort(Http2Error = "REFUSED_STREAM")]
-    [RouteTo(typeof(Catalog.V3))]
+    [RouteTo(typeof(Catalog.V3), Port = 8080)]
     public partial class H2Chaos { }
+#pragma warning restore MESH007
 
     [HttpRoute(Name = "moved"), MatchUri(Exact = "/moved")]
     [Redirect(Uri = "/new-home", Authority = "www.example.com", Port = 8443, Scheme = "https", RedirectCode = 308)]
