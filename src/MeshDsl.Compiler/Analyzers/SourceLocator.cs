@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using MeshDsl.FrontEnd;
 using MeshDsl.Model;
@@ -28,6 +29,10 @@ internal sealed class SourceLocator
         foreach (var nested in type.GetTypeMembers()) Add(nested);
     }
 
+    /// <summary>
+    /// <paramref name="field"/> names the setting (Istio's field name, or the attribute argument's name where it differs),
+    /// optionally with an element index, <c>hosts[1]</c>, for one element of an array or <c>params</c> argument.
+    /// </summary>
     public Location? Locate(SourceRef origin, string field, CancellationToken cancellationToken)
     {
         if (!_types.TryGetValue(origin.Type, out var type)) return null;
@@ -38,28 +43,60 @@ internal sealed class SourceLocator
         if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax) return null;
         if (field.Length == 0 || syntax.ArgumentList is null) return syntax.GetLocation();
 
+        var (name, index) = SplitIndex(field);
         var parameters = data.AttributeConstructor?.Parameters ?? default;
+        var arguments = syntax.ArgumentList.Arguments;
         var positional = 0;
-        foreach (var argument in syntax.ArgumentList.Arguments)
+        for (var i = 0; i < arguments.Count; i++)
         {
-            string? name;
+            var argument = arguments[i];
+            string? argumentName;
+            IParameterSymbol? parameter = null;
             if (argument.NameEquals is { } equals)
             {
-                name = equals.Name.Identifier.ValueText;
+                argumentName = equals.Name.Identifier.ValueText;
             }
             else if (argument.NameColon is { } colon)
             {
-                name = colon.Name.Identifier.ValueText;
+                argumentName = colon.Name.Identifier.ValueText;
             }
             else
             {
-                name = !parameters.IsDefault && positional < parameters.Length ? parameters[positional].Name : null;
+                parameter = !parameters.IsDefault && positional < parameters.Length ? parameters[positional] : null;
+                argumentName = parameter?.Name;
                 positional++;
             }
 
-            if (string.Equals(name, field, StringComparison.OrdinalIgnoreCase)) return argument.Expression.GetLocation();
+            if (!string.Equals(argumentName, name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (index is not { } element) return argument.Expression.GetLocation();
+
+            var items = Elements(argument.Expression);
+            if (items is not null) return element < items.Count ? items[element].GetLocation() : argument.Expression.GetLocation();
+
+            // A params argument written as a list: the element is the argument that many places further on.
+            return parameter is { IsParams: true } && i + element < arguments.Count
+                ? arguments[i + element].Expression.GetLocation()
+                : argument.Expression.GetLocation();
         }
 
         return syntax.GetLocation();
     }
+
+    private static (string Name, int? Index) SplitIndex(string field)
+    {
+        var open = field.IndexOf('[');
+        if (open < 0 || !field.EndsWith("]", StringComparison.Ordinal)) return (field, null);
+        return int.TryParse(field.Substring(open + 1, field.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? (field.Substring(0, open), index)
+            : (field, null);
+    }
+
+    /// <summary>The elements of <c>new[] { ... }</c>, <c>new T[] { ... }</c> or <c>[ ... ]</c>.</summary>
+    private static IReadOnlyList<ExpressionSyntax>? Elements(ExpressionSyntax expression) => expression switch
+    {
+        ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToArray(),
+        _ => null,
+    };
 }

@@ -25,11 +25,12 @@ internal static class PolicyParser
     public static TrafficPolicy? Parse(string sourceType, AttributeReader[] attributes)
     {
         var buckets = new SortedDictionary<int, Bucket>();
+        Bucket? top = null;
         AttributeReader tunnel = default, proxyProtocol = default, retryBudget = default;
         foreach (var a in attributes)
         {
-            var port = a.Int("Port") ?? 0;
-            Bucket B() => buckets.TryGetValue(port, out var b) ? b : buckets[port] = new Bucket { First = a };
+            var port = a.Int("Port");
+            Bucket B() => port is not { } p ? top ??= new Bucket { First = a } : buckets.TryGetValue(p, out var b) ? b : buckets[p] = new Bucket { First = a };
             switch (a.MetadataName)
             {
                 case AttributeNames.LoadBalancer: B().LoadBalancer = a; break;
@@ -53,8 +54,7 @@ internal static class PolicyParser
         SourceRef Origin(AttributeReader a) => new(sourceType, a.Index);
         bool Has(AttributeReader a) => a.MetadataName.Length > 0;
 
-        buckets.TryGetValue(0, out var top);
-        var ports = buckets.Where(b => b.Key != 0)
+        var ports = buckets
             .Select(b => new PortTrafficPolicy(b.Key, LoadBalancer(b.Value, Origin), ConnectionPool(b.Value.ConnectionPool, Origin), Outlier(b.Value.OutlierDetection, Origin), Tls(b.Value.Tls, Origin), Origin(b.Value.First)))
             .ToEquatableArray();
 

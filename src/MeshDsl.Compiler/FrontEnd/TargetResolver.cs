@@ -34,7 +34,7 @@ internal static class TargetResolver
         }
 
         var host = ParseContext.NullIfEmpty(service.String("Host")) ?? service.String("name") ?? string.Empty;
-        return new Destination(Qualify(host, ParseContext.NullIfEmpty(service.String("Namespace")), context.OwnerNamespace), subset, port);
+        return new Destination(Qualify(host, ParseContext.NullIfEmpty(service.String("Namespace")), context.OwnerNamespace), subset, port, ByReference: true);
     }
 
     /// <summary>A short host in another namespace than the referring resource's needs its FQDN.</summary>
@@ -47,12 +47,14 @@ internal static class TargetResolver
     public static ImmutableArray<string> Gateways(AttributeReader a, ParseContext context, SourceRef origin)
     {
         var builder = ImmutableArray.CreateBuilder<string>();
-        foreach (var type in a.Types("Gateways"))
+        var types = a.Types("Gateways");
+        for (var i = 0; i < types.Length; i++)
         {
+            var type = types[i];
             var gateway = ParseContext.Find(ParseContext.Read(type), AttributeNames.Gateway);
             if (gateway.MetadataName.Length == 0)
             {
-                context.Report(RuleIds.UnknownReference, origin, "gateways", type.ToDisplayString(), "a [Gateway] class: bind to one, or name a gateway outside the model in ExternalGateways");
+                context.Report(RuleIds.UnknownReference, origin, "gateways[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", type.ToDisplayString(), "a [Gateway] class: bind to one, or name a gateway outside the model in ExternalGateways");
                 continue;
             }
 

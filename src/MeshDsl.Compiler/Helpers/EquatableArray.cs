@@ -68,6 +68,16 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
 internal static class EquatableArray
 {
+    public static int FindIndex<T>(this System.Collections.Immutable.ImmutableArray<T> items, Func<T, bool> predicate)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (predicate(items[i])) return i;
+        }
+
+        return -1;
+    }
+
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items.ToImmutableArray());
 }

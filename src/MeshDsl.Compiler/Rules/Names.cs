@@ -37,16 +37,16 @@ internal static class Names
         : "use letters, digits and '-', starting and ending with a letter or digit";
 
     /// <summary>A host: a domain whose first label may be a wildcard, or a short service name.</summary>
-    public static string? Host(string host, bool allowWildcard = true)
+    public static string? Host(string host, bool allowBareWildcard = true)
     {
         if (host.Length == 0) return "it is empty";
         if (host.Length > 255) return "it is longer than 255 characters";
-        if (host == "*") return allowWildcard ? null : "'*' is not a destination";
+        if (host == "*") return allowBareWildcard ? null : "'*' is not a destination";
         var labels = host.TrimEnd('.').Split('.');
         for (var i = 0; i < labels.Length; i++)
         {
             var label = labels[i];
-            if (i == 0 && allowWildcard && label.StartsWith("*", System.StringComparison.Ordinal))
+            if (i == 0 && label.StartsWith("*", System.StringComparison.Ordinal))
             {
                 label = label.Substring(1).TrimStart('-');
                 if (label.Length == 0) continue;

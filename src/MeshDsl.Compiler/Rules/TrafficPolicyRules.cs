@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using MeshDsl.Helpers;
 using MeshDsl.Istio;
 using MeshDsl.Model;
 using static MeshDsl.Rules.ModelWalk;
@@ -111,7 +112,7 @@ internal static class TrafficPolicyRules
             if (rings > 1)
                 yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, string.Empty, "ConsistentHash sets more than one ring: Istio takes one of RingHashMinimumRingSize, MaglevTableSize and MinimumRingSize");
             if (hash.HttpCookie is { Name: null })
-                yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, "httpCookiePath", "A cookie hash needs the cookie's name: set HttpCookie");
+                yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, string.Empty, "A cookie hash needs the cookie's name: set HttpCookie");
             if (hash.MaglevTableSize is { } table && (table >= 5000011 || !IsPrime(table)))
                 yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, "maglevTableSize", $"Maglev's table size must be a prime below 5000011; {table.ToString(CultureInfo.InvariantCulture)} is not");
         }
@@ -125,8 +126,9 @@ internal static class TrafficPolicyRules
             foreach (var distribute in locality.Distribute)
             {
                 var sum = distribute.To.Sum(t => t.Weight);
-                if (sum != 100 || distribute.To.Any(t => t.Weight is < 1 or > 100))
-                    yield return Finding(RuleIds.LoadBalancerConflict, distribute.Origin, "to", $"The weights of locality distribute from '{distribute.From}' add up to {sum.ToString(CultureInfo.InvariantCulture)}: Istio requires each in 1-100 and a total of exactly 100");
+                var bad = distribute.To.AsImmutableArray().FindIndex(t => t.Weight is < 1 or > 100);
+                if (sum != 100 || bad >= 0)
+                    yield return Finding(RuleIds.LoadBalancerConflict, distribute.Origin, "to[" + System.Math.Max(bad, 0).ToString(CultureInfo.InvariantCulture) + "]", $"The weights of locality distribute from '{distribute.From}' add up to {sum.ToString(CultureInfo.InvariantCulture)}: Istio requires each in 1-100 and a total of exactly 100");
             }
 
             foreach (var failover in locality.Failover.Where(f => f.From == f.To))

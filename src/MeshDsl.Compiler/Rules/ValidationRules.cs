@@ -13,6 +13,8 @@ internal static class ValidationRules
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
+    private static string Indexed(string field, int index) => field + "[" + N(index) + "]";
+
     public static IEnumerable<Finding> Check(MeshDeclaration d)
     {
         foreach (var vs in VirtualServices(d))
@@ -40,7 +42,7 @@ internal static class ValidationRules
         {
             if (Names.Label(service.Name) is { } why) yield return Finding(RuleIds.InvalidName, service.Origin, "name", service.Name, "service name", why);
             if (service.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, service.Origin, "namespace", ns, "namespace", nsWhy);
-            if (service.Host != service.Name && Names.Host(service.Host, allowWildcard: false) is { } hostWhy)
+            if (service.Host != service.Name && Names.Host(service.Host, allowBareWildcard: false) is { } hostWhy)
                 yield return Finding(RuleIds.InvalidName, service.Origin, "host", service.Host, "host", hostWhy);
             foreach (var port in service.Ports.Where(p => p is < 1 or > 65535))
             {
@@ -228,23 +230,24 @@ internal static class ValidationRules
         {
             if (Names.ResourceName(vs.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", vs.Metadata.Name, "VirtualService name", why);
             if (vs.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);
-            foreach (var host in vs.Spec.Hosts)
+            for (var i = 0; i < vs.Spec.Hosts.Count; i++)
             {
-                if (Names.Host(host) is { } hostWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "hosts", host, "host", hostWhy);
-            }
-
-            var seen = new List<string>();
-            foreach (var host in vs.Spec.Hosts)
-            {
-                if (seen.FirstOrDefault(h => HostsOverlap(h, host)) is { } other)
-                    yield return Finding(RuleIds.Duplicate, d.Origin, "hosts", $"Hosts '{other}' and '{host}' overlap: a VirtualService lists each host once, and a wildcard covers the names under it");
-                seen.Add(host);
+                var host = vs.Spec.Hosts[i];
+                if (Names.Host(host) is { } hostWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Indexed("hosts", i), host, "host", hostWhy);
+                if (vs.Spec.Hosts.Take(i).FirstOrDefault(h => HostsOverlap(h, host)) is { } other)
+                    yield return Finding(RuleIds.Duplicate, d.Origin, Indexed("hosts", i), $"Hosts '{other}' and '{host}' overlap: a VirtualService lists each host once, and a wildcard covers the names under it");
             }
         }
 
         foreach (var dest in Destinations(vs))
         {
-            if (Names.Host(dest.Destination.Host, allowWildcard: false) is { } why)
+            if (dest.Destination.ByReference)
+            {
+                if (dest.Destination.Port is { } refPort && refPort is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, dest.Origin, "port", N(refPort));
+                continue;
+            }
+
+            if (Names.Host(dest.Destination.Host, allowBareWildcard: false) is { } why)
                 yield return Finding(RuleIds.InvalidName, dest.Origin, "host", dest.Destination.Host, "destination host", why);
             if (dest.Destination.Subset is { } subset && Names.SubsetName(subset) is { } subsetWhy)
                 yield return Finding(RuleIds.InvalidName, dest.Origin, "subset", subset, "subset name", subsetWhy);
@@ -289,15 +292,17 @@ internal static class ValidationRules
         {
             if (Names.SubsetName(subset.Name) is { } subsetWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, "name", subset.Name, "subset name", subsetWhy);
             if (!names.Add(subset.Name)) yield return Finding(RuleIds.Duplicate, subset.Origin, "name", $"Subset '{subset.Name}' is declared twice in '{dr.Metadata.Name}': subset names are unique");
-            foreach (var label in subset.Labels)
+            for (var i = 0; i < subset.Labels.Count; i++)
             {
-                if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, "labels", label.Key + "=" + label.Value, "label", labelWhy);
+                var label = subset.Labels[i];
+                if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, Indexed("labels", i), label.Key + "=" + label.Value, "label", labelWhy);
             }
         }
 
-        foreach (var label in dr.Spec.WorkloadSelector)
+        for (var i = 0; i < dr.Spec.WorkloadSelector.Count; i++)
         {
-            if (Names.LabelPair(label.Key, label.Value) is { } selectorWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "workloadSelector", label.Key + "=" + label.Value, "label", selectorWhy);
+            var label = dr.Spec.WorkloadSelector[i];
+            if (Names.LabelPair(label.Key, label.Value) is { } selectorWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Indexed("workloadSelector", i), label.Key + "=" + label.Value, "label", selectorWhy);
         }
 
         foreach (var policy in Policies(dr))
@@ -330,19 +335,21 @@ internal static class ValidationRules
     {
         if (Names.Label(gw.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", gw.Metadata.Name, "Gateway name", why + " (a Gateway name has no dots)");
         if (gw.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);
-        foreach (var label in gw.Spec.Selector)
+        for (var i = 0; i < gw.Spec.Selector.Count; i++)
         {
-            if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "selector", label.Key + "=" + label.Value, "selector label", labelWhy);
+            var label = gw.Spec.Selector[i];
+            if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Indexed("selector", i), label.Key + "=" + label.Value, "selector label", labelWhy);
         }
 
         foreach (var server in gw.Spec.Servers)
         {
             if (server.Port.Number is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "port", N(server.Port.Number));
             if (server.Port.TargetPort is { } target && target is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "targetPort", N(target));
-            foreach (var host in server.Hosts)
+            for (var i = 0; i < server.Hosts.Count; i++)
             {
+                var host = server.Hosts[i];
                 var name = host.IndexOf('/') is var slash and >= 0 ? host.Substring(slash + 1) : host;
-                if (Names.Host(name) is { } hostWhy) yield return Finding(RuleIds.InvalidName, server.Origin, "hosts", host, "server host", hostWhy);
+                if (Names.Host(name) is { } hostWhy) yield return Finding(RuleIds.InvalidName, server.Origin, Indexed("hosts", i), host, "server host", hostWhy);
             }
         }
     }
