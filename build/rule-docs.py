@@ -216,4 +216,14 @@ for id, (source, what, why, bad, good, note) in sorted(R.items()):
     lines += ['## Configuration', '', f'Like any analyzer rule: `dotnet_diagnostic.{id}.severity = warning` (or `error`, `suggestion`, `none`) in `.editorconfig`, '
               f'or `#pragma warning disable {id}` around the declaration to acknowledge one case.', '']
     open(os.path.join(ROOT, 'docs/rules', id + '.md'), 'w').write('\n'.join(lines))
+index = ['# Rules', '', 'Every diagnostic MeshDsl reports. Severities are defaults; configure them in `.editorconfig` like any analyzer',
+         '(`dotnet_diagnostic.MESH104.severity = none`). Build task errors (MESHB...) have pages here too.', '',
+         '| ID | Title | Severity | Category | Code fix |', '|---|---|---|---|---|']
+fixes = {'MESH001', 'MESH104', 'MESH107', 'MESH201', 'MESH203', 'MESH206'}
+for id in sorted(R):
+    title, cat, sev = meta[id]
+    index.append(f'| [{id}]({id}.md) | {title} | {sev} | {CATS[cat]} | {"yes" if id in fixes else ""} |')
+for id, title in [('MESHB001', 'Cannot read manifests from the compiled assembly'), ('MESHB002', 'Two resources would be written to the same file'), ('MESHB003', 'Cannot write manifests')]:
+    index.append(f'| [{id}]({id}.md) | {title} | Error (build) | MeshDsl.Build | |')
+open(os.path.join(ROOT, 'docs/rules/README.md'), 'w').write('\n'.join(index) + '\n')
 print(len(R), 'pages')

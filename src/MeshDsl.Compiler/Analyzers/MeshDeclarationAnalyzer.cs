@@ -20,6 +20,9 @@ namespace MeshDsl.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The diagnostic property that carries <see cref="Finding.Fix"/> to the code fixes.</summary>
+    public const string FixProperty = "MeshDsl.Fix";
+
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = Descriptors.All.ToImmutableDictionary(d => d.Id);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.ToImmutableArray();
@@ -56,7 +59,8 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         {
             if (!ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
             var location = locator.Locate(finding.Origin, finding.Field, context.CancellationToken) ?? type.Locations.FirstOrDefault();
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.MessageArgs.ToArray<object>()));
+            var properties = finding.Fix is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, finding.Fix);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, finding.MessageArgs.ToArray<object>()));
         }
     }
 

@@ -51,7 +51,7 @@ internal static class ResilienceRules
                     {
                         var fits = IstioDuration.Format(decimal.Floor(timeoutNs / tries / 1_000_000m) * 1_000_000m);
                         yield return Finding(RuleIds.RetryBudget, retry.Origin, "perTryTimeout",
-                            tries.ToString(CultureInfo.InvariantCulture), perTry, IstioDuration.Format(perTryNs * tries), timeout, fits);
+                            tries.ToString(CultureInfo.InvariantCulture), perTry, IstioDuration.Format(perTryNs * tries), timeout, fits) with { Fix = fits };
                     }
                 }
 
