@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes docs/rules/MESHnnn.md from the table below. The Bad and Good examples are compiled by
+"""Writes docs/rules/MESHnnn.md, docs/rules/README.md and AnalyzerReleases.Unshipped.md from the descriptors and the table below. The Bad and Good examples are compiled by
 RuleDocsTests: the rule must fire on Bad and stay quiet on Good, so the pages cannot lie."""
 import os, re
 
@@ -9,7 +9,7 @@ ids = dict(re.findall(r'public const string (\w+) = "(MESH\d+)";', open(os.path.
 meta = {}
 for m in re.finditer(r'= new\(\n\s+RuleIds\.(\w+), "([^"]*)", "(?:[^"\\]|\\.)*", (\w+), DiagnosticSeverity\.(\w+)', desc):
     meta[ids[m.group(1)]] = (m.group(2), m.group(3), m.group(4))
-CATS = {'Validation': 'MeshDsl.Validation', 'Routing': 'MeshDsl.Routing', 'Resilience': 'MeshDsl.Resilience', 'Policy': 'MeshDsl.TrafficPolicy', 'Gateways': 'MeshDsl.Gateway'}
+CATS = {'Validation': 'MeshDsl.Validation', 'Routing': 'MeshDsl.Routing', 'Resilience': 'MeshDsl.Resilience', 'Policy': 'MeshDsl.TrafficPolicy', 'Gateways': 'MeshDsl.Gateway', 'Workloads': 'MeshDsl.Workloads'}
 
 def svc(body, attrs='', name='reviews', cls='Reviews', subsets=('v1',)):
     subs = ''.join(f'    [Subset("{s}")] public partial class {s.upper()} {{ }}\n' for s in subsets)
@@ -184,6 +184,28 @@ rule('MESH403', "`istioctl analyze` IST0145 (ConflictingGateways)",
      'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "*.example.com" })] public partial class All { }\n\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" })] public partial class Shop { }\n}\n',
      'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "*.example.com" })] public partial class All { }\n}\n')
 
+WL = 'using MeshDsl;\n\n[MeshService("reviews", Namespace = "bookinfo", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n%s\n    [HttpRoute, RouteTo<V1>(Weight = 50), RouteTo<V2>(Weight = 50)] public partial class Default { }\n}\n'
+rule('MESH501', "`istioctl analyze` IST0173 (DestinationRule subset has no matching workloads)",
+     "A subset whose labels, together with its service's selector (`app=<name>` unless `Selector` says otherwise), select no workload in the service's namespace. Workloads are the Deployments declared in C# (`[Deployment]`) and those read from the project's workload YAML (`<MeshDslWorkloads Include=\"k8s/**/*.yaml\" />`: Deployments, StatefulSets, DaemonSets, ReplicaSets, Argo Rollouts and Pods; a pod template's labels are what count). The message names the labels and the nearest workloads found. Quiet when the project declares no workloads.",
+     "Traffic routed to the subset has nowhere to go: Envoy answers 503 `no healthy upstream`. `istioctl analyze` finds it after deployment; MeshDsl finds it while you type.",
+     WL % '    [Subset("v2", Labels = new[] { "version=v2-canary" })] public partial class V2 { }\n    [Subset("v3")] public partial class V3 { }\n    [Subset("v2b"), Deployment("reviews:2.0", Name = "reviews-v2")] public partial class V2b { }',
+     WL % '    [Subset("v2"), Deployment("reviews:2.0")] public partial class V2 { }')
+rule('MESH502', "Kubernetes Service selectors",
+     "A service whose selector selects no workload in its namespace, when the project declares workloads.",
+     "The Kubernetes Service has no endpoints, so every request to it fails.",
+     'using MeshDsl;\n\n// The reviews pods are labelled app=reviews-app (in k8s/reviews.yaml, or elsewhere): the default selector app=reviews misses them.\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n\n[MeshService("ratings")]\npublic partial class Ratings\n{\n    [Subset("v1"), Deployment("ratings:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n// Each service declares the Deployment behind it (or its pods carry the selector\'s labels in the workload YAML).\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n\n[MeshService("ratings")]\npublic partial class Ratings\n{\n    [Subset("v1"), Deployment("ratings:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
+rule('MESH503', "YAML 1.2, as YamlDotNet reads it",
+     "A file named in `MeshDslWorkloads` that cannot be read: broken YAML (a tab in indentation, an unclosed quote, a bad `---`). The diagnostic is on the file, at the line of the error.",
+     "Its workloads are unknown, so the subset checks would be wrong; MeshDsl says so instead of guessing or staying silent.",
+     None, None,
+     "The example is a YAML file, not C#: see the tests (`WorkloadTests`).")
+rule('MESH504', "DestinationRule subsets and pod labels",
+     "Two subsets of a service that select the same pods: their labels do not tell the versions apart.",
+     "A 90/10 split between them sends 100% to the same pods, so the canary you think you run is not running.",
+     WL % '    [Subset("v2", Labels = new[] { "app=reviews" })] public partial class V2 { }',
+     WL % '    [Subset("v2"), Deployment("reviews:2.0")] public partial class V2 { }')
+
 # Examples written in full where the helper above would obscure them.
 R['MESH301'] = R['MESH301'][:3] + (
     'using MeshDsl;\n\n[MeshService("reviews")]\n[OutlierDetection(Consecutive5xxErrors = 1, Interval = "10s", BaseEjectionTime = "30s", MaxEjectionPercent = 50)]\npublic partial class Reviews { }\n',
@@ -211,8 +233,11 @@ for id, (source, what, why, bad, good, note) in sorted(R.items()):
         lines += ['## Bad', '', '```csharp', bad.rstrip(), '```', '']
     if good:
         lines += ['## Good', '', '```csharp', good.rstrip(), '```', '']
-    if note:
+    if note and id == 'MESH011':
         lines += ['## Example', '', note, '', '```csharp', '[HttpRoute(Order = 1), MatchHeader("x-user-group", Exact = "beta"), RouteTo<V2>]', 'public partial class Beta { }', '```', '']
+    elif note:
+        lines += ['## Example', '', note, '', '```yaml', '# k8s/reviews.yaml: a tab before "labels" is not valid YAML indentation', 'spec:', '  template:', '    metadata:', '\tlabels:', '        app: reviews', '```', '',
+                  'Register workload files in the project file:', '', '```xml', '<ItemGroup>', '  <MeshDslWorkloads Include="k8s/**/*.yaml" />', '</ItemGroup>', '```', '']
     lines += ['## Configuration', '', f'Like any analyzer rule: `dotnet_diagnostic.{id}.severity = warning` (or `error`, `suggestion`, `none`) in `.editorconfig`, '
               f'or `#pragma warning disable {id}` around the declaration to acknowledge one case.', '']
     open(os.path.join(ROOT, 'docs/rules', id + '.md'), 'w').write('\n'.join(lines))
@@ -226,4 +251,12 @@ for id in sorted(R):
 for id, title in [('MESHB001', 'Cannot read manifests from the compiled assembly'), ('MESHB002', 'Two resources would be written to the same file'), ('MESHB003', 'Cannot write manifests')]:
     index.append(f'| [{id}]({id}.md) | {title} | Error (build) | MeshDsl.Build | |')
 open(os.path.join(ROOT, 'docs/rules/README.md'), 'w').write('\n'.join(index) + '\n')
+releases = ['; Unshipped analyzer release', '; https://github.com/dotnet/roslyn-analyzers/blob/main/src/Microsoft.CodeAnalysis.Analyzers/ReleaseTrackingAnalyzers.Help.md', '',
+            '### New Rules', '', 'Rule ID | Category | Severity | Notes', '--------|----------|----------|-------']
+for id in sorted(meta):
+    title, cat, sev = meta[id]
+    releases.append(f'{id} | {CATS[cat]} | {sev} | {title}')
+open(os.path.join(ROOT, 'src/MeshDsl.Compiler/AnalyzerReleases.Unshipped.md'), 'w').write('\n'.join(releases) + '\n')
+missing = sorted(set(meta) - set(R))
+assert not missing, 'rules without a page: ' + ', '.join(missing)
 print(len(R), 'pages')

@@ -11,7 +11,7 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class ResourceDocsTests
 {
-    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway" };
+    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway", "Deployment" };
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -69,6 +69,9 @@ public class ResourceDocsTests
         "DestinationRule" => "A `[MeshService]` class's DestinationRule comes from its nested `[Subset]` classes and the traffic policy "
             + "attributes (`[LoadBalancer]`, `[ConnectionPool]`, `[OutlierDetection]`, ...) on the service class, on a subset class "
             + "(that subset's policy), or with `Port =` (that port's settings).",
-        _ => "A `[Gateway]` class is a Gateway; each nested `[Server]` class is one of its servers, with `[ServerTls]` for its TLS settings.",
+        "Gateway" => "A `[Gateway]` class is a Gateway; each nested `[Server]` class is one of its servers, with `[ServerTls]` for its TLS settings.",
+        _ => "`[Deployment]` on a `[Subset]` class declares the workload behind that version: MeshDsl emits the Deployment (its pods labelled "
+            + "with the service's selector and the subset's labels, so the subset always selects them) and the service's Kubernetes Service. "
+            + "Workloads kept in YAML are checked instead: see [MESH501](rules/MESH501.md).",
     };
 }

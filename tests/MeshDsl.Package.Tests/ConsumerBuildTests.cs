@@ -70,4 +70,25 @@ public class ConsumerBuildTests : IClassFixture<PackageFixture>
         // Line 7, column 26: the string literal given to Timeout.
         Assert.Contains("Svc.cs(7,26): error MESH001: '5 seconds' is not a valid duration for timeout", broken.Output);
     }
+
+    [Fact]
+    public void Workloads_in_YAML_are_checked_by_the_packaged_analyzers_with_their_own_YamlDotNet()
+    {
+        var consumer = _package.CreateConsumer("Workloads", "</PropertyGroup><ItemGroup><MeshDslWorkloads Include=\"k8s/**/*.yaml\" /></ItemGroup><PropertyGroup>");
+        var sample = Path.Combine(PackageFixture.RepoRoot, "samples", "Bookinfo");
+        foreach (var file in Directory.GetFiles(sample, "*.cs")) consumer.AddSource(Path.GetFileName(file), File.ReadAllText(file));
+        Directory.CreateDirectory(Path.Combine(consumer.Directory, "k8s"));
+        foreach (var file in Directory.GetFiles(Path.Combine(sample, "k8s"))) File.Copy(file, Path.Combine(consumer.Directory, "k8s", Path.GetFileName(file)));
+
+        consumer.Build().AssertSuccess("build with the Bookinfo workloads");
+
+        var reviews = Path.Combine(consumer.Directory, "k8s", "reviews.yaml");
+        var documents = File.ReadAllText(reviews).Split("\n---\n").Where(d => !d.Contains("name: reviews-v3"));
+        File.WriteAllText(reviews, string.Join("\n---\n", documents));
+        var broken = consumer.Build();
+        Assert.NotEqual(0, broken.ExitCode);
+        Assert.Matches(@"Reviews\.cs\(\d+,\d+\): error MESH501: Subset 'v3' of 'reviews' selects no workload", broken.Output);
+        Assert.DoesNotContain("CS8785", broken.Output);
+        Assert.DoesNotContain("AD0001", broken.Output);
+    }
 }

@@ -13,6 +13,7 @@ internal static class Descriptors
     private const string Resilience = "MeshDsl.Resilience";
     private const string Policy = "MeshDsl.TrafficPolicy";
     private const string Gateways = "MeshDsl.Gateway";
+    private const string Workloads = "MeshDsl.Workloads";
 
     public static readonly DiagnosticDescriptor InvalidDuration = new(
         RuleIds.InvalidDuration, "Invalid Istio duration", "'{0}' is not a valid duration for {1}: {2}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -184,6 +185,26 @@ internal static class Descriptors
             description: "Two servers on the same pods, port and host conflict (IST0145).",
             helpLinkUri: HelpLinkBase + RuleIds.ConflictingServers + ".md");
 
+    public static readonly DiagnosticDescriptor SubsetSelectsNothing = new(
+        RuleIds.SubsetSelectsNothing, "Subset selects no workload", "Subset '{0}' of '{1}' selects no workload: no pods in namespace '{3}' carry {2}; {4}", Workloads, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A subset's labels, with its service's selector, must select the pods of a workload in the same namespace, or its traffic gets 503 'no healthy upstream' (IST0173).",
+        helpLinkUri: HelpLinkBase + RuleIds.SubsetSelectsNothing + ".md");
+
+    public static readonly DiagnosticDescriptor SelectorSelectsNothing = new(
+        RuleIds.SelectorSelectsNothing, "Service selector selects no workload", "Service '{0}' selects no workload: no pods in namespace '{2}' carry {1}; {3}", Workloads, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A service's selector must select the pods of a workload in its namespace, or the service has no endpoints.",
+        helpLinkUri: HelpLinkBase + RuleIds.SelectorSelectsNothing + ".md");
+
+    public static readonly DiagnosticDescriptor UnreadableWorkloads = new(
+        RuleIds.UnreadableWorkloads, "Workloads file cannot be read", "The workloads file cannot be read: {0}", Workloads, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A file named in MeshDslWorkloads must be YAML that MeshDsl can read; otherwise its workloads are unknown and the checks cannot run.",
+        helpLinkUri: HelpLinkBase + RuleIds.UnreadableWorkloads + ".md");
+
+    public static readonly DiagnosticDescriptor SubsetsShareWorkloads = new(
+        RuleIds.SubsetsShareWorkloads, "Two subsets select the same pods", "Subsets '{0}' and '{1}' of '{2}' select the same pods ({3}): a weight split between them is not what runs; give each version its own label", Workloads, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Versions are told apart by their labels; subsets that select the same pods make weights and routing by version meaningless.",
+        helpLinkUri: HelpLinkBase + RuleIds.SubsetsShareWorkloads + ".md");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         InvalidDuration,
@@ -220,6 +241,10 @@ internal static class Descriptors
         TlsServerWithoutTls,
         HttpsRedirectNotHttp,
         ConflictingServers,
+        SubsetSelectsNothing,
+        SelectorSelectsNothing,
+        UnreadableWorkloads,
+        SubsetsShareWorkloads,
     };
 
     public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);

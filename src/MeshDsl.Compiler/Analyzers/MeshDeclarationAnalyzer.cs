@@ -39,8 +39,10 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                 .ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             if (declarations.IsEmpty) return;
 
-            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var workloadFiles = start.Options.AdditionalFiles.Where(f => WorkloadFiles.IsWorkloadFile(start.Options.AnalyzerConfigOptionsProvider.GetOptions(f))).ToImmutableArray();
+            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, workloadFiles, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value), SymbolKind.NamedType);
+            if (!workloadFiles.IsEmpty) start.RegisterAdditionalFileAction(WorkloadFiles.ReportUnreadable);
         });
     }
 
@@ -80,7 +82,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         public IEnumerable<Finding> FindingsFor(string sourceType) =>
             _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
 
-        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, CancellationToken cancellationToken)
+        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, ImmutableArray<AdditionalText> workloadFiles, CancellationToken cancellationToken)
         {
             var declarations = new Dictionary<string, MeshDeclaration>(StringComparer.Ordinal);
             var stack = new Stack<INamespaceOrTypeSymbol>();
@@ -109,7 +111,8 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
             var ordered = declarations.Values.OrderBy(d => d.SourceType, StringComparer.Ordinal).ToArray();
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-            foreach (var finding in PolicyRules.EvaluateMesh(ordered))
+            var workloads = workloadFiles.SelectMany(f => Workloads.WorkloadReader.Read(f, cancellationToken).Workloads).ToArray();
+            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads))
             {
                 // A finding belongs to the declaration whose type, or a type nested in it, it points at.
                 var owner = ordered.Where(d => finding.Origin.Type == d.SourceType || finding.Origin.Type.StartsWith(d.SourceType + ".", StringComparison.Ordinal))

@@ -65,6 +65,11 @@ internal static class AttributeNames
     public const string ProxyProtocol = Ns + "ProxyProtocolAttribute";
     public const string RetryBudget = Ns + "RetryBudgetAttribute";
 
+    // Workloads
+    public const string Deployment = Ns + "DeploymentAttribute";
+    public const string ReadinessProbe = Ns + "ReadinessProbeAttribute";
+    public const string LivenessProbe = Ns + "LivenessProbeAttribute";
+
     // Gateway
     public const string Server = Ns + "ServerAttribute";
     public const string ServerTls = Ns + "ServerTlsAttribute";

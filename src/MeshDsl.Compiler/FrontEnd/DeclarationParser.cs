@@ -46,7 +46,10 @@ internal static class DeclarationParser
         var meta = new ObjectMeta(name, ns);
         var exportTo = service.Strings("ExportTo");
 
+        var selector = service.IsSet("Selector") ? ParseContext.Labels(service.Strings("Selector")) : ImmutableArray.Create(new Label("app", name));
+        var servicePort = service.Int("Port");
         var subsets = new List<Subset>();
+        var deployments = new List<Resource>();
         foreach (var nested in ParseContext.NestedInOrder(type))
         {
             var nestedAttributes = ParseContext.Read(nested);
@@ -58,6 +61,10 @@ internal static class DeclarationParser
                 ? ParseContext.Labels(subset.Strings("Labels"))
                 : ImmutableArray.Create(new Label("version", subsetName));
             subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes), new SourceRef(subsetType, subset.Index)));
+            if (WorkloadParser.Deployment(nestedAttributes, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
+            {
+                deployments.Add(deployment);
+            }
         }
 
         var resources = new List<Resource>();
@@ -77,7 +84,13 @@ internal static class DeclarationParser
 
         var ports = service.Ints("Ports").ToList();
         if (service.Int("Port") is { } port && !ports.Contains(port)) ports.Insert(0, port);
-        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin);
+        if (deployments.Count > 0)
+        {
+            resources.AddRange(deployments);
+            resources.Add(WorkloadParser.Service(meta, sourceType, selector, ports, ParseContext.NullIfEmpty(service.String("PortName")), deployments.OfType<K8sDeployment>()));
+        }
+
+        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector);
         return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray(), info);
     }
 

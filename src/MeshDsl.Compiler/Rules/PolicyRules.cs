@@ -18,6 +18,7 @@ internal static class PolicyRules
             .Concat(ResilienceRules.Check(declaration))
             .Concat(TrafficPolicyRules.Check(declaration));
 
-    /// <summary>What only the whole mesh shows: references and conflicts between declarations.</summary>
-    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> mesh) => MeshRules.Check(mesh);
+    /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
+    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> workloads) =>
+        MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh, workloads));
 }

@@ -44,4 +44,10 @@ internal static class RuleIds
     public const string TlsServerWithoutTls = "MESH401";
     public const string HttpsRedirectNotHttp = "MESH402";
     public const string ConflictingServers = "MESH403";
+
+    // Workloads.
+    public const string SubsetSelectsNothing = "MESH501";
+    public const string SelectorSelectsNothing = "MESH502";
+    public const string UnreadableWorkloads = "MESH503";
+    public const string SubsetsShareWorkloads = "MESH504";
 }

@@ -46,6 +46,12 @@ public sealed class MeshServiceAttribute : Attribute
 
     /// <summary>The DestinationRule's <c>workloadSelector.matchLabels</c>, as <c>key=value</c> pairs.</summary>
     public string[]? WorkloadSelector { get; set; }
+
+    /// <summary>The Kubernetes Service's pod selector, as <c>key=value</c> pairs; <c>app=&lt;name&gt;</c> when not set.</summary>
+    public string[]? Selector { get; set; }
+
+    /// <summary>The name of <see cref="Port"/> in the generated Kubernetes Service (Istio reads the protocol from it); <c>http</c> when not set.</summary>
+    public string? PortName { get; set; }
 }
 
 /// <summary>

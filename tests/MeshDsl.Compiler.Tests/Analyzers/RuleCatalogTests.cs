@@ -20,7 +20,9 @@ public class RuleCatalogTests
         Assert.True(File.Exists(page), $"{page} is missing");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}: ", text);
-        Assert.Contains("```csharp", text);
+        Assert.Contains("## What it finds", text);
+        Assert.Contains("## Why it matters", text);
+        Assert.Contains("```", text);
 
         var releases = File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "MeshDsl.Compiler", "AnalyzerReleases.Unshipped.md"))
             + File.ReadAllText(Path.Combine(Paths.RepoRoot, "src", "MeshDsl.Compiler", "AnalyzerReleases.Shipped.md"));

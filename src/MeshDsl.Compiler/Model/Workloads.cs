@@ -1,0 +1,41 @@
+using MeshDsl.Helpers;
+
+namespace MeshDsl.Model;
+
+// Kubernetes objects MeshDsl emits beside the Istio resources, and the workloads the checks compare subsets with.
+
+internal sealed record K8sDeployment(ObjectMeta Metadata, string SourceType, DeploymentSpec Spec) : Resource(Metadata, SourceType)
+{
+    public override string ApiVersion => "apps/v1";
+
+    public override string Kind => "Deployment";
+}
+
+internal sealed record DeploymentSpec(int? Replicas, EquatableArray<Label> SelectorLabels, EquatableArray<Label> PodLabels, Container Container, SourceRef Origin);
+
+internal sealed record Container(string Name, string Image, EquatableArray<int> Ports, ResourceRequirements? Resources, Probe? ReadinessProbe, Probe? LivenessProbe);
+
+internal sealed record ResourceRequirements(string? CpuRequest, string? MemoryRequest, string? CpuLimit, string? MemoryLimit);
+
+internal sealed record Probe(string Path, int Port, int? InitialDelaySeconds, int? PeriodSeconds, int? TimeoutSeconds, int? FailureThreshold, SourceRef Origin);
+
+internal sealed record K8sService(ObjectMeta Metadata, string SourceType, ServiceSpec Spec) : Resource(Metadata, SourceType)
+{
+    public override string ApiVersion => "v1";
+
+    public override string Kind => "Service";
+}
+
+internal sealed record ServiceSpec(EquatableArray<Label> Selector, EquatableArray<ServicePort> Ports);
+
+internal sealed record ServicePort(string Name, int Port, int? TargetPort);
+
+/// <summary>
+/// A workload that runs pods: from a Deployment MeshDsl emits, or read from the project's workload YAML (Deployment, StatefulSet,
+/// DaemonSet, ReplicaSet, Argo Rollout, Pod). <see cref="PodLabels"/> are the pods' labels (the pod template's), which is what
+/// selectors select. <see cref="Source"/> names where it was declared (a file and line, or a C# type).
+/// </summary>
+internal sealed record Workload(string Kind, string Name, string? Namespace, EquatableArray<Label> PodLabels, string Source)
+{
+    public string Describe() => Kind + " " + (Namespace is null ? string.Empty : Namespace + "/") + Name;
+}
