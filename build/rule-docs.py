@@ -248,7 +248,9 @@ fixes = {'MESH001', 'MESH104', 'MESH107', 'MESH201', 'MESH203', 'MESH206'}
 for id in sorted(R):
     title, cat, sev = meta[id]
     index.append(f'| [{id}]({id}.md) | {title} | {sev} | {CATS[cat]} | {"yes" if id in fixes else ""} |')
-for id, title in [('MESHB001', 'Cannot read manifests from the compiled assembly'), ('MESHB002', 'Two resources would be written to the same file'), ('MESHB003', 'Cannot write manifests')]:
+for id, title in [('MESHB001', 'Cannot read manifests from the compiled assembly'), ('MESHB002', 'Two resources would be written to the same file'), ('MESHB003', 'Cannot write manifests'),
+                  ('MESHB004', 'A committed manifest differs from what the code describes'), ('MESHB005', 'A manifest the code describes is missing'),
+                  ('MESHB006', 'A committed manifest is stale'), ('MESHB007', 'Unknown MeshDslLayout')]:
     index.append(f'| [{id}]({id}.md) | {title} | Error (build) | MeshDsl.Build | |')
 open(os.path.join(ROOT, 'docs/rules/README.md'), 'w').write('\n'.join(index) + '\n')
 releases = ['; Unshipped analyzer release', '; https://github.com/dotnet/roslyn-analyzers/blob/main/src/Microsoft.CodeAnalysis.Analyzers/ReleaseTrackingAnalyzers.Help.md', '',

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
@@ -7,8 +8,8 @@ using Microsoft.Build.Utilities;
 namespace MeshDsl.Build;
 
 /// <summary>
-/// Reads the manifests embedded in the compiled mesh assembly and writes them to <see cref="OutputDirectory"/>.
-/// Errors carry IDs (MESHB001...) documented under docs/rules/.
+/// Reads the manifests embedded in the compiled mesh assembly and writes them to <see cref="OutputDirectory"/> (or, with
+/// <see cref="Verify"/>, compares them with what is there). Errors carry IDs (MESHB001...) documented under docs/rules/.
 /// </summary>
 public sealed class WriteMeshManifests : Task
 {
@@ -19,12 +20,34 @@ public sealed class WriteMeshManifests : Task
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
-    /// <summary>Every manifest file of this build (for <c>FileWrites</c>, so <c>dotnet clean</c> removes them).</summary>
+    /// <summary><c>PerResource</c> (default), <c>PerService</c> or <c>Single</c>.</summary>
+    public string? Layout { get; set; }
+
+    /// <summary>Also write a <c>kustomization.yaml</c> listing the files.</summary>
+    public bool Kustomization { get; set; }
+
+    /// <summary>The namespace of resources whose C# names none.</summary>
+    public string? Namespace { get; set; }
+
+    /// <summary>Write nothing; fail with one error per file that differs from, is missing from, or is stale in the output folder.</summary>
+    public bool Verify { get; set; }
+
+    /// <summary>Where the list of written files is kept, so that <c>dotnet clean</c> removes exactly them.</summary>
+    public string? StateFile { get; set; }
+
+    /// <summary>Every manifest file of this build (for <c>FileWrites</c>).</summary>
     [Output]
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
     public override bool Execute()
     {
+        if (!ManifestLayout.TryParse(Layout, out var layout))
+        {
+            Log.LogError(null, "MESHB007", null, null, null, 0, 0, 0, 0,
+                "MeshDslLayout is '{0}': use PerResource (one file per resource), PerService (one per C# declaration) or Single (all.yaml).", Layout);
+            return false;
+        }
+
         if (!File.Exists(Assembly))
         {
             Log.LogError(null, "MESHB001", null, null, Assembly, 0, 0, 0, 0,
@@ -32,7 +55,7 @@ public sealed class WriteMeshManifests : Task
             return false;
         }
 
-        System.Collections.Generic.List<EmbeddedManifest> manifests;
+        List<EmbeddedManifest> manifests;
         try
         {
             manifests = ManifestReader.Read(Assembly);
@@ -44,21 +67,40 @@ public sealed class WriteMeshManifests : Task
             return false;
         }
 
-        var duplicates = manifests.GroupBy(m => m.FileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).ToList();
-        foreach (var group in duplicates)
-        {
-            Log.LogError(null, "MESHB002", null, null, Assembly, 0, 0, 0, 0,
-                "MeshDsl would write '{0}' twice, from {1}: give the resources different names or namespaces.",
-                group.Key, string.Join(" and ", group.Select(m => m.SourceType)));
-        }
-
-        if (duplicates.Count > 0) return false;
+        var files = ManifestLayout.Arrange(manifests, layout, string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim(), Kustomization);
+        if (!CheckDuplicates(manifests, files)) return false;
 
         var outputDirectory = Path.GetFullPath(OutputDirectory);
+        return Verify ? VerifyFolder(outputDirectory, files) : WriteFolder(outputDirectory, files);
+    }
+
+    private bool CheckDuplicates(List<EmbeddedManifest> manifests, List<OutputFile> files)
+    {
+        var ok = true;
+        foreach (var group in files.GroupBy(f => f.FileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            var sources = manifests.Where(m => string.Equals(m.FileName, group.Key, StringComparison.OrdinalIgnoreCase) || group.Key.EndsWith("-" + m.FileName, StringComparison.OrdinalIgnoreCase))
+                .Select(m => m.SourceType).Distinct().ToArray();
+            Log.LogError(null, "MESHB002", null, null, Assembly, 0, 0, 0, 0,
+                "MeshDsl would write '{0}' twice, from {1}: give the resources different names or namespaces.",
+                group.Key, sources.Length > 0 ? string.Join(" and ", sources) : "several declarations");
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    private bool WriteFolder(string outputDirectory, List<OutputFile> files)
+    {
         WriteResult result;
         try
         {
-            result = ManifestWriter.Write(outputDirectory, manifests.OrderBy(m => m.FileName, StringComparer.Ordinal));
+            result = ManifestWriter.Write(outputDirectory, files);
+            if (!string.IsNullOrEmpty(StateFile))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);
+                File.WriteAllLines(StateFile, result.All);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -68,8 +110,35 @@ public sealed class WriteMeshManifests : Task
         }
 
         Files = result.All.Select(p => (ITaskItem)new TaskItem(p)).ToArray();
-        Log.LogMessage(MessageImportance.High, "MeshDsl: {0} manifest(s) in {1} ({2} written, {3} unchanged)",
-            result.All.Count, outputDirectory, result.Written.Count, result.Unchanged.Count);
+        Log.LogMessage(MessageImportance.High, "MeshDsl: {0} manifest file(s) in {1} ({2} written, {3} unchanged, {4} deleted)",
+            result.All.Count, outputDirectory, result.Written.Count, result.Unchanged.Count, result.Deleted.Count);
         return true;
+    }
+
+    private bool VerifyFolder(string outputDirectory, List<OutputFile> files)
+    {
+        var problems = ManifestVerifier.Compare(outputDirectory, files);
+        foreach (var problem in problems)
+        {
+            switch (problem.Kind)
+            {
+                case Difference.Differs:
+                    Log.LogError(null, "MESHB004", null, null, problem.Path, 0, 0, 0, 0,
+                        "{0} differs from what the code describes: rebuild without MeshDslVerify and commit the result.\n{1}", Path.GetFileName(problem.Path), problem.Detail);
+                    break;
+                case Difference.Missing:
+                    Log.LogError(null, "MESHB005", null, null, problem.Path, 0, 0, 0, 0,
+                        "{0} is missing: the code describes it; rebuild without MeshDslVerify and commit it.", Path.GetFileName(problem.Path));
+                    break;
+                default:
+                    Log.LogError(null, "MESHB006", null, null, problem.Path, 0, 0, 0, 0,
+                        "{0} is stale: the code no longer describes it; rebuild without MeshDslVerify (which deletes it) and commit.", Path.GetFileName(problem.Path));
+                    break;
+            }
+        }
+
+        Log.LogMessage(MessageImportance.High, "MeshDsl: verified {0} manifest file(s) in {1}: {2}",
+            files.Count, outputDirectory, problems.Count == 0 ? "all match the code" : problems.Count + " differ");
+        return problems.Count == 0;
     }
 }

@@ -28,7 +28,7 @@ public class WriteMeshManifestsTests
         Assert.Equal(Vs, File.ReadAllText(Path.Combine(output, "virtualservice-reviews.yaml")));
         Assert.Equal(Dr, File.ReadAllText(Path.Combine(output, "destinationrule-reviews.yaml")));
         Assert.Equal(2, task.Files.Length);
-        Assert.Contains(engine.Messages, m => m.StartsWith("MeshDsl: 2 manifest(s) in ") && m.EndsWith("(2 written, 0 unchanged)"));
+        Assert.Contains(engine.Messages, m => m.StartsWith("MeshDsl: 2 manifest file(s) in ") && m.EndsWith("(2 written, 0 unchanged, 0 deleted)"));
         Assert.Empty(Directory.GetFiles(output, "*.tmp"));
     }
 
@@ -45,7 +45,7 @@ public class WriteMeshManifestsTests
         var (again, engine) = Task(first, output);
         Assert.True(again.Execute());
         Assert.All(Directory.GetFiles(output), f => Assert.Equal(old, File.GetLastWriteTimeUtc(f)));
-        Assert.Contains(engine.Messages, m => m.EndsWith("(0 written, 2 unchanged)"));
+        Assert.Contains(engine.Messages, m => m.EndsWith("(0 written, 2 unchanged, 0 deleted)"));
 
         var changed = TestAssemblies.WithManifests(Path.Combine(dir.Path, "2"), ("A.Reviews", "virtualservice-reviews.yaml", Vs + "spec: {}\n"), ("A.Reviews", "destinationrule-reviews.yaml", Dr));
         Assert.True(Task(changed, output).Task.Execute());

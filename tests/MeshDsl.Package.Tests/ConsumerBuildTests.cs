@@ -23,8 +23,8 @@ public class ConsumerBuildTests : IClassFixture<PackageFixture>
 
         var first = consumer.Build();
         first.AssertSuccess("first build");
-        Assert.Contains("MeshDsl: 4 manifest(s) in ", first.Output);
-        Assert.Contains("(4 written, 0 unchanged)", first.Output);
+        Assert.Contains("MeshDsl: 4 manifest file(s) in ", first.Output);
+        Assert.Contains("(4 written, 0 unchanged, 0 deleted)", first.Output);
         Assert.Contains("0 Warning(s)", first.Output);
 
         var files = Directory.GetFiles(consumer.ManifestDir).Select(Path.GetFileName).OrderBy(f => f).ToArray();
@@ -42,7 +42,7 @@ public class ConsumerBuildTests : IClassFixture<PackageFixture>
         var stamps = Directory.GetFiles(consumer.ManifestDir).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         var second = consumer.Build();
         second.AssertSuccess("no-op rebuild");
-        Assert.Contains("(0 written, 4 unchanged)", second.Output);
+        Assert.Contains("(0 written, 4 unchanged, 0 deleted)", second.Output);
         Assert.All(stamps, s => Assert.Equal(s.Value, File.GetLastWriteTimeUtc(s.Key)));
     }
 

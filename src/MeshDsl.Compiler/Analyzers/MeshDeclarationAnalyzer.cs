@@ -40,7 +40,9 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             if (declarations.IsEmpty) return;
 
             var workloadFiles = start.Options.AdditionalFiles.Where(f => WorkloadFiles.IsWorkloadFile(start.Options.AnalyzerConfigOptionsProvider.GetOptions(f))).ToImmutableArray();
-            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, workloadFiles, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var defaultNamespace);
+            defaultNamespace = string.IsNullOrWhiteSpace(defaultNamespace) ? null : defaultNamespace!.Trim();
+            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, workloadFiles, defaultNamespace, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value), SymbolKind.NamedType);
             if (!workloadFiles.IsEmpty) start.RegisterAdditionalFileAction(WorkloadFiles.ReportUnreadable);
         });
@@ -82,7 +84,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         public IEnumerable<Finding> FindingsFor(string sourceType) =>
             _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
 
-        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, ImmutableArray<AdditionalText> workloadFiles, CancellationToken cancellationToken)
+        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, CancellationToken cancellationToken)
         {
             var declarations = new Dictionary<string, MeshDeclaration>(StringComparer.Ordinal);
             var stack = new Stack<INamespaceOrTypeSymbol>();
@@ -112,7 +114,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var ordered = declarations.Values.OrderBy(d => d.SourceType, StringComparer.Ordinal).ToArray();
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             var workloads = workloadFiles.SelectMany(f => Workloads.WorkloadReader.Read(f, cancellationToken).Workloads).ToArray();
-            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads))
+            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, defaultNamespace))
             {
                 // A finding belongs to the declaration whose type, or a type nested in it, it points at.
                 var owner = ordered.Where(d => finding.Origin.Type == d.SourceType || finding.Origin.Type.StartsWith(d.SourceType + ".", StringComparison.Ordinal))

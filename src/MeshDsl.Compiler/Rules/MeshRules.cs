@@ -9,10 +9,10 @@ namespace MeshDsl.Rules;
 /// <summary>Rules that need the whole mesh: several declarations referring to each other.</summary>
 internal static class MeshRules
 {
-    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh)
+    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh, string defaultNamespace)
     {
         var services = mesh.Where(d => d.Service is not null).ToArray();
-        var serviceByFqdn = services.GroupBy(d => d.Service!.Fqdn).ToDictionary(g => g.Key, g => g.First());
+        var serviceByFqdn = services.GroupBy(d => Fqdn(d.Service!.Host, d.Service.Namespace ?? defaultNamespace)).ToDictionary(g => g.Key, g => g.First());
         var virtualServices = mesh.SelectMany(d => VirtualServices(d).Select(vs => (Declaration: d, Vs: vs))).ToArray();
         var gateways = mesh.SelectMany(d => Gateways(d).Select(gw => (Declaration: d, Gw: gw))).ToArray();
         var routed = new HashSet<(string Host, string Subset)>();
@@ -21,7 +21,7 @@ internal static class MeshRules
         {
             foreach (var dest in Destinations(vs))
             {
-                var fqdn = Fqdn(dest.Destination.Host, vs.Metadata.Namespace);
+                var fqdn = Fqdn(dest.Destination.Host, vs.Metadata.Namespace ?? defaultNamespace);
                 if (dest.Destination.Subset is { } subset) routed.Add((fqdn, subset));
                 if (!serviceByFqdn.TryGetValue(fqdn, out var target)) continue;
 
@@ -57,8 +57,8 @@ internal static class MeshRules
         // MESH010 (IST0109): two VirtualServices claiming the same host for the sidecars.
         var claims = virtualServices
             .Where(x => x.Vs.Spec.Gateways.IsEmpty || x.Vs.Spec.Gateways.Contains("mesh"))
-            .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: Fqdn(h, x.Vs.Metadata.Namespace))))
-            .GroupBy(x => (x.Vs.Metadata.Namespace ?? "default", x.Host))
+            .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: Fqdn(h, x.Vs.Metadata.Namespace ?? defaultNamespace))))
+            .GroupBy(x => (x.Vs.Metadata.Namespace ?? defaultNamespace, x.Host))
             .Where(g => g.Select(x => x.Declaration.SourceType).Distinct().Count() > 1);
         foreach (var group in claims)
         {
@@ -77,7 +77,7 @@ internal static class MeshRules
         {
             foreach (var subset in DestinationRules(d).SelectMany(dr => dr.Spec.Subsets))
             {
-                if (!routed.Contains((d.Service!.Fqdn, subset.Name))) yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service.Name);
+                if (!routed.Contains((Fqdn(d.Service!.Host, d.Service.Namespace ?? defaultNamespace), subset.Name))) yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service.Name);
             }
         }
 

@@ -19,6 +19,7 @@ internal static class PolicyRules
             .Concat(TrafficPolicyRules.Check(declaration));
 
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
-    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> workloads) =>
-        MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh, workloads));
+    /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>
+    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> workloads, string? defaultNamespace = null) =>
+        MeshRules.Check(mesh, defaultNamespace ?? "default").Concat(WorkloadRules.Check(mesh, workloads, defaultNamespace ?? "default"));
 }

@@ -11,7 +11,7 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class WorkloadRules
 {
-    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> declared)
+    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> declared, string defaultNamespace)
     {
         var workloads = declared
             .Concat(mesh.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.SourceType)))
@@ -21,8 +21,8 @@ internal static class WorkloadRules
         foreach (var d in mesh.Where(d => d.Service is not null))
         {
             var service = d.Service!;
-            var ns = service.Namespace ?? "default";
-            var local = workloads.Where(w => (w.Namespace ?? "default") == ns).ToArray();
+            var ns = service.Namespace ?? defaultNamespace;
+            var local = workloads.Where(w => (w.Namespace ?? defaultNamespace) == ns).ToArray();
             var selected = local.Where(w => Selects(service.Selector, w)).ToArray();
             if (selected.Length == 0)
             {
