@@ -32,11 +32,14 @@ internal static class YamlExtensions
         return map.Add(key, child);
     }
 
-    public static YamlMapping AddList<T>(this YamlMapping map, string key, IEnumerable<T> items, System.Func<T, YamlNode> write)
+    public static YamlMapping AddList<T>(this YamlMapping map, string key, EquatableArray<T> items, System.Func<T, YamlNode> write)
+        where T : System.IEquatable<T>
     {
+        // Takes the struct itself: through IEnumerable<T> every call would box it and its enumerator.
+        if (items.IsEmpty) return map;
         var seq = new YamlSequence();
         foreach (var item in items) seq.Add(write(item));
-        return map.AddIfAny(key, seq);
+        return map.Add(key, seq);
     }
 
     public static YamlMapping? StringMatch(StringMatch? match) => match is null

@@ -25,12 +25,21 @@ internal readonly struct AttributeReader
     /// <summary>The attribute class's metadata name; empty for <c>default</c> (no attribute found).</summary>
     public string MetadataName => _metadataName ?? string.Empty;
 
+    // Attribute names are compared on every parse of every declaration, on every edit: build each name string once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> MeshDslNames = new(StringComparer.Ordinal);
+
     public static string NameOf(INamedTypeSymbol? type)
     {
         if (type is null) return string.Empty;
         var definition = type.OriginalDefinition;
-        var ns = definition.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
-        return ns + definition.MetadataName;
+        var ns = definition.ContainingNamespace;
+        if (ns is { Name: "MeshDsl", ContainingNamespace.IsGlobalNamespace: true } && definition.ContainingType is null)
+        {
+            return MeshDslNames.GetOrAdd(definition.MetadataName, static name => "MeshDsl." + name);
+        }
+
+        // Not one of ours: no attribute name the parsers look for starts outside MeshDsl.
+        return definition.MetadataName;
     }
 
     public bool TryGet(string name, out TypedConstant value)
@@ -88,8 +97,10 @@ internal readonly struct AttributeReader
     /// <summary>A string array argument, skipping null entries; empty when not set.</summary>
     public ImmutableArray<string> Strings(string name)
     {
-        var builder = ImmutableArray.CreateBuilder<string>();
-        foreach (var item in Array(name))
+        var values = Array(name);
+        if (values.IsEmpty) return ImmutableArray<string>.Empty;
+        var builder = ImmutableArray.CreateBuilder<string>(values.Length);
+        foreach (var item in values)
         {
             if (item.Value is string s) builder.Add(s);
         }
@@ -99,8 +110,10 @@ internal readonly struct AttributeReader
 
     public ImmutableArray<int> Ints(string name)
     {
-        var builder = ImmutableArray.CreateBuilder<int>();
-        foreach (var item in Array(name))
+        var values = Array(name);
+        if (values.IsEmpty) return ImmutableArray<int>.Empty;
+        var builder = ImmutableArray.CreateBuilder<int>(values.Length);
+        foreach (var item in values)
         {
             if (item.Value is int i) builder.Add(i);
         }
@@ -110,8 +123,10 @@ internal readonly struct AttributeReader
 
     public ImmutableArray<ITypeSymbol> Types(string name)
     {
-        var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
-        foreach (var item in Array(name))
+        var values = Array(name);
+        if (values.IsEmpty) return ImmutableArray<ITypeSymbol>.Empty;
+        var builder = ImmutableArray.CreateBuilder<ITypeSymbol>(values.Length);
+        foreach (var item in values)
         {
             if (item.Value is ITypeSymbol t) builder.Add(t);
         }

@@ -15,6 +15,9 @@ internal sealed class ParseContext
 
     public List<Finding> Findings { get; } = new();
 
+    /// <summary>Targets already resolved in this parse (a service routes to the same subsets from several rules).</summary>
+    public Dictionary<ITypeSymbol, (string Host, string? Subset, string? Namespace)?> Targets { get; } = new(SymbolEqualityComparer.Default);
+
     public void Report(string ruleId, SourceRef origin, string field, params string[] args) =>
         Findings.Add(new Finding(ruleId, origin, field, args.ToImmutableArray()));
 
@@ -27,24 +30,68 @@ internal sealed class ParseContext
         return result;
     }
 
-    public static AttributeReader Find(AttributeReader[] attributes, string metadataName) =>
-        attributes.FirstOrDefault(a => a.MetadataName == metadataName);
+    public static AttributeReader Find(AttributeReader[] attributes, string metadataName)
+    {
+        foreach (var a in attributes)
+        {
+            if (a.MetadataName == metadataName) return a;
+        }
+
+        return default;
+    }
 
     /// <summary>The C# type's name as the model and the run-time accessor know it: namespace and containing types joined by '.'.</summary>
-    public static string TypeName(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat
-        .WithGenericsOptions(SymbolDisplayGenericsOptions.None)
-        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.None));
+    public static string TypeName(ITypeSymbol type)
+    {
+        // Built by hand: ToDisplayString is measurably slow, and this runs for every type on every edit.
+        var builder = new System.Text.StringBuilder();
+        Append(builder, type);
+        return builder.ToString();
+    }
+
+    private static void Append(System.Text.StringBuilder builder, ISymbol symbol)
+    {
+        var container = (ISymbol?)symbol.ContainingType ?? symbol.ContainingNamespace;
+        if (container is not null && container is not INamespaceSymbol { IsGlobalNamespace: true })
+        {
+            Append(builder, container);
+            builder.Append('.');
+        }
+
+        builder.Append(symbol.Name);
+    }
 
     /// <summary>Nested types in declaration order: by file, then position (deterministic whatever the compilation's file order).</summary>
-    public static INamedTypeSymbol[] NestedInOrder(INamedTypeSymbol type) => type.GetTypeMembers()
-        .OrderBy(t => t.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath ?? string.Empty, System.StringComparer.Ordinal)
-        .ThenBy(t => t.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? 0)
-        .ToArray();
+    public static INamedTypeSymbol[] NestedInOrder(INamedTypeSymbol type)
+    {
+        var members = type.GetTypeMembers();
+        var result = new INamedTypeSymbol[members.Length];
+        var keys = new (string File, int Start)[members.Length];
+        for (var i = 0; i < members.Length; i++)
+        {
+            result[i] = members[i];
+            var reference = members[i].DeclaringSyntaxReferences.FirstOrDefault();
+            keys[i] = (reference?.SyntaxTree.FilePath ?? string.Empty, reference?.Span.Start ?? 0);
+        }
+
+        System.Array.Sort(keys, result, Comparer<(string File, int Start)>.Create((a, b) =>
+            string.CompareOrdinal(a.File, b.File) is var byFile and not 0 ? byFile : a.Start.CompareTo(b.Start)));
+        return result;
+    }
 
     /// <summary><c>key=value</c> pairs; a pair without '=' is a key with an empty value.</summary>
-    public static ImmutableArray<Label> Labels(ImmutableArray<string> pairs) => pairs
-        .Select(p => p.IndexOf('=') is var eq and >= 0 ? new Label(p.Substring(0, eq), p.Substring(eq + 1)) : new Label(p, string.Empty))
-        .ToImmutableArray();
+    public static ImmutableArray<Label> Labels(ImmutableArray<string> pairs)
+    {
+        if (pairs.IsEmpty) return ImmutableArray<Label>.Empty;
+        var builder = ImmutableArray.CreateBuilder<Label>(pairs.Length);
+        foreach (var p in pairs)
+        {
+            var eq = p.IndexOf('=');
+            builder.Add(eq >= 0 ? new Label(p.Substring(0, eq), p.Substring(eq + 1)) : new Label(p, string.Empty));
+        }
+
+        return builder.MoveToImmutable();
+    }
 
     public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -80,7 +80,7 @@ internal static class RouteParser
     {
         public string? Name;
         public StringMatch? Uri, Scheme, Method, Authority;
-        public readonly List<NamedMatch> Headers = new(), QueryParams = new(), WithoutHeaders = new();
+        public List<NamedMatch>? Headers, QueryParams, WithoutHeaders;
         public int? Port;
         public ImmutableArray<Label> SourceLabels = ImmutableArray<Label>.Empty;
         public ImmutableArray<string> Gateways = ImmutableArray<string>.Empty;
@@ -88,8 +88,10 @@ internal static class RouteParser
         public string? SourceNamespace, StatPrefix;
 
         public HttpMatchRequest ToHttp() => new(
-            Name, Uri, Scheme, Method, Authority, Headers.ToEquatableArray(), Port, SourceLabels, Gateways,
-            QueryParams.ToEquatableArray(), IgnoreUriCase, WithoutHeaders.ToEquatableArray(), SourceNamespace, StatPrefix);
+            Name, Uri, Scheme, Method, Authority, Array(Headers), Port, SourceLabels, Gateways,
+            Array(QueryParams), IgnoreUriCase, Array(WithoutHeaders), SourceNamespace, StatPrefix);
+
+        private static EquatableArray<NamedMatch> Array(List<NamedMatch>? items) => items is null ? EquatableArray<NamedMatch>.Empty : items.ToEquatableArray();
     }
 
     private sealed class HeaderBuilder
@@ -115,9 +117,9 @@ internal static class RouteParser
         MatchBuilder Block(AttributeReader a) =>
             blocks.TryGetValue(a.Int("Block") ?? 0, out var b) ? b : blocks[a.Int("Block") ?? 0] = new MatchBuilder();
 
-        var ruleHeaders = new HeaderBuilder();
-        var destinationHeaders = new Dictionary<string, HeaderBuilder>();
-        var destinationHeaderOrigins = new Dictionary<string, (SourceRef Origin, string Display)>();
+        HeaderBuilder? ruleHeaders = null;
+        Dictionary<string, HeaderBuilder>? destinationHeaders = null;
+        Dictionary<string, (SourceRef Origin, string Display)>? destinationHeaderOrigins = null;
         Destination? mirror = null;
         double? mirrorPercentage = null;
         var mirrorOrigin = SourceRef.None;
@@ -141,9 +143,9 @@ internal static class RouteParser
                 case AttributeNames.MatchScheme: Block(a).Scheme = StringMatchOf(a, origin); break;
                 case AttributeNames.MatchAuthority: Block(a).Authority = StringMatchOf(a, origin); break;
                 case AttributeNames.MatchMethod: Block(a).Method = StringMatchOf(a, origin); break;
-                case AttributeNames.MatchHeader: AddNamed(Block(a).Headers, a, origin); break;
-                case AttributeNames.MatchWithoutHeader: AddNamed(Block(a).WithoutHeaders, a, origin); break;
-                case AttributeNames.MatchQueryParam: AddNamed(Block(a).QueryParams, a, origin); break;
+                case AttributeNames.MatchHeader: AddNamed(Block(a).Headers ??= new List<NamedMatch>(), a, origin); break;
+                case AttributeNames.MatchWithoutHeader: AddNamed(Block(a).WithoutHeaders ??= new List<NamedMatch>(), a, origin); break;
+                case AttributeNames.MatchQueryParam: AddNamed(Block(a).QueryParams ??= new List<NamedMatch>(), a, origin); break;
                 case AttributeNames.Match:
                     var block = Block(a);
                     block.Name = ParseContext.NullIfEmpty(a.String("Name")) ?? block.Name;
@@ -214,12 +216,16 @@ internal static class RouteParser
         }
 
         var parsed = Destinations(attributes, sourceType, context);
-        var destinations = parsed
-            .Select(d => new HttpRouteDestination(d.Destination, d.Weight, destinationHeaders.TryGetValue(d.Key, out var h) ? h.Build() : null, d.Origin))
-            .ToList();
-        foreach (var key in destinationHeaders.Keys.Where(k => parsed.All(d => d.Key != k)).OrderBy(k => k, System.StringComparer.Ordinal))
+        var destinations = new List<HttpRouteDestination>(parsed.Count);
+        foreach (var d in parsed)
         {
-            var (origin, display) = destinationHeaderOrigins[key];
+            var headers = destinationHeaders is not null && destinationHeaders.TryGetValue(d.Key, out var h) ? h.Build() : null;
+            destinations.Add(new HttpRouteDestination(d.Destination, d.Weight, headers, d.Origin));
+        }
+
+        foreach (var key in (destinationHeaders?.Keys ?? Enumerable.Empty<string>()).Where(k => parsed.All(d => d.Key != k)).OrderBy(k => k, System.StringComparer.Ordinal))
+        {
+            var (origin, display) = destinationHeaderOrigins![key];
             context.Report(RuleIds.UnknownReference, origin, display.StartsWith("host ", System.StringComparison.Ordinal) ? "destinationHost" : "destination",
                 display, "a destination of this rule: header operations for one destination name a RouteTo of the same rule");
         }
@@ -240,7 +246,7 @@ internal static class RouteParser
 
         return new HttpRoute(
             ParseContext.NullIfEmpty(route.String("Name")),
-            blocks.Values.Select(b => b.ToHttp()).ToEquatableArray(),
+            blocks.Count == 0 ? EquatableArray<HttpMatchRequest>.Empty : blocks.Values.Select(b => b.ToHttp()).ToEquatableArray(),
             destinations.ToEquatableArray(),
             redirect,
             directResponse,
@@ -254,7 +260,7 @@ internal static class RouteParser
             mirrorOrigin,
             mirrors.ToEquatableArray(),
             corsPolicy,
-            ruleHeaders.Build(),
+            ruleHeaders?.Build(),
             routeOrigin);
 
         HeaderBuilder HeadersFor(AttributeReader a)
@@ -273,10 +279,11 @@ internal static class RouteParser
             }
             else
             {
-                return ruleHeaders;
+                return ruleHeaders ??= new HeaderBuilder();
             }
 
-            destinationHeaderOrigins[key] = (new SourceRef(sourceType, a.Index), display);
+            (destinationHeaderOrigins ??= new Dictionary<string, (SourceRef, string)>())[key] = (new SourceRef(sourceType, a.Index), display);
+            destinationHeaders ??= new Dictionary<string, HeaderBuilder>();
             return destinationHeaders.TryGetValue(key, out var b) ? b : destinationHeaders[key] = new HeaderBuilder();
         }
     }

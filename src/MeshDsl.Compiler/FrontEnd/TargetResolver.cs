@@ -17,6 +17,17 @@ internal static class TargetResolver
             return null;
         }
 
+        if (context.Targets.TryGetValue(named, out var known))
+        {
+            if (known is not { } hit)
+            {
+                context.Report(RuleIds.UnknownReference, origin, field, named.ToDisplayString(), DestinationExpectation);
+                return null;
+            }
+
+            return new Destination(Qualify(hit.Host, hit.Namespace, context.OwnerNamespace), hit.Subset, port, ByReference: true);
+        }
+
         string? subset = null;
         var serviceType = named;
         var subsetAttribute = ParseContext.Find(ParseContext.Read(named), AttributeNames.Subset);
@@ -29,12 +40,15 @@ internal static class TargetResolver
         var service = serviceType is null ? default : ParseContext.Find(ParseContext.Read(serviceType), AttributeNames.MeshService);
         if (service.MetadataName.Length == 0)
         {
+            context.Targets[named] = null;
             context.Report(RuleIds.UnknownReference, origin, field, named.ToDisplayString(), DestinationExpectation);
             return null;
         }
 
         var host = ParseContext.NullIfEmpty(service.String("Host")) ?? service.String("name") ?? string.Empty;
-        return new Destination(Qualify(host, ParseContext.NullIfEmpty(service.String("Namespace")), context.OwnerNamespace), subset, port, ByReference: true);
+        var targetNamespace = ParseContext.NullIfEmpty(service.String("Namespace"));
+        context.Targets[named] = (host, subset, targetNamespace);
+        return new Destination(Qualify(host, targetNamespace, context.OwnerNamespace), subset, port, ByReference: true);
     }
 
     /// <summary>A short host in another namespace than the referring resource's needs its FQDN.</summary>

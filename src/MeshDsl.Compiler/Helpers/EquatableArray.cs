@@ -79,5 +79,9 @@ internal static class EquatableArray
     }
 
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-        where T : IEquatable<T> => new(items.ToImmutableArray());
+        where T : IEquatable<T> => items switch
+        {
+            ICollection<T> { Count: 0 } => EquatableArray<T>.Empty,
+            _ => new(items.ToImmutableArray()),
+        };
 }

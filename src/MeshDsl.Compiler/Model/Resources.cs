@@ -62,8 +62,4 @@ internal sealed record MeshDeclaration(
     ServiceInfo? Service = null);
 
 /// <summary>What the model knows of a Kubernetes service beyond its resources: its host and ports.</summary>
-internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin, EquatableArray<Label> Selector)
-{
-    /// <summary>The host as routes from any namespace see it.</summary>
-    public string Fqdn => Host.IndexOf('.') >= 0 ? Host : Host + "." + (Namespace ?? "default") + ".svc.cluster.local";
-}
+internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin, EquatableArray<Label> Selector);

@@ -10,13 +10,17 @@ internal abstract class YamlNode
 
 internal sealed class YamlMapping : YamlNode
 {
-    public List<KeyValuePair<string, YamlNode>> Entries { get; } = new();
+    private static readonly List<KeyValuePair<string, YamlNode>> NoEntries = new();
+    private List<KeyValuePair<string, YamlNode>>? _entries;
 
-    public int Count => Entries.Count;
+    // Most optional sections stay empty: their list is only allocated on the first entry.
+    public List<KeyValuePair<string, YamlNode>> Entries => _entries ?? NoEntries;
+
+    public int Count => _entries?.Count ?? 0;
 
     public YamlMapping Add(string key, YamlNode? value)
     {
-        if (value is not null) Entries.Add(new KeyValuePair<string, YamlNode>(key, value));
+        if (value is not null) (_entries ??= new List<KeyValuePair<string, YamlNode>>(4)).Add(new KeyValuePair<string, YamlNode>(key, value));
         return this;
     }
 

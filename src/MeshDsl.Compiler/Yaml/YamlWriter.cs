@@ -112,6 +112,7 @@ internal static class YamlWriter
     internal static bool NeedsQuotes(string text)
     {
         if (text.Length == 0) return true;
+        if (IsPlainWord(text)) return false;
         if (text[0] == ' ' || text[text.Length - 1] == ' ') return true;
         if ("-?:,[]{}#&*!|>'\"%@`".IndexOf(text[0]) >= 0) return true;
         if (text[text.Length - 1] == ':') return true;
@@ -123,6 +124,29 @@ internal static class YamlWriter
         if (text.Contains(": ") || text.Contains(" #") || text.Contains(":\t")) return true;
         return NonString.IsMatch(text);
     }
+
+    /// <summary>
+    /// The common case, decided without the regex: a letter, then letters, digits and <c>-_./</c>, and not a YAML 1.1 boolean
+    /// or null. Such text cannot read as a number, date or special value.
+    /// </summary>
+    private static bool IsPlainWord(string text)
+    {
+        var first = text[0];
+        if (!((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) return false;
+        foreach (var c in text)
+        {
+            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '/';
+            if (!ok) return false;
+        }
+
+        return text.Length > 5 || !Reserved.Contains(text);
+    }
+
+    private static readonly System.Collections.Generic.HashSet<string> Reserved = new(System.StringComparer.Ordinal)
+    {
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL",
+    };
 
     internal static string Quote(string text)
     {

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using MeshDsl.Emit;
+using MeshDsl.FrontEnd;
+using MeshDsl.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MeshDsl.Benchmarks;
+
+/// <summary>Where the time goes: the phases of the generator and analyzers, timed apart on one synthetic mesh.</summary>
+internal static class Profile
+{
+    public static void Run(int n)
+    {
+        var mesh = new MeshHarness(n);
+        _ = mesh.Compilation.GetDiagnostics();
+        var symbols = Declarations(mesh.Compilation);
+        Time("parse, warm compilation", 5, () => symbols.Select(s => DeclarationParser.Parse(s, default)).ToArray());
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = symbols.Select(s => DeclarationParser.Parse(s, default)).ToArray();
+        Console.WriteLine($"{"parse allocations per declaration",-50} {(GC.GetAllocatedBytesForCurrentThread() - before) / symbols.Length,9} bytes");
+        var fresh = Time("GetAttributes of every type, fresh compilation", 3, () =>
+        {
+            mesh.EditUnrelated();
+            foreach (var s in Declarations(mesh.Compilation)) { _ = s.GetAttributes(); foreach (var t in s.GetTypeMembers()) _ = t.GetAttributes(); }
+        });
+        Time("parse, fresh compilation", 3, () =>
+        {
+            mesh.EditUnrelated();
+            return Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).ToArray();
+        });
+        var models = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+        Time("per-declaration rules", 5, () => models.SelectMany(PolicyRules.Evaluate).ToArray());
+        Time("mesh rules", 5, () => PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray());
+        Time("YAML and C# emission", 5, () => models.SelectMany(m => m.Resources).Select(CSharpEmitter.ManifestMetadata).ToArray());
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var emitted = models.SelectMany(m => m.Resources).Select(CSharpEmitter.ManifestMetadata).ToArray();
+        Console.WriteLine($"{"emission allocations per resource",-50} {(GC.GetAllocatedBytesForCurrentThread() - before) / emitted.Length,9} bytes ({emitted.Sum(e => e.Length) / emitted.Length} chars of C# each)");
+        var again = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+        Time("model equality (cache check)", 5, () => models.Zip(again).Count(p => p.First.Equals(p.Second)));
+    }
+
+    public static void Loop(int n, TimeSpan duration)
+    {
+        var mesh = new MeshHarness(n);
+        _ = mesh.Compilation.GetDiagnostics();
+        var symbols = Declarations(mesh.Compilation);
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < duration)
+        {
+            var models = symbols.Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+            _ = models.SelectMany(m => m.Resources).Select(CSharpEmitter.ManifestMetadata).ToArray();
+        }
+    }
+
+    private static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
+        .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Parent is not ClassDeclarationSyntax)
+            .Select(c => (INamedTypeSymbol)compilation.GetSemanticModel(t).GetDeclaredSymbol(c)!))
+        .ToArray();
+
+    private static double Time(string what, int runs, Action action) => Time(what, runs, () => { action(); return 0; });
+
+    private static double Time<T>(string what, int runs, Func<T> action)
+    {
+        action();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            action();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine($"{what,-50} {times[times.Count / 2],9:F2} ms");
+        return times[times.Count / 2];
+    }
+}

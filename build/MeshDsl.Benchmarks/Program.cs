@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using MeshDsl.Benchmarks;
+
+switch (args.FirstOrDefault())
+{
+    case "synth" when args.Length >= 3:
+        SyntheticMesh.WriteProject(int.Parse(args[1]), args[2], RepoRoot(), meshDsl: !args.Contains("--off"));
+        return 0;
+    case "loop":
+        // For a profiler: parse and emit the whole mesh repeatedly for a few seconds.
+        Profile.Loop(args.Length > 1 ? int.Parse(args[1]) : 1000, TimeSpan.FromSeconds(8));
+        return 0;
+    case "floor":
+        foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) FawmnProbe.Run(n);
+        return 0;
+    case "profile":
+        Profile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+        return 0;
+    case "quick":
+        Quick(args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000).ToArray());
+        return 0;
+    case "bench":
+        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args.Skip(1).ToArray(), config);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: bench [BenchmarkDotNet args] | quick [N...] | synth N DIR [--off]");
+        return 2;
+}
+
+// A Stopwatch pass: medians of repeated runs, for a first look in seconds (BenchmarkDotNet gives the figures to quote).
+static void Quick(int[] sizes)
+{
+    foreach (var n in sizes)
+    {
+        var mesh = new MeshHarness(n);
+        _ = mesh.Compilation.GetDiagnostics();
+        var driver = mesh.Run(MeshHarness.NewDriver());
+        for (var i = 0; i < 3; i++) driver = mesh.Run(MeshHarness.NewDriver());
+        var full = Median(5, () => mesh.Run(MeshHarness.NewDriver()));
+        var noop = Median(20, () => driver = mesh.Run(driver));
+        var edit = Median(20, () => { mesh.EditService(); driver = mesh.Run(driver); });
+        var unrelated = Median(20, () => { mesh.EditUnrelated(); driver = mesh.Run(driver); });
+        _ = mesh.AnalyzeAsync().GetAwaiter().GetResult();
+        var analyzers = Median(5, () => mesh.AnalyzeAsync().GetAwaiter().GetResult());
+        var own = Enumerable.Range(0, 5).Select(_ => mesh.AnalyzerTimeAsync().GetAwaiter().GetResult().TotalMilliseconds).OrderBy(t => t).ElementAt(2);
+        Console.WriteLine($"N={n,5}: full {full,8:F2} ms | no-op {noop,7:F3} ms | edit one {edit,7:F3} ms | unrelated {unrelated,7:F3} ms | analyzers {own,8:F2} ms own ({analyzers:F2} ms with binding)");
+    }
+}
+
+static double Median(int runs, Action action)
+{
+    var times = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        action();
+        times.Add(sw.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    return times[times.Count / 2];
+}
+
+static string RepoRoot()
+{
+    for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+    {
+        if (File.Exists(Path.Combine(dir, "MeshDsl.sln"))) return dir;
+    }
+
+    throw new InvalidOperationException("MeshDsl.sln not found");
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times the whole `dotnet build` of the synthetic mesh (issue 7's workload) with and without MeshDsl's generator and
+# analyzers, for each N: a cold compile, a warm no-op rebuild, and a rebuild after editing one service. Both with a cold
+# compiler per build (UseSharedCompilation=false, this machine's default) and with a warm compiler server (what users
+# have), and prints the ratio measured in the same run.
+#
+#   build/measure-build.sh [N ...]        (default: 10 100 1000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-10 100 1000}")
+[ $# -eq 0 ] && sizes=(10 100 1000)
+work=$(mktemp -d "${TMPDIR:-/tmp}/meshdsl-perf.XXXXXX")
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build -c Release build/MeshDsl.Benchmarks -v q -nologo >/dev/null
+dotnet build src/MeshDsl.Build -v q -nologo >/dev/null
+synth() { dotnet build/MeshDsl.Benchmarks/bin/Release/net10.0/MeshDsl.Benchmarks.dll synth "$@"; }
+
+# One timed build, in seconds; fails loudly if the build fails.
+timed() {
+  local dir=$1; shift
+  local start end
+  start=$(date +%s.%N)
+  if ! dotnet build "$dir/Mesh.csproj" --no-restore --no-dependencies -v q -nologo "$@" >"$work/last.log" 2>&1; then
+    cat "$work/last.log" >&2; exit 1
+  fi
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+
+edit_one() { # changes the default timeout of the middle service, alternating between two values
+  local file=$1/Services/Svc$(( $2 / 2 )).cs
+  if grep -q 'Timeout = "10s"' "$file"; then sed -i 's/Timeout = "10s"/Timeout = "11s"/' "$file"; else sed -i 's/Timeout = "11s"/Timeout = "10s"/' "$file"; fi
+}
+
+printf '%-6s %-8s %-12s %10s %10s %8s\n' N compiler step "MeshDsl s" "plain s" ratio
+for n in "${sizes[@]}"; do
+  for variant in on off; do
+    dir="$work/$n-$variant"
+    if [ "$variant" = on ]; then synth "$n" "$dir"; else synth "$n" "$dir" --off; fi
+    dotnet build "$dir/Mesh.csproj" -v q -nologo >/dev/null   # restore and a first build, not timed
+  done
+  for compiler in cold server; do
+    if [ "$compiler" = server ]; then flags=(-p:UseSharedCompilation=true); else flags=(-p:UseSharedCompilation=false); fi
+    declare -A t=()
+    for variant in on off; do
+      dir="$work/$n-$variant"
+      if [ "$compiler" = server ]; then timed "$dir" "${flags[@]}" --no-incremental >/dev/null; fi   # warms the server
+      rm -rf "$dir/obj/Debug" "$dir/bin"
+      t[$variant-full]=$(timed "$dir" "${flags[@]}")
+      t[$variant-noop]=$(timed "$dir" "${flags[@]}")
+      edit_one "$dir" "$n"
+      t[$variant-edit]=$(timed "$dir" "${flags[@]}")
+    done
+    for step in full noop edit; do
+      on=${t[on-$step]}; off=${t[off-$step]}
+      printf '%-6s %-8s %-12s %10.2f %10.2f %8.2f\n' "$n" "$compiler" "$step" "$on" "$off" "$(echo "$on / $off" | bc -l)"
+    done
+  done
+done

@@ -1,0 +1,66 @@
+using MeshDsl.Benchmarks;
+using MeshDsl.Generator;
+using MeshDsl.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MeshDsl.Tests;
+
+/// <summary>
+/// The incremental behaviour the performance figures rest on, pinned on the benchmarks' synthetic mesh (not timed):
+/// editing one service re-emits only its changed manifest; an unrelated edit re-emits nothing.
+/// </summary>
+public class SyntheticMeshCachingTests
+{
+    private const int Services = 20;
+
+    private static (Compilation Compilation, GeneratorDriver Driver) Warm()
+    {
+        var trees = Enumerable.Range(0, Services)
+            .Select(i => CSharpSyntaxTree.ParseText(SyntheticMesh.Service(i), TestCompilation.ParseOptions, $"/mesh/Services/Svc{i}.cs"))
+            .Append(CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(0), TestCompilation.ParseOptions, "/mesh/Unrelated.cs"))
+            .ToArray();
+        var compilation = CSharpCompilation.Create("Mesh", trees, TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var run = TestCompilation.Run(compilation);
+        Assert.Equal(Services * 2, run.Manifests().Count);
+        return (compilation, run.Driver);
+    }
+
+    [Fact]
+    public void Editing_one_service_re_emits_only_its_changed_manifest()
+    {
+        var (compilation, driver) = Warm();
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == "/mesh/Services/Svc7.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(SyntheticMesh.Service(7, "12s"), TestCompilation.ParseOptions, old.FilePath));
+        var result = TestCompilation.Run(edited, driver).Result.Results[0];
+
+        var declarations = result.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(Services, declarations.Length);
+        Assert.Single(declarations, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(declarations.Where(o => o.Reason != IncrementalStepRunReason.Modified),
+            o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+
+        var resources = result.TrackedSteps[TrackingNames.Resources].SelectMany(s => s.Outputs).ToArray();
+        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Model.Resource)o.Value).FileName).ToArray();
+        Assert.Equal(new[] { "shop-virtualservice-svc-7.yaml" }, modified);
+
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified).ToArray();
+        Assert.Single(emitted);
+    }
+
+    [Fact]
+    public void An_unrelated_edit_re_emits_nothing()
+    {
+        var (compilation, driver) = Warm();
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == "/mesh/Unrelated.cs");
+        var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(1), TestCompilation.ParseOptions, old.FilePath));
+        var result = TestCompilation.Run(edited, driver).Result.Results[0];
+
+        // MeshDsl's own steps (Roslyn's internal syntax steps do see the edited file as modified, as they should).
+        var steps = new[] { TrackingNames.Declarations, TrackingNames.Resources, TrackingNames.Accessors };
+        Assert.All(steps.SelectMany(name => result.TrackedSteps[name]).SelectMany(s => s.Outputs),
+            o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+    }
+}
