@@ -63,6 +63,14 @@ internal static class Profile
     private static double Time<T>(string what, int runs, Func<T> action)
     {
         action();
+        var median = Median(runs, () => action());
+        Console.WriteLine($"{what,-50} {median,9:F2} ms");
+        return median;
+    }
+
+    /// <summary>The median of <paramref name="runs"/> timed runs, in milliseconds.</summary>
+    public static double Median(int runs, Action action)
+    {
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
@@ -72,7 +80,6 @@ internal static class Profile
         }
 
         times.Sort();
-        Console.WriteLine($"{what,-50} {times[times.Count / 2],9:F2} ms");
         return times[times.Count / 2];
     }
 }

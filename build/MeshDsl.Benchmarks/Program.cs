@@ -41,29 +41,15 @@ static void Quick(int[] sizes)
         _ = mesh.Compilation.GetDiagnostics();
         var driver = mesh.Run(MeshHarness.NewDriver());
         for (var i = 0; i < 3; i++) driver = mesh.Run(MeshHarness.NewDriver());
-        var full = Median(5, () => mesh.Run(MeshHarness.NewDriver()));
-        var noop = Median(20, () => driver = mesh.Run(driver));
-        var edit = Median(20, () => { mesh.EditService(); driver = mesh.Run(driver); });
-        var unrelated = Median(20, () => { mesh.EditUnrelated(); driver = mesh.Run(driver); });
+        var full = Profile.Median(5, () => mesh.Run(MeshHarness.NewDriver()));
+        var noop = Profile.Median(20, () => driver = mesh.Run(driver));
+        var edit = Profile.Median(20, () => { mesh.EditService(); driver = mesh.Run(driver); });
+        var unrelated = Profile.Median(20, () => { mesh.EditUnrelated(); driver = mesh.Run(driver); });
         _ = mesh.AnalyzeAsync().GetAwaiter().GetResult();
-        var analyzers = Median(5, () => mesh.AnalyzeAsync().GetAwaiter().GetResult());
+        var analyzers = Profile.Median(5, () => mesh.AnalyzeAsync().GetAwaiter().GetResult());
         var own = Enumerable.Range(0, 5).Select(_ => mesh.AnalyzerTimeAsync().GetAwaiter().GetResult().TotalMilliseconds).OrderBy(t => t).ElementAt(2);
         Console.WriteLine($"N={n,5}: full {full,8:F2} ms | no-op {noop,7:F3} ms | edit one {edit,7:F3} ms | unrelated {unrelated,7:F3} ms | analyzers {own,8:F2} ms own ({analyzers:F2} ms with binding)");
     }
-}
-
-static double Median(int runs, Action action)
-{
-    var times = new List<double>();
-    for (var i = 0; i < runs; i++)
-    {
-        var sw = Stopwatch.StartNew();
-        action();
-        times.Add(sw.Elapsed.TotalMilliseconds);
-    }
-
-    times.Sort();
-    return times[times.Count / 2];
 }
 
 static string RepoRoot()

@@ -23,11 +23,16 @@ public sealed class MeshGenerator : IIncrementalGenerator
     {
         foreach (var attribute in DeclarationParser.DeclarationAttributes)
         {
-            var declarations = context.SyntaxProvider
+            // One ForAttributeWithMetadataName per attribute: Roslyn re-runs its transform for every match on every edit,
+            // so the model and the accessor come out of the same pass and are split afterwards.
+            var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     attribute,
                     static (node, _) => IsClass(node),
-                    static (ctx, ct) => DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct))
+                    static (ctx, ct) => new Parsed(DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct), AccessorOf((INamedTypeSymbol)ctx.TargetSymbol)));
+
+            var declarations = parsed
+                .Select(static (p, _) => p.Declaration)
                 .Where(static d => d is not null)
                 .WithTrackingName(TrackingNames.Declarations);
 
@@ -38,17 +43,17 @@ public sealed class MeshGenerator : IIncrementalGenerator
             context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
                 spc.AddSource(HintName(resource.SourceType, resource.FileName), CSharpEmitter.ManifestMetadata(resource)));
 
-            var accessors = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    attribute,
-                    static (node, _) => IsClass(node),
-                    static (ctx, _) => AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
+            var accessors = parsed
+                .Select(static (p, _) => p.Accessor)
                 .Where(static a => a is not null)
                 .WithTrackingName(TrackingNames.Accessors);
 
             context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
         }
     }
+
+    /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
+    private sealed record Parsed(MeshDeclaration? Declaration, AccessorModel? Accessor);
 
     // Records are classes too; record structs and interfaces cannot carry the attributes (AttributeTargets.Class).
     private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
