@@ -27,9 +27,19 @@ public partial class ShopGateway
     [ServerTlsCertificate("/etc/certs/ecdsa.pem", "/etc/certs/ecdsa-key.pem")]
     public partial class Multi { }
 
-    [Server(15443, ServerProtocol.Tls, PortName = "tls-passthrough", Hosts = new[] { "*.internal.example.com" })]
+    [Server(15443, ServerProtocol.Tls, PortName = "tls-simple", Hosts = new[] { "*.internal.example.com" })]
     [ServerTls(ServerTlsMode.Simple, CredentialName = "internal-cert", InsecureSkipVerify = true)]
     public partial class Internal { }
+
+    // The remaining TLS modes: the gateway forwards the TLS stream as it is, routes by SNI for the mesh, or speaks Istio's mTLS.
+    [Server(15444, ServerProtocol.Tls, PortName = "tls-passthrough", Hosts = new[] { "legacy.shop.example.com" }), ServerTls(ServerTlsMode.Passthrough)]
+    public partial class Passthrough { }
+
+    [Server(15445, ServerProtocol.Tls, PortName = "tls-auto", Hosts = new[] { "*.shop.svc.cluster.local" }), ServerTls(ServerTlsMode.AutoPassthrough)]
+    public partial class AutoPassthrough { }
+
+    [Server(15446, ServerProtocol.Https, PortName = "https-istio", Hosts = new[] { "mesh.shop.example.com" }), ServerTls(ServerTlsMode.IstioMutual)]
+    public partial class IstioMutual { }
 
     [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" }, DefaultEndpoint = "127.0.0.1:8080")]
     [ServerTls(HttpsRedirect = true)]
