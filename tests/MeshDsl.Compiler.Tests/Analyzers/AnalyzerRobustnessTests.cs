@@ -38,4 +38,17 @@ public class AnalyzerRobustnessTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("MESH204", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("5"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_warning_raised_to_error_by_configuration_is_reported_as_an_error()
+    {
+        // What `dotnet_diagnostic.MESH204.severity = error` in .editorconfig does, through the compiler's own options.
+        var compilation = TestCompilation.Create("using MeshDsl;\n[MeshService(\"reviews\")]\npublic partial class Reviews\n{\n    [Subset(\"v1\")] public partial class V1 { }\n"
+            + "    [HttpRoute, RouteTo<V1>, Retries(5)] public partial class A { }\n}");
+        var raised = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
+            new Dictionary<string, ReportDiagnostic> { ["MESH204"] = ReportDiagnostic.Error, ["MESH305"] = ReportDiagnostic.Suppress }));
+        var diagnostics = await raised.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MeshDeclarationAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics, d => d.Id == "MESH204").Severity);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "MESH305");
+    }
 }
