@@ -74,6 +74,11 @@ rule('MESH011', "Istio evaluates rules in order, first match wins",
      "Rule order decides which rule a request takes: a catch-all that moves ahead of a specific rule silently swallows its traffic.",
      None, None,
      "The examples need two files; see the tests (`AmbiguousRuleOrder`). Give every rule an `Order` (`[HttpRoute(Order = 1)]`) or keep the rules in one file.")
+rule('MESH012', "C# declarations map to one Istio resource each",
+     "A class that carries more than one of `[MeshService]`, `[VirtualService]` and `[Gateway]`, or the same one on two partial parts. The first decides what the class is; the others are ignored.",
+     "The ignored attribute's resources would silently be missing from the manifests.",
+     'using MeshDsl;\n\n[MeshService("reviews"), VirtualService("reviews-edge", Hosts = new[] { "reviews.example.com" })]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n\n[VirtualService("reviews-edge", Hosts = new[] { "reviews.example.com" })]\npublic partial class ReviewsEdge\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n')
 rule('MESH101', "`istioctl analyze` IST0101 (ReferencedResourceNotFound)",
      "A reference to something the model does not define: `RouteTo`, `Mirror` or `MirrorTo` naming a class that is neither a `[Subset]` nor a `[MeshService]`; `Gateways` naming a class that is not a `[Gateway]`; `Delegate` naming a class that is not a `[VirtualService]`; a string subset (`RouteToHost(\"reviews\", Subset = \"v9\")`) that the service's DestinationRule does not define; header operations aimed at a destination the rule does not route to.",
      "A route to a host or subset that does not exist sends traffic nowhere: Envoy answers 503 `no healthy upstream`. Referencing subsets by type means renaming or deleting one breaks the build instead.",

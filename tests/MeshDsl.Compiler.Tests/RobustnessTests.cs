@@ -22,6 +22,9 @@ public class RobustnessTests
         """[MeshDsl.MeshService] public partial class MissingArgument { }""",
         """[MeshDsl.MeshService("a")] public partial class A { [MeshDsl.HttpRoute, MeshDsl.FaultDelay(null!, Percentage = double.NaN)] public partial class R { } }""",
         """[MeshDsl.MeshService("x")] public partial class A { } [MeshDsl.MeshService("x")] public partial class B { }""",
+        """[MeshDsl.MeshService("a"), MeshDsl.VirtualService("b", Hosts = new[] { "b" })] public partial class A { [MeshDsl.Subset("v1")] public partial class V1 { } [MeshDsl.HttpRoute, MeshDsl.RouteToHost("x")] public partial class R { } }""",
+        """[MeshDsl.MeshService("a")] public partial class A { } [MeshDsl.MeshService("a")] public partial class A { [MeshDsl.Subset("v1")] public partial class V1 { } [MeshDsl.HttpRoute, MeshDsl.RouteTo<V1>] public partial class R { } }""",
+        """[MeshDsl.Gateway("g"), MeshDsl.MeshService("g")] public partial class G { [MeshDsl.Server(80, MeshDsl.ServerProtocol.Http, Hosts = new[] { "*" })] public partial class S { } }""",
     };
 
     [Theory]

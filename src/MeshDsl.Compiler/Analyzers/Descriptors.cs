@@ -70,6 +70,11 @@ internal static class Descriptors
             description: "Rules are evaluated in order, first match wins; declaration order is only defined within one file.",
             helpLinkUri: HelpLinkBase + RuleIds.AmbiguousRuleOrder + ".md");
 
+    public static readonly DiagnosticDescriptor SeveralDeclarations = new(
+        RuleIds.SeveralDeclarations, "A class is one declaration", "'{0}' is already a [{1}]; this [{2}] is ignored: declare it on a class of its own", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A class is one [MeshService], [VirtualService] or [Gateway]; the first such attribute decides what it is.",
+        helpLinkUri: HelpLinkBase + RuleIds.SeveralDeclarations + ".md");
+
     public static readonly DiagnosticDescriptor UnknownReference = new(
         RuleIds.UnknownReference, "Reference to something the model does not define", "'{0}' is not {1}", Routing, DiagnosticSeverity.Error, isEnabledByDefault: true,
             description: "A destination, mirror, gateway or delegate must name something the model defines; a host outside the model uses the *Host form (IST0101).",
@@ -218,6 +223,7 @@ internal static class Descriptors
         InvalidWeights,
         Duplicate,
         AmbiguousRuleOrder,
+        SeveralDeclarations,
         UnknownReference,
         UnreachableRule,
         IneffectiveMatch,

@@ -22,18 +22,38 @@ internal static class DeclarationParser
     {
         cancellationToken.ThrowIfCancellationRequested();
         var attributes = ParseContext.Read(type);
-        foreach (var a in attributes)
+        var declarations = attributes.Where(a => DeclarationAttributes.Contains(a.MetadataName)).ToArray();
+        if (declarations.Length == 0) return null;
+
+        // A class is one declaration: the first declaration attribute decides; any other is reported (MESH012).
+        var primary = declarations[0];
+        var declaration = primary.MetadataName switch
         {
-            switch (a.MetadataName)
-            {
-                case AttributeNames.MeshService: return ParseService(type, a, attributes);
-                case AttributeNames.VirtualService: return ParseVirtualService(type, a);
-                case AttributeNames.Gateway: return ParseGateway(type, a);
-            }
+            AttributeNames.MeshService => ParseService(type, primary, attributes),
+            AttributeNames.VirtualService => ParseVirtualService(type, primary),
+            _ => ParseGateway(type, primary),
+        };
+        if (declarations.Length == 1) return declaration;
+
+        var sourceType = ParseContext.TypeName(type);
+        var extra = declarations.Skip(1).Select(a => new Finding(RuleIds.SeveralDeclarations, new SourceRef(sourceType, a.Index), string.Empty,
+            ImmutableArray.Create(sourceType, Short(primary.MetadataName), Short(a.MetadataName))));
+        return declaration with { Findings = declaration.Findings.Concat(extra).ToEquatableArray() };
+    }
+
+    /// <summary>The index in <c>GetAttributes()</c> of the attribute that makes the class a declaration, or -1.</summary>
+    public static int PrimaryAttributeIndex(INamedTypeSymbol type)
+    {
+        var attributes = type.GetAttributes();
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            if (DeclarationAttributes.Contains(AttributeReader.NameOf(attributes[i].AttributeClass))) return i;
         }
 
-        return null;
+        return -1;
     }
+
+    private static string Short(string metadataName) => metadataName.Substring("MeshDsl.".Length).Replace("Attribute", string.Empty);
 
     private static MeshDeclaration ParseService(INamedTypeSymbol type, AttributeReader service, AttributeReader[] attributes)
     {

@@ -29,7 +29,9 @@ public sealed class MeshGenerator : IIncrementalGenerator
                 .ForAttributeWithMetadataName(
                     attribute,
                     static (node, _) => IsClass(node),
-                    static (ctx, ct) => new Parsed(DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct), AccessorOf((INamedTypeSymbol)ctx.TargetSymbol)));
+                    static (ctx, ct) => IsPrimary(ctx)
+                        ? new Parsed(DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct), AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
+                        : Parsed.None);
 
             var declarations = parsed
                 .Select(static (p, _) => p.Declaration)
@@ -53,7 +55,26 @@ public sealed class MeshGenerator : IIncrementalGenerator
     }
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
-    private sealed record Parsed(MeshDeclaration? Declaration, AccessorModel? Accessor);
+    private sealed record Parsed(MeshDeclaration? Declaration, AccessorModel? Accessor)
+    {
+        public static readonly Parsed None = new(null, null);
+    }
+
+    /// <summary>
+    /// A class reaches the pipelines once per declaration attribute it carries (several kinds, or one on two partial parts);
+    /// only the match that holds its first declaration attribute emits, so no output is added twice.
+    /// </summary>
+    private static bool IsPrimary(GeneratorAttributeSyntaxContext ctx)
+    {
+        var index = DeclarationParser.PrimaryAttributeIndex((INamedTypeSymbol)ctx.TargetSymbol);
+        if (index < 0) return false;
+        var primary = ctx.TargetSymbol.GetAttributes()[index];
+        var syntax = primary.ApplicationSyntaxReference;
+        return syntax is not null
+            && syntax.SyntaxTree == ctx.TargetNode.SyntaxTree
+            && ctx.TargetNode.Span.Contains(syntax.Span)
+            && ctx.Attributes.Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, primary.AttributeClass));
+    }
 
     // Records are classes too; record structs and interfaces cannot carry the attributes (AttributeTargets.Class).
     private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;

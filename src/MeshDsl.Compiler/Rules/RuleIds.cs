@@ -15,6 +15,7 @@ internal static class RuleIds
     public const string InvalidWeights = "MESH009";
     public const string Duplicate = "MESH010";
     public const string AmbiguousRuleOrder = "MESH011";
+    public const string SeveralDeclarations = "MESH012";
 
     // Routing.
     public const string UnknownReference = "MESH101";
