@@ -37,7 +37,10 @@ internal static class ManifestReader
             var rest = key.Substring(KeyPrefix.Length);
             var bar = rest.LastIndexOf('|');
             if (bar <= 0 || bar == rest.Length - 1) continue;
-            result.Add(new EmbeddedManifest(rest.Substring(0, bar), rest.Substring(bar + 1), value ?? string.Empty));
+            // Only a file name, never a path: whatever the assembly says, nothing is written outside the output folder.
+            var fileName = Path.GetFileName(rest.Substring(bar + 1));
+            if (fileName.Length == 0 || fileName == "." || fileName == "..") continue;
+            result.Add(new EmbeddedManifest(rest.Substring(0, bar), fileName, value ?? string.Empty));
         }
 
         return result;

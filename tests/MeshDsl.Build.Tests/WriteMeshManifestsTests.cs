@@ -106,4 +106,12 @@ public class WriteMeshManifestsTests
         var engine = new FakeBuildEngine();
         return (new WriteMeshManifests { Assembly = assembly, OutputDirectory = output, BuildEngine = engine }, engine);
     }
+
+    [Fact]
+    public void A_manifest_key_with_a_path_is_written_inside_the_output_folder_only()
+    {
+        using var dir = new TempDir();
+        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "obj"), ("A.X", "../../escaped.yaml", Vs), ("A.Y", "..", Vs));
+        Assert.Equal(new[] { "escaped.yaml" }, ManifestReader.Read(assembly).Select(m => m.FileName));
+    }
 }

@@ -58,7 +58,8 @@ internal sealed class ParseContext
             builder.Append('.');
         }
 
-        builder.Append(symbol.Name);
+        // MetadataName keeps a generic type's arity (A`1), as Type.FullName does: A and A<T> stay apart.
+        builder.Append(symbol is INamedTypeSymbol { IsGenericType: true } ? symbol.MetadataName : symbol.Name);
     }
 
     /// <summary>Nested types in declaration order: by file, then position (deterministic whatever the compilation's file order).</summary>

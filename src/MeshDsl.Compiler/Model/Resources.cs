@@ -11,7 +11,21 @@ internal abstract record Resource(ObjectMeta Metadata, string SourceType)
 
     /// <summary><c>[namespace-]kind-name.yaml</c>: stable, unique per resource, safe on every file system.</summary>
     public string FileName =>
-        (Metadata.Namespace is { Length: > 0 } ns ? ns + "-" : string.Empty) + Kind.ToLowerInvariant() + "-" + Metadata.Name + ".yaml";
+        (Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty) + Kind.ToLowerInvariant() + "-" + Safe(Metadata.Name) + ".yaml";
+
+    // Names are checked by MESH004; a name that fails it (and a suppressed MESH004) still never becomes a path.
+    private static string Safe(string name)
+    {
+        var chars = name.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || (c == '.' && i > 0);
+            if (!ok) chars[i] = '_';
+        }
+
+        return chars.Length == 0 ? "_" : new string(chars);
+    }
 }
 
 internal sealed record ObjectMeta(string Name, string? Namespace);
