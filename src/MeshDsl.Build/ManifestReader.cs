@@ -15,8 +15,6 @@ internal sealed record EmbeddedManifest(string SourceType, string FileName, stri
 /// </summary>
 internal static class ManifestReader
 {
-    public const string KeyPrefix = "MeshDsl.Manifest|";
-
     public static List<EmbeddedManifest> Read(string assemblyPath)
     {
         using var stream = File.OpenRead(assemblyPath);
@@ -32,15 +30,12 @@ internal static class ManifestReader
             if (blob.ReadUInt16() != 1) continue; // custom attribute prolog
             var key = blob.ReadSerializedString();
             var value = blob.ReadSerializedString();
-            if (key is null || !key.StartsWith(KeyPrefix, StringComparison.Ordinal)) continue;
+            if (!ManifestKey.TryParse(key, out var sourceType, out var file)) continue;
 
-            var rest = key.Substring(KeyPrefix.Length);
-            var bar = rest.LastIndexOf('|');
-            if (bar <= 0 || bar == rest.Length - 1) continue;
             // Only a file name, never a path: whatever the assembly says, nothing is written outside the output folder.
-            var fileName = Path.GetFileName(rest.Substring(bar + 1));
+            var fileName = Path.GetFileName(file);
             if (fileName.Length == 0 || fileName == "." || fileName == "..") continue;
-            result.Add(new EmbeddedManifest(rest.Substring(0, bar), fileName, value ?? string.Empty));
+            result.Add(new EmbeddedManifest(sourceType, fileName, value ?? string.Empty));
         }
 
         return result;

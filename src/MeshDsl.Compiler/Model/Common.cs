@@ -23,10 +23,3 @@ internal sealed record NamedMatch(string Name, StringMatch Match);
 /// resolved the destination from a C# reference, so its names are checked where the service and subset are declared.
 /// </summary>
 internal sealed record Destination(string Host, string? Subset, int? Port, bool ByReference = false);
-
-internal static class Empty
-{
-    public static EquatableArray<string> Strings => EquatableArray<string>.Empty;
-
-    public static EquatableArray<Label> Labels => EquatableArray<Label>.Empty;
-}

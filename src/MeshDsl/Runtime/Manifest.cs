@@ -12,7 +12,7 @@ namespace MeshDsl;
 public sealed class Manifest
 {
     /// <summary>The prefix of the <see cref="AssemblyMetadataAttribute"/> keys that carry manifests.</summary>
-    public const string MetadataKeyPrefix = "MeshDsl.Manifest|";
+    public const string MetadataKeyPrefix = ManifestKey.Prefix;
 
     public Manifest(string sourceType, string fileName, string yaml)
     {
@@ -58,15 +58,5 @@ public sealed class Manifest
     }
 
     /// <summary>Splits a metadata key <c>MeshDsl.Manifest|&lt;source type&gt;|&lt;file name&gt;</c>.</summary>
-    public static bool TryParseKey(string? key, out string sourceType, out string fileName)
-    {
-        sourceType = fileName = string.Empty;
-        if (key is null || !key.StartsWith(MetadataKeyPrefix, StringComparison.Ordinal)) return false;
-        var rest = key.Substring(MetadataKeyPrefix.Length);
-        var bar = rest.LastIndexOf('|');
-        if (bar <= 0 || bar == rest.Length - 1) return false;
-        sourceType = rest.Substring(0, bar);
-        fileName = rest.Substring(bar + 1);
-        return true;
-    }
+    public static bool TryParseKey(string? key, out string sourceType, out string fileName) => ManifestKey.TryParse(key, out sourceType, out fileName);
 }

@@ -1,0 +1,24 @@
+namespace MeshDsl;
+
+/// <summary>
+/// The key under which a manifest is embedded: <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|&lt;C# type&gt;|&lt;file&gt;", yaml)]</c>.
+/// Written by the generator, read by the build task and by <c>Manifest.Of</c> at run time; this file is compiled into all three.
+/// </summary>
+internal static class ManifestKey
+{
+    public const string Prefix = "MeshDsl.Manifest|";
+
+    public static string Create(string sourceType, string fileName) => Prefix + sourceType + "|" + fileName;
+
+    public static bool TryParse(string? key, out string sourceType, out string fileName)
+    {
+        sourceType = fileName = string.Empty;
+        if (key is null || !key.StartsWith(Prefix, System.StringComparison.Ordinal)) return false;
+        var rest = key.Substring(Prefix.Length);
+        var bar = rest.LastIndexOf('|');
+        if (bar <= 0 || bar == rest.Length - 1) return false;
+        sourceType = rest.Substring(0, bar);
+        fileName = rest.Substring(bar + 1);
+        return true;
+    }
+}
