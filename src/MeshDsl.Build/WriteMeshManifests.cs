@@ -39,19 +39,20 @@ public sealed class WriteMeshManifests : Task
     [Output]
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>Where the MESHB pages live (the analyzers' rule pages are beside them).</summary>
+    public const string HelpLinkBase = "https://github.com/meshdsl/meshdsl/blob/main/docs/rules/";
+
     public override bool Execute()
     {
         if (!ManifestLayout.TryParse(Layout, out var layout))
         {
-            Log.LogError(null, "MESHB007", null, null, null, 0, 0, 0, 0,
-                "MeshDslLayout is '{0}': use PerResource (one file per resource), PerService (one per C# declaration) or Single (all.yaml).", Layout);
+            Error("MESHB007", null, "MeshDslLayout is '{0}': use PerResource (one file per resource), PerService (one per C# declaration) or Single (all.yaml).", Layout);
             return false;
         }
 
         if (!File.Exists(Assembly))
         {
-            Log.LogError(null, "MESHB001", null, null, Assembly, 0, 0, 0, 0,
-                "MeshDsl cannot read manifests from '{0}': the file does not exist.", Assembly);
+            Error("MESHB001", Assembly, "MeshDsl cannot read manifests from '{0}': the file does not exist.", Assembly);
             return false;
         }
 
@@ -62,8 +63,7 @@ public sealed class WriteMeshManifests : Task
         }
         catch (Exception ex) when (ex is BadImageFormatException or IOException or InvalidOperationException)
         {
-            Log.LogError(null, "MESHB001", null, null, Assembly, 0, 0, 0, 0,
-                "MeshDsl cannot read manifests from '{0}': {1}", Assembly, ex.Message);
+            Error("MESHB001", Assembly, "MeshDsl cannot read manifests from '{0}': {1}", Assembly, ex.Message);
             return false;
         }
 
@@ -81,8 +81,7 @@ public sealed class WriteMeshManifests : Task
         {
             var sources = manifests.Where(m => string.Equals(m.FileName, group.Key, StringComparison.OrdinalIgnoreCase) || group.Key.EndsWith("-" + m.FileName, StringComparison.OrdinalIgnoreCase))
                 .Select(m => m.SourceType).Distinct().ToArray();
-            Log.LogError(null, "MESHB002", null, null, Assembly, 0, 0, 0, 0,
-                "MeshDsl would write '{0}' twice, from {1}: give the resources different names or namespaces.",
+            Error("MESHB002", Assembly, "MeshDsl would write '{0}' twice, from {1}: give the resources different names or namespaces.",
                 group.Key, sources.Length > 0 ? string.Join(" and ", sources) : "several declarations");
             ok = false;
         }
@@ -104,8 +103,7 @@ public sealed class WriteMeshManifests : Task
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Log.LogError(null, "MESHB003", null, null, outputDirectory, 0, 0, 0, 0,
-                "MeshDsl cannot write manifests to '{0}': {1}", outputDirectory, ex.Message);
+            Error("MESHB003", outputDirectory, "MeshDsl cannot write manifests to '{0}': {1}", outputDirectory, ex.Message);
             return false;
         }
 
@@ -123,16 +121,13 @@ public sealed class WriteMeshManifests : Task
             switch (problem.Kind)
             {
                 case Difference.Differs:
-                    Log.LogError(null, "MESHB004", null, null, problem.Path, 0, 0, 0, 0,
-                        "{0} differs from what the code describes: rebuild without MeshDslVerify and commit the result.\n{1}", Path.GetFileName(problem.Path), problem.Detail);
+                    Error("MESHB004", problem.Path, "{0} differs from what the code describes: rebuild without MeshDslVerify and commit the result.\n{1}", Path.GetFileName(problem.Path), problem.Detail);
                     break;
                 case Difference.Missing:
-                    Log.LogError(null, "MESHB005", null, null, problem.Path, 0, 0, 0, 0,
-                        "{0} is missing: the code describes it; rebuild without MeshDslVerify and commit it.", Path.GetFileName(problem.Path));
+                    Error("MESHB005", problem.Path, "{0} is missing: the code describes it; rebuild without MeshDslVerify and commit it.", Path.GetFileName(problem.Path));
                     break;
                 default:
-                    Log.LogError(null, "MESHB006", null, null, problem.Path, 0, 0, 0, 0,
-                        "{0} is stale: the code no longer describes it; rebuild without MeshDslVerify (which deletes it) and commit.", Path.GetFileName(problem.Path));
+                    Error("MESHB006", problem.Path, "{0} is stale: the code no longer describes it; rebuild without MeshDslVerify (which deletes it) and commit.", Path.GetFileName(problem.Path));
                     break;
             }
         }
@@ -141,4 +136,8 @@ public sealed class WriteMeshManifests : Task
             files.Count, outputDirectory, problems.Count == 0 ? "all match the code" : problems.Count + " differ");
         return problems.Count == 0;
     }
+
+    /// <summary>An error with its ID and a link to its page, at <paramref name="file"/> when there is one.</summary>
+    private void Error(string code, string? file, string message, params object?[] args) =>
+        Log.LogError(null, code, null, HelpLinkBase + code + ".md", file, 0, 0, 0, 0, message, args);
 }

@@ -60,7 +60,9 @@ public class WriteMeshManifestsTests
         using var dir = new TempDir();
         var (task, engine) = Task(Path.Combine(dir.Path, "nope.dll"), dir.Path);
         Assert.False(task.Execute());
-        Assert.Equal("MESHB001", Assert.Single(engine.Errors).Code);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("MESHB001", error.Code);
+        Assert.Equal("https://github.com/meshdsl/meshdsl/blob/main/docs/rules/MESHB001.md", error.HelpLink);
     }
 
     [Fact]
