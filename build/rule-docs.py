@@ -126,8 +126,8 @@ rule('MESH109', "virtual_service.proto `HTTPRoute.mirror`",
 rule('MESH201', "The seed's critical warning on retries",
      "Retries on a rule whose matches serve POST, PUT, PATCH or DELETE.",
      "A retried write can be applied twice: a double charge, a duplicate order. The code fix sets `Retries(0)`.",
-     svc('    [HttpRoute, MatchMethod(HttpMethod.Post), RouteTo<V1>, Retries(3, PerTryTimeout = "2s")] public partial class Writes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
-     svc('    [HttpRoute, MatchMethod(HttpMethod.Post), RouteTo<V1>, Retries(0)] public partial class Writes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
+     svc('    [HttpRoute, MatchMethod(RequestMethod.Post), RouteTo<V1>, Retries(3, PerTryTimeout = "2s")] public partial class Writes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
+     svc('    [HttpRoute, MatchMethod(RequestMethod.Post), RouteTo<V1>, Retries(0)] public partial class Writes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
 rule('MESH202', "The seed's advice on `retryOn`",
      "`503`, `5xx` or `reset` in `retryOn` on a rule that serves every method, writes included.",
      "These conditions can follow a request the upstream already processed (the connection reset after the write). Restrict the rule to idempotent methods, or retry only on `connect-failure` and `refused-stream`, which happen before the request reaches the upstream.",
@@ -151,8 +151,8 @@ rule('MESH205', "Envoy's `retriable-4xx` (retries 409)",
 rule('MESH206', "Istio's default retry policy (2 attempts)",
      "A rule whose matches serve POST, PUT, PATCH or DELETE and that has no `Retries` attribute.",
      "Istio retries twice by default, so the write is retried although nothing in the configuration says so. The code fix adds `[Retries(0)]`.",
-     svc('    [HttpRoute, MatchMethod(HttpMethod.Delete), RouteTo<V1>] public partial class Deletes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
-     svc('    [HttpRoute, MatchMethod(HttpMethod.Delete), RouteTo<V1>, Retries(0)] public partial class Deletes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
+     svc('    [HttpRoute, MatchMethod(RequestMethod.Delete), RouteTo<V1>] public partial class Deletes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
+     svc('    [HttpRoute, MatchMethod(RequestMethod.Delete), RouteTo<V1>, Retries(0)] public partial class Deletes { }\n\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
 rule('MESH301', "The seed's table of outlier detection values",
      "Outlier detection outside the recommended ranges: `consecutive5xxErrors` 3-5, `interval` 10-30s, `baseEjectionTime` 30-60s, `maxEjectionPercent` 30-50%, `minHealthPercent` 30%, `consecutiveLocalOriginFailures` 3-5.",
      "Too eager and healthy pods are ejected on one bad request; too lax and a broken pod keeps its share of traffic. Informational: tune it in `.editorconfig` or acknowledge it where you have measured otherwise.",

@@ -13,7 +13,7 @@ public partial class Storefront
     [HttpRoute(Name = "api", Timeout = "10s")]
     [Match(Block = 0, Name = "api-v2", Port = 443, SourceLabels = new[] { "app=frontend" }, SourceNamespace = "shop",
         Gateways = new[] { typeof(ShopGateway) }, IgnoreUriCase = true, StatPrefix = "api")]
-    [MatchUri(Prefix = "/api", Block = 0), MatchScheme(Exact = "https", Block = 0), MatchMethod(HttpMethod.Get, Block = 0)]
+    [MatchUri(Prefix = "/api", Block = 0), MatchScheme(Exact = "https", Block = 0), MatchMethod(RequestMethod.Get, Block = 0)]
     [MatchAuthority(Exact = "shop.example.com", Block = 0), MatchHeader("x-api-version", Exact = "2", Block = 0)]
     [MatchQueryParam("preview", Exact = "true", Block = 0), MatchWithoutHeader("x-debug", Exact = "1", Block = 0)]
     [MatchHeader("x-beta", Prefix = "yes", Block = 1)]

@@ -23,7 +23,7 @@ internal static class IstioNames
         _ => null,
     };
 
-    public static string? HttpMethod(int value) => value switch
+    public static string? RequestMethod(int value) => value switch
     {
         0 => "GET",
         1 => "HEAD",

@@ -298,7 +298,7 @@ internal static class RouteParser
     private static StringMatch? StringMatchOf(AttributeReader a, SourceRef origin)
     {
         if (a.String("Exact") is { } exact) return new StringMatch(StringMatchKind.Exact, exact, origin);
-        if (a.Enum("method") is { } method && IstioNames.HttpMethod(method) is { } verb) return new StringMatch(StringMatchKind.Exact, verb, origin);
+        if (a.Enum("method") is { } method && IstioNames.RequestMethod(method) is { } verb) return new StringMatch(StringMatchKind.Exact, verb, origin);
         if (a.String("Prefix") is { } prefix) return new StringMatch(StringMatchKind.Prefix, prefix, origin);
         if (a.String("Regex") is { } regex) return new StringMatch(StringMatchKind.Regex, regex, origin);
         return null;

@@ -22,8 +22,11 @@ public enum H2UpgradePolicy
     Upgrade,
 }
 
-/// <summary>HTTP methods for <see cref="MatchMethodAttribute"/>.</summary>
-public enum HttpMethod
+/// <summary>
+/// HTTP methods for <see cref="MatchMethodAttribute"/>. Not named HttpMethod: that would be ambiguous with
+/// System.Net.Http.HttpMethod, which new projects import implicitly.
+/// </summary>
+public enum RequestMethod
 {
     Get,
     Head,

@@ -116,10 +116,10 @@ public sealed class MatchMethodAttribute : StringMatchAttribute
     {
     }
 
-    /// <summary>An exact method, the common case: <c>[MatchMethod(HttpMethod.Get)]</c>.</summary>
-    public MatchMethodAttribute(HttpMethod method) => Method = method;
+    /// <summary>An exact method, the common case: <c>[MatchMethod(RequestMethod.Get)]</c>.</summary>
+    public MatchMethodAttribute(RequestMethod method) => Method = method;
 
-    public HttpMethod Method { get; }
+    public RequestMethod Method { get; }
 }
 
 /// <summary>

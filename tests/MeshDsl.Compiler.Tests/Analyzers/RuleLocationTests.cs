@@ -47,13 +47,13 @@ public class RuleLocationTests
         { "MESH109", Svc + "    [HttpRoute, RouteTo<V1>, {|MESH109:MirrorTo<V1>|}, MirrorTo<V2>] public partial class A { }\n}" },
 
         // Resilience
-        { "MESH201", Svc + "    [HttpRoute, MatchMethod(Prefix = \"P\"), RouteTo<V1>, Retries({|MESH201:2|})] public partial class Writes { }\n    [HttpRoute, MatchMethod(HttpMethod.Get), RouteTo<V1>, Retries(2)] public partial class Reads { }\n    [HttpRoute, RouteTo<V1>, Retries(0)] public partial class Default { }\n}" },
-        { "MESH202", Svc + "    [HttpRoute, MatchMethod(HttpMethod.Get), RouteTo<V1>, Retries(2, RetryOn = new[] { RetryOn.Http5xx })] public partial class Reads { }\n    [HttpRoute, RouteTo<V1>, Retries(2, RetryOn = {|MESH202:new[] { RetryOn.ConnectFailure, RetryOn.Reset }|})] public partial class Default { }\n}" },
+        { "MESH201", Svc + "    [HttpRoute, MatchMethod(Prefix = \"P\"), RouteTo<V1>, Retries({|MESH201:2|})] public partial class Writes { }\n    [HttpRoute, MatchMethod(RequestMethod.Get), RouteTo<V1>, Retries(2)] public partial class Reads { }\n    [HttpRoute, RouteTo<V1>, Retries(0)] public partial class Default { }\n}" },
+        { "MESH202", Svc + "    [HttpRoute, MatchMethod(RequestMethod.Get), RouteTo<V1>, Retries(2, RetryOn = new[] { RetryOn.Http5xx })] public partial class Reads { }\n    [HttpRoute, RouteTo<V1>, Retries(2, RetryOn = {|MESH202:new[] { RetryOn.ConnectFailure, RetryOn.Reset }|})] public partial class Default { }\n}" },
         { "MESH203", Svc + "    [HttpRoute(Timeout = \"5s\"), RouteTo<V1>, Retries(2, PerTryTimeout = {|MESH203:\"2s\"|})] public partial class A { }\n}" },
         { "MESH203", Svc + "    [HttpRoute(Timeout = \"6s\"), MatchUri(Prefix = \"/a\"), RouteTo<V1>, Retries(2, PerTryTimeout = \"2s\")] public partial class A { }\n    [HttpRoute, RouteTo<V1>, Retries(2, PerTryTimeout = \"20s\")] public partial class B { }\n}" },
         { "MESH204", Svc + "    [HttpRoute, RouteTo<V1>, Retries({|MESH204:4|})] public partial class A { }\n}" },
         { "MESH205", Svc + "    [HttpRoute, RouteTo<V1>, Retries(1, RetryOn = {|MESH205:new[] { RetryOn.Retriable4xx }|})] public partial class A { }\n}" },
-        { "MESH206", Svc + "    [{|MESH206:HttpRoute|}, MatchMethod(HttpMethod.Patch), RouteTo<V1>] public partial class Patches { }\n    [HttpRoute, MatchMethod(HttpMethod.Get), RouteTo<V1>] public partial class Reads { }\n    [HttpRoute, MatchMethod(HttpMethod.Post), Redirect(Uri = \"/x\")] public partial class Moved { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}" },
+        { "MESH206", Svc + "    [{|MESH206:HttpRoute|}, MatchMethod(RequestMethod.Patch), RouteTo<V1>] public partial class Patches { }\n    [HttpRoute, MatchMethod(RequestMethod.Get), RouteTo<V1>] public partial class Reads { }\n    [HttpRoute, MatchMethod(RequestMethod.Post), Redirect(Uri = \"/x\")] public partial class Moved { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}" },
 
         // Traffic policy and gateways
         { "MESH301", "using MeshDsl;\n[MeshService(\"r\")]\n[OutlierDetection(Consecutive5xxErrors = 5, Interval = {|MESH301:\"1s\"|}, BaseEjectionTime = {|MESH301:\"5m\"|}, MaxEjectionPercent = {|MESH301:100|})]\npublic partial class R { }" },

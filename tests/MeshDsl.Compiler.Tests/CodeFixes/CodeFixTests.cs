@@ -39,13 +39,13 @@ public class CodeFixTests
 
     [Fact]
     public Task MESH201_turns_retries_off() => Verify<NoRetriesFix>(RuleIds.RetriesOnNonIdempotent,
-        Head + "    [HttpRoute, MatchMethod(HttpMethod.Post), RouteTo<V1>, Retries({|MESH201:3|}, PerTryTimeout = \"2s\", RetryOn = new[] { RetryOn.Status503 })] public partial class A { }\n    [HttpRoute, RouteTo<V1>] public partial class B { }\n}",
-        Head + "    [HttpRoute, MatchMethod(HttpMethod.Post), RouteTo<V1>, Retries(0)] public partial class A { }\n    [HttpRoute, RouteTo<V1>] public partial class B { }\n}");
+        Head + "    [HttpRoute, MatchMethod(RequestMethod.Post), RouteTo<V1>, Retries({|MESH201:3|}, PerTryTimeout = \"2s\", RetryOn = new[] { RetryOn.Status503 })] public partial class A { }\n    [HttpRoute, RouteTo<V1>] public partial class B { }\n}",
+        Head + "    [HttpRoute, MatchMethod(RequestMethod.Post), RouteTo<V1>, Retries(0)] public partial class A { }\n    [HttpRoute, RouteTo<V1>] public partial class B { }\n}");
 
     [Fact]
     public Task MESH206_adds_retries_0() => Verify<NoRetriesFix>(RuleIds.DefaultRetriesOnNonIdempotent,
-        Head + "    [{|MESH206:HttpRoute|}, MatchMethod(HttpMethod.Delete), RouteTo<V1>] public partial class A { }\n    [{|MESH206:HttpRoute|}, MatchMethod(HttpMethod.Put), RouteTo<V1>] public partial class B { }\n    [HttpRoute, RouteTo<V1>] public partial class C { }\n}",
-        Head + "    [HttpRoute, Retries(0), MatchMethod(HttpMethod.Delete), RouteTo<V1>] public partial class A { }\n    [HttpRoute, Retries(0), MatchMethod(HttpMethod.Put), RouteTo<V1>] public partial class B { }\n    [HttpRoute, RouteTo<V1>] public partial class C { }\n}");
+        Head + "    [{|MESH206:HttpRoute|}, MatchMethod(RequestMethod.Delete), RouteTo<V1>] public partial class A { }\n    [{|MESH206:HttpRoute|}, MatchMethod(RequestMethod.Put), RouteTo<V1>] public partial class B { }\n    [HttpRoute, RouteTo<V1>] public partial class C { }\n}",
+        Head + "    [HttpRoute, Retries(0), MatchMethod(RequestMethod.Delete), RouteTo<V1>] public partial class A { }\n    [HttpRoute, Retries(0), MatchMethod(RequestMethod.Put), RouteTo<V1>] public partial class B { }\n    [HttpRoute, RouteTo<V1>] public partial class C { }\n}");
 
     [Fact]
     public Task MESH203_shrinks_the_per_try_timeout_to_fit() => Verify<PerTryTimeoutFix>(RuleIds.RetryBudget,
