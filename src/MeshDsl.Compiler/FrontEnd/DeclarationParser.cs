@@ -81,7 +81,7 @@ internal static class DeclarationParser
                 ? ParseContext.Labels(subset.Strings("Labels"))
                 : ImmutableArray.Create(new Label("version", subsetName));
             subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes), new SourceRef(subsetType, subset.Index)));
-            if (WorkloadParser.Deployment(nestedAttributes, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
+            if (WorkloadParser.Deployment(nestedAttributes, sourceType, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
             {
                 deployments.Add(deployment);
             }

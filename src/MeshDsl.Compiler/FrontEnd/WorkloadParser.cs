@@ -10,8 +10,9 @@ namespace MeshDsl.FrontEnd;
 /// <summary>Reads the Kubernetes workloads declared in C# (<c>[Deployment]</c> on a subset class) and the Service in front of them.</summary>
 internal static class WorkloadParser
 {
+    /// <param name="serviceType">The service's C# type: the manifest belongs to it, as its other resources do.</param>
     public static K8sDeployment? Deployment(
-        AttributeReader[] attributes, string subsetType, string service, string? ns, string subset,
+        AttributeReader[] attributes, string serviceType, string subsetType, string service, string? ns, string subset,
         ImmutableArray<Label> selector, ImmutableArray<Label> subsetLabels, int? servicePort)
     {
         var deployment = ParseContext.Find(attributes, AttributeNames.Deployment);
@@ -29,7 +30,7 @@ internal static class WorkloadParser
             Probe(ParseContext.Find(attributes, AttributeNames.ReadinessProbe), subsetType),
             Probe(ParseContext.Find(attributes, AttributeNames.LivenessProbe), subsetType));
         var name = ParseContext.NullIfEmpty(deployment.String("Name")) ?? service + "-" + subset;
-        return new K8sDeployment(new ObjectMeta(name, ns), OwnerOf(subsetType),
+        return new K8sDeployment(new ObjectMeta(name, ns), serviceType,
             new DeploymentSpec(deployment.Int("Replicas"), matchLabels.ToEquatableArray(), podLabels.ToEquatableArray(), container, new SourceRef(subsetType, deployment.Index)));
     }
 
@@ -61,7 +62,4 @@ internal static class WorkloadParser
 
         return result.ToImmutableArray();
     }
-
-    // The manifest belongs to the service: its source type is the service class that contains the subset class.
-    private static string OwnerOf(string subsetType) => subsetType.Substring(0, subsetType.LastIndexOf('.') is var dot and > 0 ? dot : subsetType.Length);
 }
