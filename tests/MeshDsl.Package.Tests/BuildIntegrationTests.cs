@@ -6,20 +6,15 @@ namespace MeshDsl.Package.Tests;
 /// </summary>
 public class BuildIntegrationTests : IClassFixture<PackageFixture>
 {
-    private const string Reviews = """
-        using MeshDsl;
-        [MeshService("reviews")]
-        public partial class Reviews
-        {
-            [Subset("v1")] public partial class V1 { }
-            [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }
-        }
-        """;
+    private static readonly string Reviews = Service("reviews", "Reviews");
 
-    private const string Ratings = """
+    private static readonly string Ratings = Service("ratings", "Ratings");
+
+    /// <summary>A service with one subset and one rule: a DestinationRule and a VirtualService.</summary>
+    private static string Service(string name, string type) => $$"""
         using MeshDsl;
-        [MeshService("ratings")]
-        public partial class Ratings
+        [MeshService("{{name}}")]
+        public partial class {{type}}
         {
             [Subset("v1")] public partial class V1 { }
             [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }

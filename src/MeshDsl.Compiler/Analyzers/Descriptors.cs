@@ -252,6 +252,4 @@ internal static class Descriptors
         UnreadableWorkloads,
         SubsetsShareWorkloads,
     };
-
-    public static DiagnosticDescriptor Get(string id) => All.First(d => d.Id == id);
 }

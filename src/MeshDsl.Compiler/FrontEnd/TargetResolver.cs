@@ -68,7 +68,7 @@ internal static class TargetResolver
             var gateway = ParseContext.Find(ParseContext.Read(type), AttributeNames.Gateway);
             if (gateway.MetadataName.Length == 0)
             {
-                context.Report(RuleIds.UnknownReference, origin, "gateways[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", type.ToDisplayString(), "a [Gateway] class: bind to one, or name a gateway outside the model in ExternalGateways");
+                context.Report(RuleIds.UnknownReference, origin, Finding.Element("gateways", i), type.ToDisplayString(), "a [Gateway] class: bind to one, or name a gateway outside the model in ExternalGateways");
                 continue;
             }
 

@@ -10,4 +10,10 @@ internal sealed record Finding(string RuleId, SourceRef Origin, string Field, Eq
 {
     /// <summary>The replacement a code fix should write, when the rule knows it (for example the perTryTimeout that fits).</summary>
     public string? Fix { get; init; }
+
+    /// <summary>
+    /// A <see cref="Field"/> naming one element of an array or <c>params</c> setting, <c>hosts[1]</c>, so the squiggle lands on
+    /// that element (read back by the analyzer's SourceLocator).
+    /// </summary>
+    public static string Element(string field, int index) => field + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 }

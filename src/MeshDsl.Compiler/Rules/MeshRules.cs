@@ -37,7 +37,7 @@ internal static class MeshRules
                 var ports = target.Service!.Ports;
                 if (dest.Destination.Port is null && ports.Count > 1 && !dest.IsMirror)
                 {
-                    yield return Finding(RuleIds.PortRequired, dest.Origin, string.Empty, target.Service.Name, string.Join(", ", ports.Select(p => p.ToString(CultureInfo.InvariantCulture))));
+                    yield return Finding(RuleIds.PortRequired, dest.Origin, string.Empty, target.Service.Name, string.Join(", ", ports.Select(p => N(p))));
                 }
             }
 
@@ -94,7 +94,7 @@ internal static class MeshRules
                     {
                         if (a.Spec.Servers.Any(s => s.Port.Number == server.Port.Number && s.Bind == server.Bind && s.Hosts.Any(h => TrafficPolicyRules.ServerHostsOverlap(h, host))))
                         {
-                            yield return Finding(RuleIds.ConflictingServers, server.Origin, "hosts", server.Port.Number.ToString(CultureInfo.InvariantCulture), host, "Gateway '" + a.Metadata.Name + "', which selects the same pods");
+                            yield return Finding(RuleIds.ConflictingServers, server.Origin, "hosts", N(server.Port.Number), host, "Gateway '" + a.Metadata.Name + "', which selects the same pods");
                         }
                     }
                 }

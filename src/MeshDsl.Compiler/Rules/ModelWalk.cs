@@ -11,6 +11,12 @@ internal static class ModelWalk
     public static Finding Finding(string ruleId, SourceRef origin, string field, params string[] args) =>
         new(ruleId, origin, field, args.ToImmutableArray());
 
+    /// <summary>A number as messages show it, whatever the culture.</summary>
+    public static string N(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc cref="N(int)"/>
+    public static string N(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
     public static IEnumerable<VirtualService> VirtualServices(MeshDeclaration d) => d.Resources.OfType<VirtualService>();
 
     public static IEnumerable<DestinationRule> DestinationRules(MeshDeclaration d) => d.Resources.OfType<DestinationRule>();

@@ -51,13 +51,13 @@ internal static class ResilienceRules
                     {
                         var fits = IstioDuration.Format(decimal.Floor(timeoutNs / tries / 1_000_000m) * 1_000_000m);
                         yield return Finding(RuleIds.RetryBudget, retry.Origin, "perTryTimeout",
-                            tries.ToString(CultureInfo.InvariantCulture), perTry, IstioDuration.Format(perTryNs * tries), timeout, fits) with { Fix = fits };
+                            N(tries), perTry, IstioDuration.Format(perTryNs * tries), timeout, fits) with { Fix = fits };
                     }
                 }
 
                 // MESH204
                 if (retry.Attempts > 3)
-                    yield return Finding(RuleIds.TooManyAttempts, retry.Origin, "attempts", retry.Attempts.ToString(CultureInfo.InvariantCulture));
+                    yield return Finding(RuleIds.TooManyAttempts, retry.Origin, "attempts", N(retry.Attempts));
 
                 // MESH205
                 if (retry.RetryOn?.Split(',').Contains("retriable-4xx") == true)

@@ -23,7 +23,7 @@ internal static class RoutingRules
                 {
                     var sum = route.Route.Sum(r => r.Weight!.Value);
                     if (sum != 100 && sum > 0 && route.Route.All(r => r.Weight >= 0))
-                        yield return Finding(RuleIds.WeightsNot100, route.Route[0].Origin, "weight", name, sum.ToString(CultureInfo.InvariantCulture));
+                        yield return Finding(RuleIds.WeightsNot100, route.Route[0].Origin, "weight", name, N(sum));
                 }
 
                 // MESH107: Envoy lower-cases header names; a mixed-case name in a match never matches.

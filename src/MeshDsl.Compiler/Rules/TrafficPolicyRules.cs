@@ -74,7 +74,7 @@ internal static class TrafficPolicyRules
         foreach (var (field, min, max, range) in RecommendedCounts)
         {
             if (values[field] is { } v && v >= 0 && (v < min || v > max))
-                yield return Finding(RuleIds.OutlierOutsideRecommended, od.Origin, field, field, v.ToString(CultureInfo.InvariantCulture), range);
+                yield return Finding(RuleIds.OutlierOutsideRecommended, od.Origin, field, field, N(v), range);
         }
 
         foreach (var (field, value, min, max, range) in new[]
@@ -114,7 +114,7 @@ internal static class TrafficPolicyRules
             if (hash.HttpCookie is { Name: null })
                 yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, string.Empty, "A cookie hash needs the cookie's name: set HttpCookie");
             if (hash.MaglevTableSize is { } table && (table >= 5000011 || !IsPrime(table)))
-                yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, "maglevTableSize", $"Maglev's table size must be a prime below 5000011; {table.ToString(CultureInfo.InvariantCulture)} is not");
+                yield return Finding(RuleIds.LoadBalancerConflict, hash.Origin, "maglevTableSize", $"Maglev's table size must be a prime below 5000011; {N(table)} is not");
         }
 
         if (lb.LocalityLbSetting is { } locality)
@@ -128,7 +128,7 @@ internal static class TrafficPolicyRules
                 var sum = distribute.To.Sum(t => t.Weight);
                 var bad = distribute.To.AsImmutableArray().FindIndex(t => t.Weight is < 1 or > 100);
                 if (sum != 100 || bad >= 0)
-                    yield return Finding(RuleIds.LoadBalancerConflict, distribute.Origin, "to[" + System.Math.Max(bad, 0).ToString(CultureInfo.InvariantCulture) + "]", $"The weights of locality distribute from '{distribute.From}' add up to {sum.ToString(CultureInfo.InvariantCulture)}: Istio requires each in 1-100 and a total of exactly 100");
+                    yield return Finding(RuleIds.LoadBalancerConflict, distribute.Origin, Model.Finding.Element("to", System.Math.Max(bad, 0)), $"The weights of locality distribute from '{distribute.From}' add up to {N(sum)}: Istio requires each in 1-100 and a total of exactly 100");
             }
 
             foreach (var failover in locality.Failover.Where(f => f.From == f.To))
@@ -156,17 +156,17 @@ internal static class TrafficPolicyRules
             var protocol = server.Port.Protocol;
             var tls = server.Tls;
             if (protocol is "HTTPS" or "TLS" && tls?.Mode is null)
-                yield return Finding(RuleIds.TlsServerWithoutTls, server.Origin, string.Empty, $"The {protocol} server on port {server.Port.Number.ToString(CultureInfo.InvariantCulture)} has no TLS mode: add [ServerTls(ServerTlsMode.Simple, CredentialName = \"...\")]");
+                yield return Finding(RuleIds.TlsServerWithoutTls, server.Origin, string.Empty, $"The {protocol} server on port {N(server.Port.Number)} has no TLS mode: add [ServerTls(ServerTlsMode.Simple, CredentialName = \"...\")]");
             if (tls is { Mode: "SIMPLE" or "MUTUAL" or "OPTIONAL_MUTUAL" } && tls.CredentialName is null && tls.CredentialNames.IsEmpty && tls.TlsCertificates.IsEmpty && tls.ServerCertificate is null)
                 yield return Finding(RuleIds.TlsServerWithoutTls, tls.Origin, string.Empty, $"TLS mode {tls.Mode} needs a certificate: set CredentialName (a Kubernetes secret) or ServerCertificate and PrivateKey");
             if (tls is { HttpsRedirect: true } && protocol != "HTTP")
-                yield return Finding(RuleIds.HttpsRedirectNotHttp, tls.Origin, "httpsRedirect", protocol, server.Port.Number.ToString(CultureInfo.InvariantCulture));
+                yield return Finding(RuleIds.HttpsRedirectNotHttp, tls.Origin, "httpsRedirect", protocol, N(server.Port.Number));
 
             foreach (var host in server.Hosts)
             {
                 var conflict = seen.FirstOrDefault(s => s.Server.Port.Number == server.Port.Number && s.Server.Bind == server.Bind && ServerHostsOverlap(s.Host, host));
                 if (conflict.Server is not null)
-                    yield return Finding(RuleIds.ConflictingServers, server.Origin, "hosts", server.Port.Number.ToString(CultureInfo.InvariantCulture), host, "another server of this gateway");
+                    yield return Finding(RuleIds.ConflictingServers, server.Origin, "hosts", N(server.Port.Number), host, "another server of this gateway");
             }
 
             seen.AddRange(server.Hosts.Select(h => (server, h)));

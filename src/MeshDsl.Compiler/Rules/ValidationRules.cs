@@ -9,11 +9,6 @@ namespace MeshDsl.Rules;
 /// <summary>MESH002-MESH010: what Istio's admission webhook would reject (validation.md), found in the model.</summary>
 internal static class ValidationRules
 {
-    private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
-
-    private static string Indexed(string field, int index) => field + "[" + N(index) + "]";
 
     public static IEnumerable<Finding> Check(MeshDeclaration d)
     {
@@ -233,9 +228,9 @@ internal static class ValidationRules
             for (var i = 0; i < vs.Spec.Hosts.Count; i++)
             {
                 var host = vs.Spec.Hosts[i];
-                if (Names.Host(host) is { } hostWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Indexed("hosts", i), host, "host", hostWhy);
+                if (Names.Host(host) is { } hostWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Model.Finding.Element("hosts", i), host, "host", hostWhy);
                 if (vs.Spec.Hosts.Take(i).FirstOrDefault(h => HostsOverlap(h, host)) is { } other)
-                    yield return Finding(RuleIds.Duplicate, d.Origin, Indexed("hosts", i), $"Hosts '{other}' and '{host}' overlap: a VirtualService lists each host once, and a wildcard covers the names under it");
+                    yield return Finding(RuleIds.Duplicate, d.Origin, Model.Finding.Element("hosts", i), $"Hosts '{other}' and '{host}' overlap: a VirtualService lists each host once, and a wildcard covers the names under it");
             }
         }
 
@@ -295,14 +290,14 @@ internal static class ValidationRules
             for (var i = 0; i < subset.Labels.Count; i++)
             {
                 var label = subset.Labels[i];
-                if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, Indexed("labels", i), label.Key + "=" + label.Value, "label", labelWhy);
+                if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, subset.Origin, Model.Finding.Element("labels", i), label.Key + "=" + label.Value, "label", labelWhy);
             }
         }
 
         for (var i = 0; i < dr.Spec.WorkloadSelector.Count; i++)
         {
             var label = dr.Spec.WorkloadSelector[i];
-            if (Names.LabelPair(label.Key, label.Value) is { } selectorWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Indexed("workloadSelector", i), label.Key + "=" + label.Value, "label", selectorWhy);
+            if (Names.LabelPair(label.Key, label.Value) is { } selectorWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Model.Finding.Element("workloadSelector", i), label.Key + "=" + label.Value, "label", selectorWhy);
         }
 
         foreach (var policy in Policies(dr))
@@ -338,7 +333,7 @@ internal static class ValidationRules
         for (var i = 0; i < gw.Spec.Selector.Count; i++)
         {
             var label = gw.Spec.Selector[i];
-            if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Indexed("selector", i), label.Key + "=" + label.Value, "selector label", labelWhy);
+            if (Names.LabelPair(label.Key, label.Value) is { } labelWhy) yield return Finding(RuleIds.InvalidName, d.Origin, Model.Finding.Element("selector", i), label.Key + "=" + label.Value, "selector label", labelWhy);
         }
 
         foreach (var server in gw.Spec.Servers)
@@ -349,7 +344,7 @@ internal static class ValidationRules
             {
                 var host = server.Hosts[i];
                 var name = host.IndexOf('/') is var slash and >= 0 ? host.Substring(slash + 1) : host;
-                if (Names.Host(name) is { } hostWhy) yield return Finding(RuleIds.InvalidName, server.Origin, Indexed("hosts", i), host, "server host", hostWhy);
+                if (Names.Host(name) is { } hostWhy) yield return Finding(RuleIds.InvalidName, server.Origin, Model.Finding.Element("hosts", i), host, "server host", hostWhy);
             }
         }
     }
