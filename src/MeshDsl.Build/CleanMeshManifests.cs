@@ -1,14 +1,13 @@
 using System;
 using System.IO;
-using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace MeshDsl.Build;
 
 /// <summary>
-/// <c>dotnet clean</c>: deletes the manifest files the last build recorded in its state file, if they still carry
-/// MeshDsl's generated header (a file a person took over is left alone).
+/// <c>dotnet clean</c>: deletes the manifest files this project recorded in its output folder, where they still hold what
+/// it wrote (a file a person changed is left alone).
 /// </summary>
 public sealed class CleanMeshManifests : Task
 {
@@ -18,18 +17,22 @@ public sealed class CleanMeshManifests : Task
     public override bool Execute()
     {
         if (!File.Exists(StateFile)) return true;
-        var deleted = 0;
-        foreach (var path in File.ReadAllLines(StateFile).Where(l => l.Length > 0))
+        var lines = File.ReadAllLines(StateFile);
+        File.Delete(StateFile);
+
+        // The state file names the folder and the owner; one of an older layout (a list of files) is simply dropped.
+        if (lines.Length != 2 || !Directory.Exists(lines[0])) return true;
+        try
         {
-            if (File.Exists(path) && ManifestWriter.IsGenerated(path))
-            {
-                File.Delete(path);
-                deleted++;
-            }
+            var deleted = ManifestWriter.DeleteAll(lines[0], lines[1]);
+            foreach (var path in deleted) Log.LogMessage(MessageImportance.Normal, "MeshDsl: deleted {0}", path);
+            Log.LogMessage(MessageImportance.Normal, "MeshDsl: deleted {0} manifest file(s)", deleted.Count);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.LogWarning("MeshDsl could not clean {0}: {1}", lines[0], ex.Message);
         }
 
-        File.Delete(StateFile);
-        Log.LogMessage(MessageImportance.Normal, "MeshDsl: deleted {0} manifest file(s)", deleted);
         return true;
     }
 }

@@ -15,8 +15,12 @@ internal sealed record EmbeddedManifest(string SourceType, string FileName, stri
 /// </summary>
 internal static class ManifestReader
 {
-    public static List<EmbeddedManifest> Read(string assemblyPath)
+    public static List<EmbeddedManifest> Read(string assemblyPath) => Read(assemblyPath, out _);
+
+    /// <param name="generatorRan">Whether the assembly carries the generator's marker (see <see cref="ManifestKey.GeneratorMarker"/>).</param>
+    public static List<EmbeddedManifest> Read(string assemblyPath, out bool generatorRan)
     {
+        generatorRan = false;
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
         var reader = pe.GetMetadataReader();
@@ -30,6 +34,7 @@ internal static class ManifestReader
             if (blob.ReadUInt16() != 1) continue; // custom attribute prolog
             var key = blob.ReadSerializedString();
             var value = blob.ReadSerializedString();
+            if (key == ManifestKey.GeneratorMarker) generatorRan = true;
             if (!ManifestKey.TryParse(key, out var sourceType, out var file)) continue;
 
             // Only a file name, never a path: whatever the assembly says, nothing is written outside the output folder.

@@ -28,7 +28,7 @@ internal static class ManifestVerifier
 {
     private const int MaxDiffLines = 12;
 
-    public static List<VerifyProblem> Compare(string directory, IReadOnlyList<OutputFile> files)
+    public static List<VerifyProblem> Compare(string directory, string owner, IReadOnlyList<OutputFile> files)
     {
         var problems = new List<VerifyProblem>();
         foreach (var file in files)
@@ -40,11 +40,19 @@ internal static class ManifestVerifier
                 continue;
             }
 
+            if (ManifestWriter.ContentEquals(path, ManifestWriter.Utf8NoBom.GetBytes(file.Content))) continue;
+            var info = new FileInfo(path);
+            if (info.Length > 16 * 1024 * 1024 || info.Length == 0)
+            {
+                problems.Add(new VerifyProblem(Difference.Differs, path, "(not comparable line by line: " + info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " bytes)"));
+                continue;
+            }
+
             var onDisk = File.ReadAllText(path, ManifestWriter.Utf8NoBom);
             if (onDisk != file.Content) problems.Add(new VerifyProblem(Difference.Differs, path, Diff(onDisk, file.Content)));
         }
 
-        problems.AddRange(ManifestWriter.StaleFiles(directory, files).Select(p => new VerifyProblem(Difference.Stale, p, string.Empty)));
+        problems.AddRange(ManifestWriter.StaleFiles(directory, owner, files).Select(p => new VerifyProblem(Difference.Stale, p, string.Empty)));
         return problems;
     }
 

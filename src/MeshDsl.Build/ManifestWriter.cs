@@ -3,74 +3,163 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 
 namespace MeshDsl.Build;
 
-/// <summary>What one write did.</summary>
-internal sealed record WriteResult(IReadOnlyList<string> Written, IReadOnlyList<string> Unchanged, IReadOnlyList<string> Deleted, IReadOnlyList<string> All);
+/// <summary>What one write did, and what it refused to do.</summary>
+internal sealed record WriteResult(
+    IReadOnlyList<string> Written,
+    IReadOnlyList<string> Unchanged,
+    IReadOnlyList<string> Deleted,
+    IReadOnlyList<string> All,
+    IReadOnlyList<WriteRefusal> Refused,
+    IReadOnlyList<string> KeptStale);
+
+/// <summary>A file MeshDsl would have replaced but did not, because it cannot prove the file is its own.</summary>
+internal sealed record WriteRefusal(string Path, string Reason);
 
 /// <summary>
 /// Writes manifests to a folder: only files whose bytes changed (timestamps of unchanged files stay, so GitOps tools see no
-/// churn), each through a temporary file and a rename (no reader ever sees half a file), and deletes the files of resources
-/// that no longer exist. Only files that carry MeshDsl's generated header are ever deleted: a hand-written file stays.
+/// churn), each through a temporary file and a rename (no reader ever sees half a file). It replaces and deletes only files
+/// its <see cref="ManifestRecord"/> says this project wrote and that still hold what it wrote; anything else is left alone
+/// and reported.
 /// </summary>
 internal static class ManifestWriter
 {
     public static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static WriteResult Write(string directory, IReadOnlyList<OutputFile> files)
+    /// <summary>The suffix of MeshDsl's temporary files: a build that was killed mid-write leaves one, the next removes it.</summary>
+    public const string TempSuffix = ".meshdsl-tmp";
+
+    public static WriteResult Write(string directory, string owner, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
+        using var folderLock = FolderLock.Acquire(directory, TimeSpan.FromMinutes(2), cancellationToken);
+        RemoveLeftoverTemporaryFiles(directory);
+
+        var record = ManifestRecord.Load(directory);
         var written = new List<string>();
         var unchanged = new List<string>();
         var all = new List<string>();
+        var refused = new List<WriteRefusal>();
         foreach (var file in files)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var path = Path.Combine(directory, file.FileName);
-            all.Add(path);
             var bytes = Utf8NoBom.GetBytes(file.Content);
-            if (File.Exists(path) && ContentEquals(path, bytes))
+            var entry = ManifestRecord.Entry(file.FileName, owner, bytes);
+            var recorded = record.Find(file.FileName);
+            if (recorded is not null && recorded.Owner != owner)
             {
-                unchanged.Add(path);
+                refused.Add(new WriteRefusal(path, "another project (" + recorded.Owner + ") generates a file of this name in this folder"));
                 continue;
             }
 
+            if (File.Exists(path) || Directory.Exists(path))
+            {
+                if (File.Exists(path) && ContentEquals(path, bytes))
+                {
+                    // Already exactly what this build would write: nothing is lost by calling it ours.
+                    record.Set(entry);
+                    unchanged.Add(path);
+                    all.Add(path);
+                    continue;
+                }
+
+                if (recorded is null || !ManifestRecord.Holds(path, recorded))
+                {
+                    refused.Add(new WriteRefusal(path, recorded is null
+                        ? "MeshDsl did not write it (it is not in " + ManifestRecord.FileName + ")"
+                        : "it was changed after MeshDsl wrote it"));
+                    continue;
+                }
+            }
+
             WriteAtomically(path, bytes);
+            record.Set(entry);
             written.Add(path);
+            all.Add(path);
         }
 
+        var current = new HashSet<string>(files.Select(f => f.FileName), StringComparer.OrdinalIgnoreCase);
         var deleted = new List<string>();
-        foreach (var stale in StaleFiles(directory, files))
+        var keptStale = new List<string>();
+        foreach (var stale in record.Entries.Where(e => e.Owner == owner && !current.Contains(e.FileName)).ToList())
         {
-            File.Delete(stale);
-            deleted.Add(stale);
+            var path = Path.Combine(directory, stale.FileName);
+            if (ManifestRecord.Holds(path, stale))
+            {
+                File.Delete(path);
+                deleted.Add(path);
+            }
+            else if (File.Exists(path))
+            {
+                // Someone changed it since: it is theirs now, and stays.
+                keptStale.Add(path);
+            }
+
+            record.Remove(stale.FileName);
         }
 
-        return new WriteResult(written, unchanged, deleted, all);
+        record.Save(directory);
+        return new WriteResult(written, unchanged, deleted, all, refused, keptStale);
     }
 
-    /// <summary>Generated files in the folder that the current build does not produce.</summary>
-    public static IEnumerable<string> StaleFiles(string directory, IReadOnlyList<OutputFile> files)
+    /// <summary>This project's recorded files that no longer come out of the code (for verify mode, which writes nothing).</summary>
+    public static IEnumerable<string> StaleFiles(string directory, string owner, IReadOnlyList<OutputFile> files)
     {
         if (!Directory.Exists(directory)) yield break;
         var current = new HashSet<string>(files.Select(f => f.FileName), StringComparer.OrdinalIgnoreCase);
-        foreach (var path in Directory.GetFiles(directory).Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)).OrderBy(p => p, StringComparer.Ordinal))
+        foreach (var entry in ManifestRecord.Load(directory).Entries.Where(e => e.Owner == owner && !current.Contains(e.FileName)))
         {
-            if (!current.Contains(Path.GetFileName(path)) && IsGenerated(path)) yield return path;
+            var path = Path.Combine(directory, entry.FileName);
+            if (File.Exists(path)) yield return path;
         }
     }
 
-    /// <summary>Whether the file starts with MeshDsl's generated header (the only files MeshDsl ever deletes).</summary>
-    public static bool IsGenerated(string path)
+    /// <summary>Deletes the files this project recorded, where they still hold what it wrote (<c>dotnet clean</c>).</summary>
+    public static IReadOnlyList<string> DeleteAll(string directory, string owner)
     {
-        using var reader = new StreamReader(path, Utf8NoBom, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadLine()?.StartsWith(ManifestLayout.GeneratedHeader, StringComparison.Ordinal) == true;
+        var deleted = new List<string>();
+        if (!Directory.Exists(directory)) return deleted;
+        using var folderLock = FolderLock.Acquire(directory, TimeSpan.FromMinutes(2), CancellationToken.None);
+        var record = ManifestRecord.Load(directory);
+        foreach (var entry in record.Entries.Where(e => e.Owner == owner).ToList())
+        {
+            var path = Path.Combine(directory, entry.FileName);
+            if (ManifestRecord.Holds(path, entry))
+            {
+                File.Delete(path);
+                deleted.Add(path);
+            }
+
+            record.Remove(entry.FileName);
+        }
+
+        record.Save(directory);
+        return deleted;
     }
 
-    private static bool ContentEquals(string path, byte[] bytes)
+    private static void RemoveLeftoverTemporaryFiles(string directory)
+    {
+        foreach (var temp in Directory.GetFiles(directory, "*" + TempSuffix))
+        {
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Byte equality; the length is compared first, so a FIFO or device (length 0) is never opened.</summary>
+    internal static bool ContentEquals(string path, byte[] bytes)
     {
         var info = new FileInfo(path);
-        if (info.Length != bytes.Length) return false;
+        if (info.Length != bytes.Length || bytes.Length == 0) return false;
         var existing = File.ReadAllBytes(path);
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -80,9 +169,10 @@ internal static class ManifestWriter
         return true;
     }
 
-    private static void WriteAtomically(string path, byte[] bytes)
+    internal static void WriteAtomically(string path, byte[] bytes)
     {
-        var temp = path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
+        var directory = Path.GetDirectoryName(path)!;
+        var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + TempSuffix);
         try
         {
             File.WriteAllBytes(temp, bytes);

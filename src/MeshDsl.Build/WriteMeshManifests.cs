@@ -11,8 +11,10 @@ namespace MeshDsl.Build;
 /// Reads the manifests embedded in the compiled mesh assembly and writes them to <see cref="OutputDirectory"/> (or, with
 /// <see cref="Verify"/>, compares them with what is there). Errors carry IDs (MESHB001...) documented under docs/rules/.
 /// </summary>
-public sealed class WriteMeshManifests : Task
+public sealed class WriteMeshManifests : Task, ICancelableTask
 {
+    private readonly System.Threading.CancellationTokenSource _cancel = new();
+
     /// <summary>The assembly the compiler just wrote (<c>@(IntermediateAssembly)</c>).</summary>
     [Required]
     public string Assembly { get; set; } = string.Empty;
@@ -32,8 +34,11 @@ public sealed class WriteMeshManifests : Task
     /// <summary>Write nothing; fail with one error per file that differs from, is missing from, or is stale in the output folder.</summary>
     public bool Verify { get; set; }
 
-    /// <summary>Where the list of written files is kept, so that <c>dotnet clean</c> removes exactly them.</summary>
+    /// <summary>Where the output folder is noted, so that <c>dotnet clean</c> removes exactly the files this project wrote there.</summary>
     public string? StateFile { get; set; }
+
+    /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): the owner of the files, as the folder's record names it.</summary>
+    public string? Project { get; set; }
 
     /// <summary>Every manifest file of this build (for <c>FileWrites</c>).</summary>
     [Output]
@@ -42,11 +47,20 @@ public sealed class WriteMeshManifests : Task
     /// <summary>Where the MESHB pages live (the analyzers' rule pages are beside them).</summary>
     public const string HelpLinkBase = "https://github.com/meshdsl/meshdsl/blob/main/docs/rules/";
 
+    public void Cancel() => _cancel.Cancel();
+
     public override bool Execute()
     {
         if (!ManifestLayout.TryParse(Layout, out var layout))
         {
             Error("MESHB007", null, "MeshDslLayout is '{0}': use PerResource (one file per resource), PerService (one per C# declaration) or Single (all.yaml).", Layout);
+            return false;
+        }
+
+        var ns = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim();
+        if (ns is not null && OutputFolder.NamespaceProblem(ns) is { } nsProblem)
+        {
+            Error("MESHB010", null, "MeshDslNamespace is '{0}', which is not a Kubernetes namespace: {1}.", ns, nsProblem);
             return false;
         }
 
@@ -57,9 +71,10 @@ public sealed class WriteMeshManifests : Task
         }
 
         List<EmbeddedManifest> manifests;
+        bool generatorRan;
         try
         {
-            manifests = ManifestReader.Read(Assembly);
+            manifests = ManifestReader.Read(Assembly, out generatorRan);
         }
         catch (Exception ex) when (ex is BadImageFormatException or IOException or InvalidOperationException)
         {
@@ -67,11 +82,32 @@ public sealed class WriteMeshManifests : Task
             return false;
         }
 
-        var files = ManifestLayout.Arrange(manifests, layout, string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim(), Kustomization);
+        var outputDirectory = Path.GetFullPath(OutputDirectory);
+        if (manifests.Count == 0 && !generatorRan)
+        {
+            // No declarations were read, or the generator failed (its warning says so): the manifests are unknown, so
+            // nothing on disk is touched, and a project that merely references a mesh project gets no empty folder.
+            Log.LogMessage(MessageImportance.Low, "MeshDsl: no manifests in {0}; {1} left as it is.", Assembly, outputDirectory);
+            return true;
+        }
+
+        var files = ManifestLayout.Arrange(manifests, layout, ns, Kustomization);
         if (!CheckDuplicates(manifests, files)) return false;
 
-        var outputDirectory = Path.GetFullPath(OutputDirectory);
-        return Verify ? VerifyFolder(outputDirectory, files) : WriteFolder(outputDirectory, files);
+        var owner = OutputFolder.Owner(outputDirectory, Project, Assembly);
+        if (files.Count == 0 && !File.Exists(Path.Combine(outputDirectory, ManifestRecord.FileName)))
+        {
+            Log.LogMessage(MessageImportance.Low, "MeshDsl: the project declares no mesh; nothing to write.");
+            return true;
+        }
+
+        if (OutputFolder.Unsafe(outputDirectory, Project) is { } unsafeWhy)
+        {
+            Error("MESHB008", null, "MeshDsl will not write manifests to '{0}': {1}. Set MeshDslOutputPath to a folder of their own, such as 'manifests/'.", outputDirectory, unsafeWhy);
+            return false;
+        }
+
+        return Verify ? VerifyFolder(outputDirectory, owner, files) : WriteFolder(outputDirectory, owner, files);
     }
 
     private bool CheckDuplicates(List<EmbeddedManifest> manifests, List<OutputFile> files)
@@ -89,17 +125,22 @@ public sealed class WriteMeshManifests : Task
         return ok;
     }
 
-    private bool WriteFolder(string outputDirectory, List<OutputFile> files)
+    private bool WriteFolder(string outputDirectory, string owner, List<OutputFile> files)
     {
         WriteResult result;
         try
         {
-            result = ManifestWriter.Write(outputDirectory, files);
+            result = ManifestWriter.Write(outputDirectory, owner, files, _cancel.Token);
             if (!string.IsNullOrEmpty(StateFile))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);
-                File.WriteAllLines(StateFile, result.All);
+                File.WriteAllLines(StateFile, new[] { outputDirectory, owner });
             }
+        }
+        catch (OperationCanceledException)
+        {
+            Log.LogMessage(MessageImportance.High, "MeshDsl: cancelled; files already written are complete, nothing is half-written.");
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -107,15 +148,32 @@ public sealed class WriteMeshManifests : Task
             return false;
         }
 
+        foreach (var deleted in result.Deleted)
+        {
+            Log.LogMessage(MessageImportance.High, "MeshDsl: deleted {0}: the code no longer describes it.", deleted);
+        }
+
+        foreach (var kept in result.KeptStale)
+        {
+            Log.LogWarning(null, "MESHB012", null, HelpLinkBase + "MESHB012.md", kept, 0, 0, 0, 0,
+                "MeshDsl left {0} in place: the code no longer describes it, but it was changed after MeshDsl wrote it. Delete it if the change is not needed.", Path.GetFileName(kept));
+        }
+
+        foreach (var refusal in result.Refused)
+        {
+            Error("MESHB011", refusal.Path, "MeshDsl did not overwrite {0}: {1}. Move that file away (or delete it if it is an old generated file) and build again.",
+                Path.GetFileName(refusal.Path), refusal.Reason);
+        }
+
         Files = result.All.Select(p => (ITaskItem)new TaskItem(p)).ToArray();
         Log.LogMessage(MessageImportance.High, "MeshDsl: {0} manifest file(s) in {1} ({2} written, {3} unchanged, {4} deleted)",
             result.All.Count, outputDirectory, result.Written.Count, result.Unchanged.Count, result.Deleted.Count);
-        return true;
+        return result.Refused.Count == 0;
     }
 
-    private bool VerifyFolder(string outputDirectory, List<OutputFile> files)
+    private bool VerifyFolder(string outputDirectory, string owner, List<OutputFile> files)
     {
-        var problems = ManifestVerifier.Compare(outputDirectory, files);
+        var problems = ManifestVerifier.Compare(outputDirectory, owner, files);
         foreach (var problem in problems)
         {
             switch (problem.Kind)

@@ -43,7 +43,7 @@ public sealed class WeightsFix : CodeFixProvider
             result.Add(literal);
         }
 
-        return result.Count > 1 && result.Sum(l => (int)l.Token.Value!) > 0 ? result : null;
+        return result.Count > 1 && result.Sum(l => (long)(int)l.Token.Value!) > 0 && result.All(l => (int)l.Token.Value! >= 0) ? result : null;
     }
 
     private static async Task<Document> FixAsync(Document document, AttributeSyntax attribute, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class WeightsFix : CodeFixProvider
     /// <summary>Scales weights to a total of 100, giving the leftover points to the largest remainders.</summary>
     internal static int[] Rebalance(int[] weights)
     {
-        var total = weights.Sum();
+        var total = weights.Sum(w => (long)w);
         var exact = weights.Select(w => w * 100m / total).ToArray();
         var result = exact.Select(e => (int)decimal.Floor(e)).ToArray();
         var left = 100 - result.Sum();

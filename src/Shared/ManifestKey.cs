@@ -8,6 +8,12 @@ internal static class ManifestKey
 {
     public const string Prefix = "MeshDsl.Manifest|";
 
+    /// <summary>
+    /// The key of the metadata the generator adds to every compilation it runs in. A generator that throws contributes no
+    /// output at all, so an assembly without it says "the manifests are unknown", never "there are none".
+    /// </summary>
+    public const string GeneratorMarker = "MeshDsl.Generator";
+
     public static string Create(string sourceType, string fileName) => Prefix + sourceType + "|" + fileName;
 
     public static bool TryParse(string? key, out string sourceType, out string fileName)

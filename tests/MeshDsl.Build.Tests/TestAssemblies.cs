@@ -6,11 +6,16 @@ namespace MeshDsl.Build.Tests;
 /// <summary>Writes small assemblies carrying manifest metadata, as the generator would embed it.</summary>
 internal static class TestAssemblies
 {
-    public static string WithManifests(string directory, params (string SourceType, string File, string Yaml)[] manifests)
+    public static string WithManifests(string directory, params (string SourceType, string File, string Yaml)[] manifests) =>
+        WithManifests(directory, generatorRan: true, manifests);
+
+    /// <param name="generatorRan">Whether the assembly carries the marker a generator that ran to the end adds.</param>
+    public static string WithManifests(string directory, bool generatorRan, params (string SourceType, string File, string Yaml)[] manifests)
     {
         var builder = new PersistedAssemblyBuilder(new AssemblyName("Mesh" + Guid.NewGuid().ToString("N")[..8]), typeof(object).Assembly);
         var ctor = typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!;
         builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { "unrelated", "value" }));
+        if (generatorRan) builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { "MeshDsl.Generator", "1" }));
         foreach (var (type, file, yaml) in manifests)
         {
             builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Manifest|{type}|{file}", yaml }));

@@ -13,6 +13,10 @@ internal static class CSharpEmitter
     [System.ThreadStatic]
     private static StringBuilder? _yaml;
 
+    /// <summary>The metadata that says the generator ran (<see cref="ManifestKey.GeneratorMarker"/>).</summary>
+    public static readonly string GeneratorMarker = Header
+        + "[assembly: global::System.Reflection.AssemblyMetadata(\"" + ManifestKey.GeneratorMarker + "\", \"1\")]\n";
+
     /// <summary>
     /// One manifest as assembly metadata: the build task reads it from the compiled assembly and writes the file,
     /// and <c>Manifest.Of(Type)</c> reads it at run time.

@@ -53,6 +53,30 @@ internal static class DeclarationParser
         return -1;
     }
 
+    /// <summary>
+    /// One resource per kind, namespace and name: Kubernetes keeps one object per identity, and the generator one output per
+    /// file name. A second one (two [Deployment]s of one name) is reported where it is declared and left out.
+    /// </summary>
+    private static List<Resource> Distinct(List<Resource> resources, ParseContext context)
+    {
+        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var result = new List<Resource>(resources.Count);
+        foreach (var resource in resources)
+        {
+            if (seen.Add(resource.FileName))
+            {
+                result.Add(resource);
+                continue;
+            }
+
+            var (at, field) = resource is K8sDeployment deployment ? (deployment.Spec.Origin, "Name") : (SourceRef.None, string.Empty);
+            context.Report(RuleIds.Duplicate, at, field,
+                $"{resource.Kind} '{resource.Metadata.Name}' is declared twice in this service: Kubernetes keeps one object per name, so this one would be lost; give it another Name");
+        }
+
+        return result;
+    }
+
     private static string Short(string metadataName) => metadataName.Substring("MeshDsl.".Length).Replace("Attribute", string.Empty);
 
     private static MeshDeclaration ParseService(INamedTypeSymbol type, AttributeReader service, AttributeReader[] attributes)
@@ -111,7 +135,7 @@ internal static class DeclarationParser
         }
 
         var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector);
-        return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray(), info);
+        return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray(), info);
     }
 
     private static MeshDeclaration ParseVirtualService(INamedTypeSymbol type, AttributeReader vs)

@@ -21,6 +21,12 @@ public sealed class MeshGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Proof for the build task that this generator ran to the end: a generator that throws contributes nothing, so the
+        // task then leaves the manifests on disk alone instead of taking "no manifests" for "delete them all".
+        context.RegisterImplementationSourceOutput(
+            context.ParseOptionsProvider.Select(static (_, _) => true),
+            static (spc, _) => spc.AddSource("MeshDsl.Generator.g.cs", CSharpEmitter.GeneratorMarker));
+
         foreach (var attribute in DeclarationParser.DeclarationAttributes)
         {
             // One ForAttributeWithMetadataName per attribute: Roslyn re-runs its transform for every match on every edit,

@@ -14,21 +14,30 @@ internal static class IstioDuration
         Syntax,
         BelowOneMillisecond,
         FinerThanMillisecond,
+
+        /// <summary>Longer than Go's <c>time.Duration</c> holds (an int64 of nanoseconds, about 2562047h): Go rejects it.</summary>
+        TooLong,
     }
 
     /// <summary>Parses <paramref name="text"/> as Istio would; <paramref name="nanoseconds"/> is set when the syntax is right.</summary>
     public static Problem Validate(string text, out decimal nanoseconds)
     {
-        if (!TryParseGo(text, out nanoseconds)) return Problem.Syntax;
+        if (!TryParseGo(text, out nanoseconds, out var tooLong)) return tooLong ? Problem.TooLong : Problem.Syntax;
         if (nanoseconds < 1_000_000m) return Problem.BelowOneMillisecond;
         if (nanoseconds % 1_000_000m != 0) return Problem.FinerThanMillisecond;
         return Problem.None;
     }
 
     /// <summary>Go's grammar: <c>[-+]?([0-9]*(\.[0-9]*)?(ns|us|µs|μs|ms|s|m|h))+</c>, or <c>"0"</c>.</summary>
-    public static bool TryParseGo(string? text, out decimal nanoseconds)
+    public static bool TryParseGo(string? text, out decimal nanoseconds) => TryParseGo(text, out nanoseconds, out _);
+
+    /// <summary>The largest duration Go can hold: <c>math.MaxInt64</c> nanoseconds.</summary>
+    private const decimal MaxNanoseconds = long.MaxValue;
+
+    private static bool TryParseGo(string? text, out decimal nanoseconds, out bool tooLong)
     {
         nanoseconds = 0;
+        tooLong = false;
         if (string.IsNullOrEmpty(text)) return false;
         var s = text!;
         var i = 0;
@@ -46,13 +55,13 @@ internal static class IstioDuration
         while (i < s.Length)
         {
             var start = i;
-            while (i < s.Length && (char.IsDigit(s[i]) || s[i] == '.')) i++;
+            while (i < s.Length && (IsAsciiDigit(s[i]) || s[i] == '.')) i++;
             var number = s.Substring(start, i - start);
             if (number.Length == 0 || number == "." || number.IndexOf('.') != number.LastIndexOf('.')) return false;
             if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return false;
 
             var unitStart = i;
-            while (i < s.Length && !char.IsDigit(s[i]) && s[i] != '.') i++;
+            while (i < s.Length && !IsAsciiDigit(s[i]) && s[i] != '.') i++;
             var unit = s.Substring(unitStart, i - unitStart) switch
             {
                 "ns" => 1m,
@@ -64,12 +73,22 @@ internal static class IstioDuration
                 _ => 0m,
             };
             if (unit == 0m) return false;
+
+            // Checked before multiplying: decimal overflows (and throws) long before the text stops being a number.
+            if (value > (MaxNanoseconds - total) / unit)
+            {
+                tooLong = true;
+                return false;
+            }
+
             total += value * unit;
         }
 
         nanoseconds = negative ? -total : total;
         return true;
     }
+
+    private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
 
     /// <summary>The shortest exact spelling of a whole number of milliseconds: <c>"1h"</c>, <c>"90s"</c>, <c>"1500ms"</c>.</summary>
     public static string Format(decimal nanoseconds)

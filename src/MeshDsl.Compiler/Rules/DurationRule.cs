@@ -20,6 +20,7 @@ internal static class DurationRule
             {
                 IstioDuration.Problem.Syntax => "use Istio's notation, a number and a unit: \"10s\", \"1500ms\", \"1m\"",
                 IstioDuration.Problem.BelowOneMillisecond => "Istio requires at least 1ms",
+                IstioDuration.Problem.TooLong => "it is longer than Go's durations can hold (about 2562047h), so Istio rejects it",
                 _ => "Istio supports whole milliseconds only: use \"" + IstioDuration.Format(nanoseconds) + "\"",
             };
             yield return new Finding(RuleIds.InvalidDuration, origin, field, ImmutableArray.Create(value, field, advice));

@@ -15,6 +15,9 @@ internal static class ModelWalk
     public static string N(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <inheritdoc cref="N(int)"/>
+    public static string N(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc cref="N(int)"/>
     public static string N(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IEnumerable<VirtualService> VirtualServices(MeshDeclaration d) => d.Resources.OfType<VirtualService>();

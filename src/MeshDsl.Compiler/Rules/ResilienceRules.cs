@@ -46,7 +46,7 @@ internal static class ResilienceRules
                     && IstioDuration.Validate(perTry, out var perTryNs) == IstioDuration.Problem.None
                     && IstioDuration.Validate(timeout, out var timeoutNs) == IstioDuration.Problem.None)
                 {
-                    var tries = retry.Attempts + 1;
+                    var tries = (long)retry.Attempts + 1;
                     if (perTryNs * tries > timeoutNs)
                     {
                         var fits = IstioDuration.Format(decimal.Floor(timeoutNs / tries / 1_000_000m) * 1_000_000m);

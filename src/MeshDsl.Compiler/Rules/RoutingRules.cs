@@ -21,7 +21,7 @@ internal static class RoutingRules
                 // MESH104: weights are relative shares; a sum other than 100 usually means a typo in a canary step.
                 if (route.Route.Count > 1 && route.Route.All(r => r.Weight is not null))
                 {
-                    var sum = route.Route.Sum(r => r.Weight!.Value);
+                    var sum = route.Route.Sum(r => (long)r.Weight!.Value);
                     if (sum != 100 && sum > 0 && route.Route.All(r => r.Weight >= 0))
                         yield return Finding(RuleIds.WeightsNot100, route.Route[0].Origin, "weight", name, N(sum));
                 }

@@ -125,7 +125,7 @@ internal static class TrafficPolicyRules
                 yield return Finding(RuleIds.LoadBalancerConflict, locality.Failover[0].Origin, string.Empty, "Locality distribute and failover cannot be set together: Istio takes one");
             foreach (var distribute in locality.Distribute)
             {
-                var sum = distribute.To.Sum(t => t.Weight);
+                var sum = distribute.To.Sum(t => (long)t.Weight);
                 var bad = distribute.To.AsImmutableArray().FindIndex(t => t.Weight is < 1 or > 100);
                 if (sum != 100 || bad >= 0)
                     yield return Finding(RuleIds.LoadBalancerConflict, distribute.Origin, Model.Finding.Element("to", System.Math.Max(bad, 0)), $"The weights of locality distribute from '{distribute.From}' add up to {N(sum)}: Istio requires each in 1-100 and a total of exactly 100");

@@ -213,7 +213,7 @@ internal static class ValidationRules
         {
             foreach (var (weight, origin) in list.Where(w => w.Weight < 0))
                 yield return Finding(RuleIds.InvalidWeights, origin, "weight", $"Weight {N(weight!.Value)} is negative: weights are 0 or more");
-            if (list.Length > 1 && list.All(w => w.Weight is not null) && list.Sum(w => w.Weight!.Value) == 0)
+            if (list.Length > 1 && list.All(w => w.Weight is not null) && list.Sum(w => (long)w.Weight!.Value) == 0)
                 yield return Finding(RuleIds.InvalidWeights, list[0].Origin, "weight", "Every destination of this rule has weight 0, so no traffic goes anywhere: give at least one a positive weight");
         }
     }
