@@ -255,8 +255,10 @@ for id in sorted(R):
     index.append(f'| [{id}]({id}.md) | {title} | {sev} | {CATS[cat]} | {"yes" if id in fixes else ""} |')
 for id, title in [('MESHB001', 'Cannot read manifests from the compiled assembly'), ('MESHB002', 'Two resources would be written to the same file'), ('MESHB003', 'Cannot write manifests'),
                   ('MESHB004', 'A committed manifest differs from what the code describes'), ('MESHB005', 'A manifest the code describes is missing'),
-                  ('MESHB006', 'A committed manifest is stale'), ('MESHB007', 'Unknown MeshDslLayout')]:
-    index.append(f'| [{id}]({id}.md) | {title} | Error (build) | MeshDsl.Build | |')
+                  ('MESHB006', 'A committed manifest is stale'), ('MESHB007', 'Unknown MeshDslLayout'),
+                  ('MESHB008', 'The output folder is not a safe place for manifests'), ('MESHB009', 'MeshDslNamespace is not a Kubernetes namespace'),
+                  ('MESHB010', 'A file MeshDsl cannot prove is its own stands where a manifest goes'), ('MESHB011', 'A stale manifest was changed by hand and is left in place')]:
+    index.append(f'| [{id}]({id}.md) | {title} | {"Warning" if id == "MESHB011" else "Error"} (build) | MeshDsl.Build | |')
 open(os.path.join(ROOT, 'docs/rules/README.md'), 'w').write('\n'.join(index) + '\n')
 releases = ['; Unshipped analyzer release', '; https://github.com/dotnet/roslyn-analyzers/blob/main/src/Microsoft.CodeAnalysis.Analyzers/ReleaseTrackingAnalyzers.Help.md', '',
             '### New Rules', '', 'Rule ID | Category | Severity | Notes', '--------|----------|----------|-------']

@@ -67,11 +67,12 @@ internal static class ManifestWriter
                     continue;
                 }
 
-                if (recorded is null || !ManifestRecord.Holds(path, recorded))
+                // A file this project wrote is replaced even if edited since: its header says "change the C# and rebuild".
+                if (recorded is null || Directory.Exists(path))
                 {
-                    refused.Add(new WriteRefusal(path, recorded is null
-                        ? "MeshDsl did not write it (it is not in " + ManifestRecord.FileName + ")"
-                        : "it was changed after MeshDsl wrote it"));
+                    refused.Add(new WriteRefusal(path, Directory.Exists(path)
+                        ? "it is a folder"
+                        : "MeshDsl did not write it (it is not in " + ManifestRecord.FileName + ")"));
                     continue;
                 }
             }

@@ -60,7 +60,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
         var ns = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace!.Trim();
         if (ns is not null && OutputFolder.NamespaceProblem(ns) is { } nsProblem)
         {
-            Error("MESHB010", null, "MeshDslNamespace is '{0}', which is not a Kubernetes namespace: {1}.", ns, nsProblem);
+            Error("MESHB009", null, "MeshDslNamespace is '{0}', which is not a Kubernetes namespace: {1}.", ns, nsProblem);
             return false;
         }
 
@@ -155,13 +155,13 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
 
         foreach (var kept in result.KeptStale)
         {
-            Log.LogWarning(null, "MESHB012", null, HelpLinkBase + "MESHB012.md", kept, 0, 0, 0, 0,
+            Log.LogWarning(null, "MESHB011", null, HelpLinkBase + "MESHB011.md", kept, 0, 0, 0, 0,
                 "MeshDsl left {0} in place: the code no longer describes it, but it was changed after MeshDsl wrote it. Delete it if the change is not needed.", Path.GetFileName(kept));
         }
 
         foreach (var refusal in result.Refused)
         {
-            Error("MESHB011", refusal.Path, "MeshDsl did not overwrite {0}: {1}. Move that file away (or delete it if it is an old generated file) and build again.",
+            Error("MESHB010", refusal.Path, "MeshDsl did not overwrite {0}: {1}. Move that file away (or delete it if it is an old generated file) and build again.",
                 Path.GetFileName(refusal.Path), refusal.Reason);
         }
 

@@ -16,7 +16,7 @@ public class FolderSafetyTests
     }
 
     [Fact]
-    public void A_hand_written_file_with_a_generated_name_is_not_overwritten_MESHB011()
+    public void A_hand_written_file_with_a_generated_name_is_not_overwritten_MESHB010()
     {
         using var dir = new TempDir();
         var output = Path.Combine(dir.Path, "manifests");
@@ -28,7 +28,7 @@ public class FolderSafetyTests
         var (task, engine) = Task(assembly, output);
         Assert.False(task.Execute());
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("MESHB011", error.Code);
+        Assert.Equal("MESHB010", error.Code);
         Assert.Equal(mine, error.File);
         Assert.Contains("did not write it", error.Message);
         Assert.Equal(Header + "# my own edits, with a copied header\n", File.ReadAllText(mine));
@@ -56,7 +56,7 @@ public class FolderSafetyTests
     }
 
     [Fact]
-    public void A_generated_file_changed_by_hand_is_neither_overwritten_nor_deleted()
+    public void A_generated_file_changed_by_hand_is_regenerated_but_never_deleted()
     {
         using var dir = new TempDir();
         var output = Path.Combine(dir.Path, "manifests");
@@ -67,15 +67,19 @@ public class FolderSafetyTests
         File.AppendAllText(vs, "# hotfix\n");
         File.AppendAllText(dr, "# hotfix\n");
 
-        // The VirtualService changes in the code, the DestinationRule goes away.
+        // The VirtualService is still described (its header promised a rebuild replaces it); the DestinationRule is not.
         var v2 = TestAssemblies.WithManifests(Path.Combine(dir.Path, "2"), ("A.Reviews", "virtualservice-reviews.yaml", Vs + "spec: {}\n"));
         var (task, engine) = Task(v2, output);
-        Assert.False(task.Execute());
-        Assert.Equal("MESHB011", Assert.Single(engine.Errors).Code);
-        Assert.Contains("changed after MeshDsl wrote it", engine.Errors[0].Message);
-        Assert.EndsWith("# hotfix\n", File.ReadAllText(vs));
+        Assert.True(task.Execute());
+        Assert.Equal(Vs + "spec: {}\n", File.ReadAllText(vs));
         Assert.EndsWith("# hotfix\n", File.ReadAllText(dr));
         Assert.Contains(engine.Messages, m => m.StartsWith("warning: MeshDsl left destinationrule-reviews.yaml in place"));
+
+        // Forgotten: a later build leaves it alone, without warning again.
+        var (later, laterLog) = Task(v2, output);
+        Assert.True(later.Execute());
+        Assert.True(File.Exists(dr));
+        Assert.DoesNotContain(laterLog.Messages, m => m.StartsWith("warning:"));
     }
 
     [Fact]
@@ -126,7 +130,7 @@ public class FolderSafetyTests
     }
 
     [Fact]
-    public void An_invalid_namespace_is_MESHB010_and_nothing_is_written()
+    public void An_invalid_namespace_is_MESHB009_and_nothing_is_written()
     {
         using var dir = new TempDir();
         var output = Path.Combine(dir.Path, "manifests");
@@ -135,7 +139,7 @@ public class FolderSafetyTests
         {
             var (task, engine) = Task(assembly, output, ns: ns);
             Assert.False(task.Execute());
-            Assert.Equal("MESHB010", Assert.Single(engine.Errors).Code);
+            Assert.Equal("MESHB009", Assert.Single(engine.Errors).Code);
         }
 
         Assert.False(Directory.Exists(output));
@@ -188,7 +192,7 @@ public class FolderSafetyTests
         var finished = await System.Threading.Tasks.Task.WhenAny(run, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(30)));
         Assert.True(finished == run, "the task blocked on a FIFO");
         Assert.False(await run);
-        Assert.Equal("MESHB011", Assert.Single(engine.Errors).Code);
+        Assert.Equal("MESHB010", Assert.Single(engine.Errors).Code);
     }
 
     [Fact]

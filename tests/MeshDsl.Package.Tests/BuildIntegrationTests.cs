@@ -38,6 +38,7 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
 
         consumer.Build().AssertSuccess("first build");
         Assert.Equal(new[] { "destinationrule-ratings.yaml", "destinationrule-reviews.yaml", "namespace.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" }, Files(deploy));
+        Assert.Contains("destinationrule-ratings.yaml\t../Lifecycle.csproj\t", File.ReadAllText(Path.Combine(deploy, ".meshdsl-manifests")));
 
         // An edit to one service rewrites only its changed file.
         var stamps = Stamp(deploy);
@@ -54,7 +55,11 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Contains("all match the code", verified.Output);
         Assert.Empty(Changed(deploy, stamps));
 
-        // Verify mode fails, naming the file, on an edited, a missing and a stale one; and still writes nothing.
+        // Verify mode fails, naming the file, on an edited, a missing and a stale one; and still writes nothing. A file that
+        // only looks generated (a copied header) is not MeshDsl's, so it is neither stale nor touched.
+        consumer.AddSource("Old.cs", Service("old", "Old"));
+        consumer.Build().AssertSuccess("build with a service about to be removed");
+        File.Delete(Path.Combine(consumer.Directory, "Old.cs"));
         var vs = Path.Combine(deploy, "virtualservice-reviews.yaml");
         File.WriteAllText(vs, File.ReadAllText(vs).Replace("timeout: 5s", "timeout: 50s"));
         File.Delete(Path.Combine(deploy, "destinationrule-ratings.yaml"));
@@ -65,30 +70,35 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Contains("-     timeout: 50s", failed.Output);
         Assert.Contains("+     timeout: 5s", failed.Output);
         Assert.Contains("destinationrule-ratings.yaml : error MESHB005", failed.Output);
-        Assert.Contains("gateway-old.yaml : error MESHB006", failed.Output);
+        Assert.Contains("virtualservice-old.yaml : error MESHB006", failed.Output);
+        Assert.Contains("destinationrule-old.yaml : error MESHB006", failed.Output);
+        Assert.DoesNotContain("gateway-old.yaml", failed.Output);
         Assert.False(File.Exists(Path.Combine(deploy, "destinationrule-ratings.yaml")));
 
         // A normal build repairs the folder: rewrites, re-creates, deletes the stale generated file, keeps the hand-written one.
         var repaired = consumer.Build();
         repaired.AssertSuccess("repairing build");
-        Assert.Contains("(2 written, 2 unchanged, 1 deleted)", repaired.Output);
+        Assert.Contains("(2 written, 2 unchanged, 2 deleted)", repaired.Output);
+        Assert.Contains("deleted " + Path.Combine(deploy, "virtualservice-old.yaml"), repaired.Output);
         Assert.True(File.Exists(handWritten));
+        Assert.True(File.Exists(Path.Combine(deploy, "gateway-old.yaml")));
 
         // Removing a service deletes its files and leaves the hand-written YAML alone.
         File.Delete(Path.Combine(consumer.Directory, "Ratings.cs"));
         var removed = consumer.Build();
         removed.AssertSuccess("build after removing ratings");
         Assert.Contains("(0 written, 2 unchanged, 2 deleted)", removed.Output);
-        Assert.Equal(new[] { "destinationrule-reviews.yaml", "namespace.yaml", "virtualservice-reviews.yaml" }, Files(deploy));
+        Assert.Equal(new[] { "destinationrule-reviews.yaml", "gateway-old.yaml", "namespace.yaml", "virtualservice-reviews.yaml" }, Files(deploy));
 
         // dotnet clean removes what the build wrote, and only that.
         DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages }, "clean").AssertSuccess("dotnet clean");
-        Assert.Equal(new[] { "namespace.yaml" }, Files(deploy));
+        Assert.Equal(new[] { "gateway-old.yaml", "namespace.yaml" }, Files(deploy));
+        Assert.False(File.Exists(Path.Combine(deploy, ".meshdsl-manifests")));
 
         // A design-time build (what the IDE runs: Compile without running the compiler) writes nothing.
         DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages },
             "msbuild", "-restore", "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true").AssertSuccess("design-time build");
-        Assert.Equal(new[] { "namespace.yaml" }, Files(deploy));
+        Assert.Equal(new[] { "gateway-old.yaml", "namespace.yaml" }, Files(deploy));
     }
 
     [Fact]
@@ -128,6 +138,18 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Single(build.Output.Split('\n'), l => l.Contains("MeshDsl: 2 manifest file(s)"));
         Assert.Equal(2, Files(Path.Combine(consumer.Directory, "bin", "Debug", "net10.0", "manifests")).Length);
         Assert.False(Directory.Exists(Path.Combine(consumer.Directory, "bin", "Debug", "net8.0", "manifests")));
+    }
+
+    [Fact]
+    public void A_project_that_declares_no_mesh_gets_no_manifest_folder()
+    {
+        // Such as a test project referencing the mesh project, which receives MeshDsl transitively.
+        var consumer = _package.CreateConsumer("NoMesh");
+        consumer.AddSource("Plain.cs", "public class Plain { }");
+        var build = consumer.Build();
+        build.AssertSuccess("build without declarations");
+        Assert.False(Directory.Exists(consumer.ManifestDir), "an empty manifests folder was created");
+        Assert.DoesNotContain("manifest file(s)", build.Output);
     }
 
     [Fact]
@@ -199,7 +221,8 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Equal(Files(deploy).Where(f => f != "kustomization.yaml"), listed);
     }
 
-    private static string[] Files(string dir) => Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+    /// <summary>The folder's files, without MeshDsl's record (<c>.meshdsl-manifests</c>).</summary>
+    private static string[] Files(string dir) => Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Where(f => !f.StartsWith('.')).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
     private static Dictionary<string, DateTime> Stamp(string dir)
     {
