@@ -74,12 +74,22 @@ internal sealed class YamlScalar : YamlNode
 
     public static YamlScalar Number(int value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Literal);
 
-    /// <summary>Always with a fraction or exponent, so a double stays a double when read back (50 is written 50.0).</summary>
+    /// <summary>
+    /// A double as every reader takes it for the same double: the shortest round-trip digits, always with a fraction and,
+    /// where there is an exponent, a signed one (50.0, 1.0e-05, 1.5e+20). YAML 1.1 (go-yaml v2, PyYAML) reads <c>1E-05</c> as
+    /// a string; it reads <c>1.0e-05</c> as a number, as YAML 1.2 does. Non-finite values use YAML's own spelling.
+    /// </summary>
     public static YamlScalar Number(double value)
     {
+        if (double.IsNaN(value)) return new(".nan", ScalarStyle.Literal);
+        if (double.IsInfinity(value)) return new(value > 0 ? ".inf" : "-.inf", ScalarStyle.Literal);
         var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) text += ".0";
-        return new(text, ScalarStyle.Literal);
+        var e = text.IndexOfAny(new[] { 'E', 'e' });
+        var mantissa = e < 0 ? text : text.Substring(0, e);
+        var exponent = e < 0 ? string.Empty : text.Substring(e + 1);
+        if (mantissa.IndexOf('.') < 0) mantissa += ".0";
+        if (exponent.Length > 0 && exponent[0] != '-' && exponent[0] != '+') exponent = "+" + exponent;
+        return new(exponent.Length == 0 ? mantissa : mantissa + "e" + exponent, ScalarStyle.Literal);
     }
 
     public static YamlScalar Bool(bool value) => new(value ? "true" : "false", ScalarStyle.Literal);
