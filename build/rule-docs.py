@@ -79,6 +79,36 @@ rule('MESH012', "C# declarations map to one Istio resource each",
      "The ignored attribute's resources would silently be missing from the manifests.",
      'using MeshDsl;\n\n[MeshService("reviews"), VirtualService("reviews-edge", Hosts = new[] { "reviews.example.com" })]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n',
      'using MeshDsl;\n\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n\n[VirtualService("reviews-edge", Hosts = new[] { "reviews.example.com" })]\npublic partial class ReviewsEdge\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n')
+rule('MESH013', "`validateStringMatch`, CRD `oneOf` on StringMatch",
+     "A string condition (`MatchHeader`, `MatchUri`, `MatchQueryParam`, `MatchWithoutHeader`, `MatchScheme`, `MatchMethod`, `MatchAuthority`, `CorsAllowOrigin`) that sets none or more than one of `Exact`, `Prefix` and `Regex`; a second `uri`, `scheme`, `method` or `authority` condition in one match block; an empty `Prefix` on anything but the uri.",
+     "A condition with no value would be left out, so the rule would match more traffic than written (a `MatchHeader(\"x-user-group\")` with no value would send everyone to the beta). Istio rejects several values in one StringMatch and an empty prefix.",
+     svc('    [HttpRoute, MatchHeader("x-user-group"), RouteTo<V1>] public partial class Beta { }\n'),
+     svc('    [HttpRoute, MatchHeader("x-user-group", Exact = "beta"), RouteTo<V1>] public partial class Beta { }\n'))
+rule('MESH014', "MeshDsl's model: each attribute is read in one place",
+     "A MeshDsl attribute where nothing reads it: `[Deployment]` on a service class instead of a subset, an `[HttpRoute]` class outside any service, a `[RouteTo]` on a class that is no rule, a probe without a `[Deployment]`, a TCP-only `Match` argument on an HTTP rule.",
+     "The attribute would silently be missing from the manifests: a Deployment that is never emitted, a rule that never routes.",
+     'using MeshDsl;\n\n[MeshService("reviews"), Deployment("reviews:1.0")]\npublic partial class Reviews\n{\n    [Subset("v1")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
+rule('MESH015', "The C# enums mirror Istio's enums value for value",
+     "An enum argument that is not a member of its enum, such as a cast `(LoadBalancing)42`.",
+     "It has no Istio spelling: it would be written as some other value or left out.",
+     'using MeshDsl;\n\n[MeshService("reviews"), LoadBalancer((LoadBalancing)42)]\npublic partial class Reviews { }\n',
+     'using MeshDsl;\n\n[MeshService("reviews"), LoadBalancer(LoadBalancing.LeastRequest)]\npublic partial class Reviews { }\n')
+rule('MESH016', "`ValidateHTTPHeaderNameOrJwtClaimRoute`, `ValidateHTTPHeaderOperationName`, `ValidateHTTPHeaderValue`, `validateAuthorityRewrite`",
+     "A header name or value Istio rejects: a match on a name that is not an HTTP token; routing on a JWT claim (`@request.auth.claims.*`) in a VirtualService that applies to the mesh; setting, adding or removing `Host` or a `:` pseudo-header (except `:authority` and `Host` set on the request, which rewrite the authority); a value with a control character or a `%` that is neither `%%` nor a `%VARIABLE%`; the authority rewritten in two places.",
+     "The API server rejects the VirtualService; a newline in a value would otherwise be a header injection.",
+     svc('    [HttpRoute, RouteTo<V1>, SetRequestHeader("x-discount", "100%")] public partial class Default { }\n'),
+     svc('    [HttpRoute, RouteTo<V1>, SetRequestHeader("x-discount", "100%%")] public partial class Default { }\n'))
+rule('MESH017', "Kubernetes objects are UTF-8 JSON",
+     "A value no manifest can carry: NaN or infinity where a number is expected, a string with a lone UTF-16 surrogate, a `null` entry in a list.",
+     "JSON has no NaN, and UTF-8 cannot encode a lone surrogate: the value would be changed or dropped on its way to the cluster.",
+     svc('    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultAbort(503, Percentage = double.NaN), RouteTo<V1>] public partial class Chaos { }\n'),
+     svc('    [HttpRoute, MatchHeader("x-chaos-test", Exact = "true"), FaultAbort(503, Percentage = 10), RouteTo<V1>] public partial class Chaos { }\n'))
+rule('MESH018', "`ValidateVirtualService`, `validateHTTPRedirect`, `validateHTTPDirectResponse`, `validateHTTPRewrite`, `validateCORSPolicy`, `validateTLSRoute`, `validateTCPRoute`, `validateExportTo`, `validateGatewayNames`",
+     "A VirtualService setting Istio rejects: no rules at all; host `*` applied to the mesh; a gateway reference that is neither `mesh`, `namespace/name` nor a host; `exportTo` entries that are not `.`, `*` or a namespace, repeat, or mix `*` with others; a redirect with both `Uri` and `PrefixRewrite`, with nothing to change, with a code outside 3xx or a scheme other than http/https; a direct response status outside 200-599 or a body over 1 MB; a rewrite that changes nothing or mixes `Uri` with a regex rewrite; CORS methods, headers or origins Istio does not accept, or a `MaxAge` that is not whole seconds; TLS rules without SNI hosts of the VirtualService; TCP and TLS rules without destinations.",
+     "The API server rejects the VirtualService, so none of its rules reach the mesh.",
+     svc('    [HttpRoute, MatchUri(Prefix = "/old"), Redirect(Uri = "/new", RedirectCode = 200)] public partial class Moved { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'),
+     svc('    [HttpRoute, MatchUri(Prefix = "/old"), Redirect(Uri = "/new", RedirectCode = 301)] public partial class Moved { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n'))
 rule('MESH101', "`istioctl analyze` IST0101 (ReferencedResourceNotFound)",
      "A reference to something the model does not define: `RouteTo`, `Mirror` or `MirrorTo` naming a class that is neither a `[Subset]` nor a `[MeshService]`; `Gateways` naming a class that is not a `[Gateway]`; `Delegate` naming a class that is not a `[VirtualService]`; a string subset (`RouteToHost(\"reviews\", Subset = \"v9\")`) that the service's DestinationRule does not define; header operations aimed at a destination the rule does not route to.",
      "A route to a host or subset that does not exist sends traffic nowhere: Envoy answers 503 `no healthy upstream`. Referencing subsets by type means renaming or deleting one breaks the build instead.",
@@ -173,6 +203,11 @@ rule('MESH305', "DestinationRule subsets and the routes that use them",
      "A subset that no rule of the project routes or mirrors to.",
      "A version that receives no traffic is usually left over from a finished rollout, or the route to it has a typo. Informational, since a VirtualService outside the project may route to it.",
      None, None)
+rule('MESH306', "`validateTrafficPolicy`, `validateConnectionPool`, `validateOutlierDetection`, `validateLoadBalancer`, `ValidateLocalityLbSetting`, `validateTunnelSettings`, `ValidateTLS`, `validateExportTo`, CRD ranges",
+     "A DestinationRule setting Istio rejects that the narrower rules do not cover: negative connection-pool limits or outlier counts; `UseClientProtocol` with `H2UpgradePolicy.Upgrade`; half an HTTP/2 keep-alive; outlier error codes outside 100-599; unnamed or repeated cookie attributes; a warm-up without a duration or with aggression 0; locality failover that names zones or wildcards, or that is combined with a topology label in `FailoverPriority`; malformed localities; a tunnel target that is neither an FQDN nor an IP; client TLS that misses its certificate for `MUTUAL`, mixes a credential with files, or skips the verification it also configures; a workload selector with wildcards or exported beyond its namespace.",
+     "The API server rejects the DestinationRule, and with it every subset the routes use.",
+     'using MeshDsl;\n\n[MeshService("reviews")]\n[ConnectionPool(Http2MaxRequests = 100, H2UpgradePolicy = H2UpgradePolicy.Upgrade, UseClientProtocol = true)]\npublic partial class Reviews { }\n',
+     'using MeshDsl;\n\n[MeshService("reviews")]\n[ConnectionPool(Http2MaxRequests = 100, H2UpgradePolicy = H2UpgradePolicy.Upgrade)]\npublic partial class Reviews { }\n')
 rule('MESH401', "`validateTLSOptions`, gateway.proto `ServerTLSSettings`",
      "An HTTPS or TLS server without a TLS mode, or a `SIMPLE`, `MUTUAL` or `OPTIONAL_MUTUAL` server without a certificate (`CredentialName`, `CredentialNames`, `[ServerTlsCertificate]`, or `ServerCertificate` and `PrivateKey`).",
      "Istio rejects the Gateway, or the listener has no certificate to serve.",
@@ -190,6 +225,11 @@ rule('MESH403', "`istioctl analyze` IST0145 (ConflictingGateways)",
      'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "*.example.com" })] public partial class All { }\n}\n')
 
 WL = 'using MeshDsl;\n\n[MeshService("reviews", Namespace = "bookinfo", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n%s\n    [HttpRoute, RouteTo<V1>(Weight = 50), RouteTo<V2>(Weight = 50)] public partial class Default { }\n}\n'
+rule('MESH404', "`ValidateGateway`, `validateServer`, `validateServerBind`, `validateTLSOptions`",
+     "A Gateway server Istio rejects: a gateway without servers; a server without hosts, with a short (non-FQDN) host, a partial wildcard or a bad namespace part; `TargetPort` set; a bind that is neither an IP nor `unix://` (or a unix socket with a port); TLS settings on a plain server beyond an HTTPS redirect; `ISTIO_MUTUAL` with certificates; more than one certificate source; `SIMPLE` or `MUTUAL` with half a certificate pair, `MUTUAL` without a CA, a CRL where it has no use.",
+     "The API server rejects the Gateway, and the edge stops serving every host on it.",
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop" })] public partial class Http { }\n}\n',
+     'using MeshDsl;\n\n[Gateway("edge", Selector = new[] { "istio=ingress" })]\npublic partial class Edge\n{\n    [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" })] public partial class Http { }\n}\n')
 rule('MESH501', "`istioctl analyze` IST0173 (DestinationRule subset has no matching workloads)",
      "A subset whose labels, together with its service's selector (`app=<name>` unless `Selector` says otherwise), select no workload in the service's namespace. Workloads are the Deployments declared in C# (`[Deployment]`) and those read from the project's workload YAML (`<MeshDslWorkloads Include=\"k8s/**/*.yaml\" />`: Deployments, StatefulSets, DaemonSets, ReplicaSets, Argo Rollouts and Pods; a pod template's labels are what count). The message names the labels and the nearest workloads found. Quiet when the project declares no workloads.",
      "Traffic routed to the subset has nowhere to go: Envoy answers 503 `no healthy upstream`. `istioctl analyze` finds it after deployment; MeshDsl finds it while you type.",
@@ -199,7 +239,7 @@ rule('MESH502', "Kubernetes Service selectors",
      "A service whose selector selects no workload in its namespace, when the project declares workloads.",
      "The Kubernetes Service has no endpoints, so every request to it fails.",
      'using MeshDsl;\n\n// The reviews pods are labelled app=reviews-app (in k8s/reviews.yaml, or elsewhere): the default selector app=reviews misses them.\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [HttpRoute, RouteTo<Reviews>] public partial class Default { }\n}\n\n[MeshService("ratings")]\npublic partial class Ratings\n{\n    [Subset("v1"), Deployment("ratings:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n',
-     'using MeshDsl;\n\n// Each service declares the Deployment behind it (or its pods carry the selector\'s labels in the workload YAML).\n[MeshService("reviews")]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n\n[MeshService("ratings")]\npublic partial class Ratings\n{\n    [Subset("v1"), Deployment("ratings:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
+     'using MeshDsl;\n\n// Each service declares the Deployment behind it (or its pods carry the selector\'s labels in the workload YAML).\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n\n[MeshService("ratings", Port = 9080)]\npublic partial class Ratings\n{\n    [Subset("v1"), Deployment("ratings:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
 rule('MESH503', "YAML 1.2, as YamlDotNet reads it",
      "A file named in `MeshDslWorkloads` that cannot be read: broken YAML (a tab in indentation, an unclosed quote, a bad `---`). The diagnostic is on the file, at the line of the error.",
      "Its workloads are unknown, so the subset checks would be wrong; MeshDsl says so instead of guessing or staying silent.",
@@ -210,6 +250,12 @@ rule('MESH504', "DestinationRule subsets and pod labels",
      "A 90/10 split between them sends 100% to the same pods, so the canary you think you run is not running.",
      WL % '    [Subset("v2", Labels = new[] { "app=reviews" })] public partial class V2 { }',
      WL % '    [Subset("v2"), Deployment("reviews:2.0")] public partial class V2 { }')
+
+rule('MESH505', "Kubernetes API validation of Deployments and Services",
+     "A Deployment or Service MeshDsl emits that the API server rejects: a Deployment without an image, with white space in it, a name that is not an object name, negative replicas, a container or probe port outside 1-65535, a probe path without a leading `/` or a period, timeout or threshold below 1, a resource quantity that does not parse or a request above its limit; a Service with no port.",
+     "`kubectl apply` fails on the object, and the subset that should select its pods selects none.",
+     'using MeshDsl;\n\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0", CpuRequest = "2", CpuLimit = "500m")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n',
+     'using MeshDsl;\n\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0", CpuRequest = "250m", CpuLimit = "500m")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
 
 # Examples written in full where the helper above would obscure them.
 R['MESH301'] = R['MESH301'][:3] + (

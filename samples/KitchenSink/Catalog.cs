@@ -6,7 +6,7 @@ namespace KitchenSink;
 // one hash key and one ring per consistentHash, and locality settings or zone-aware settings, not both: the
 // variants are spread over the service, its ports and its subsets.
 [MeshService("catalog", Namespace = "shop", Port = 8080, Ports = new[] { 8080, 9090 },
-    ExportTo = new[] { ".", "istio-system" }, WorkloadSelector = new[] { "app=catalog" })]
+    ExportTo = new[] { "." }, WorkloadSelector = new[] { "app=catalog" })]
 [LoadBalancer(LoadBalancing.LeastRequest)]
 [LocalityLoadBalancer(Enabled = true)]
 [LocalityDistribute("us-west/zone1/*", "us-west/zone1/*=80", "us-west/zone2/*=20")]
@@ -36,7 +36,7 @@ public partial class Catalog
     [Subset("v1", Labels = new[] { "version=v1", "track=stable" })]
     [ConsistentHash(HttpCookie = "session", HttpCookiePath = "/", HttpCookieTtl = "3600s",
         HttpCookieAttributes = new[] { "SameSite=Strict", "Secure" }, RingHashMinimumRingSize = 1024)]
-    [LocalityLoadBalancer(FailoverPriority = new[] { "topology.kubernetes.io/region", "topology.kubernetes.io/zone" })]
+    [LocalityLoadBalancer(FailoverPriority = new[] { "topology.istio.io/network", "example.com/rack" })]
     [LocalityFailover("us-east", "us-west")]
     [ClientTls(ClientTlsMode.Simple, CredentialName = "catalog-client")]
     public partial class V1 { }

@@ -61,12 +61,12 @@ internal static class Descriptors
             helpLinkUri: HelpLinkBase + RuleIds.InvalidWeights + ".md");
 
     public static readonly DiagnosticDescriptor Duplicate = new(
-        RuleIds.Duplicate, "Duplicate subset, host or claim", "{0}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
-            description: "Subset names are unique in a DestinationRule, hosts do not overlap in a VirtualService, and one host belongs to one VirtualService on the mesh (IST0109).",
+        RuleIds.Duplicate, "Duplicate name, key, host or claim", "{0}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            description: "Subset names are unique in a DestinationRule, keys are unique in a map (labels, headers), settings are given once, hosts do not overlap in a VirtualService, server port names are unique in a Gateway, and one host belongs to one VirtualService on the mesh (IST0109).",
             helpLinkUri: HelpLinkBase + RuleIds.Duplicate + ".md");
 
     public static readonly DiagnosticDescriptor AmbiguousRuleOrder = new(
-        RuleIds.AmbiguousRuleOrder, "Rule order ambiguous", "Rule '{0}' is in {1}, apart from other rules of '{2}': order across files is not defined, so give every rule of '{2}' an explicit Order", Validation, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        RuleIds.AmbiguousRuleOrder, "Rule order ambiguous", "{0}", Validation, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             description: "Rules are evaluated in order, first match wins; declaration order is only defined within one file.",
             helpLinkUri: HelpLinkBase + RuleIds.AmbiguousRuleOrder + ".md");
 
@@ -74,6 +74,36 @@ internal static class Descriptors
         RuleIds.SeveralDeclarations, "A class is one declaration", "'{0}' is already a [{1}]; this [{2}] is ignored: declare it on a class of its own", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "A class is one [MeshService], [VirtualService] or [Gateway]; the first such attribute decides what it is.",
         helpLinkUri: HelpLinkBase + RuleIds.SeveralDeclarations + ".md");
+
+    public static readonly DiagnosticDescriptor InvalidStringMatch = new(
+        RuleIds.InvalidStringMatch, "String match that matches nothing or several ways", "{0}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A string condition sets exactly one of Exact, Prefix and Regex; a match block has one uri, scheme, method and authority; Istio rejects an empty prefix outside uri.",
+        helpLinkUri: HelpLinkBase + RuleIds.InvalidStringMatch + ".md");
+
+    public static readonly DiagnosticDescriptor MisplacedAttribute = new(
+        RuleIds.MisplacedAttribute, "Attribute without effect where it stands", "[{0}] on '{1}' has no effect: it stands on {2}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "Each MeshDsl attribute is read in one place (a service, subset, rule, gateway server); anywhere else it would be silently left out of the manifests.",
+        helpLinkUri: HelpLinkBase + RuleIds.MisplacedAttribute + ".md");
+
+    public static readonly DiagnosticDescriptor UnknownEnumValue = new(
+        RuleIds.UnknownEnumValue, "Value that is not a member of its enum", "{0} is not a member of {1}: use one of {2}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A cast such as (LoadBalancing)42 has no Istio spelling; it would be written as something else or not at all.",
+        helpLinkUri: HelpLinkBase + RuleIds.UnknownEnumValue + ".md");
+
+    public static readonly DiagnosticDescriptor InvalidHeader = new(
+        RuleIds.InvalidHeader, "Header name or value Istio rejects", "{0}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "Header names are HTTP tokens; header operations cannot use ':' pseudo-headers (but :authority) or remove or set Host in responses; values have no control characters and escape '%' as '%%' unless it starts a %VARIABLE%.",
+        helpLinkUri: HelpLinkBase + RuleIds.InvalidHeader + ".md");
+
+    public static readonly DiagnosticDescriptor UnwritableValue = new(
+        RuleIds.UnwritableValue, "Value that no manifest can carry", "'{0}' cannot be written for {1}: {2}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "Kubernetes objects are UTF-8 JSON: no NaN or infinity, no lone UTF-16 surrogate, no null entry in a list.",
+        helpLinkUri: HelpLinkBase + RuleIds.UnwritableValue + ".md");
+
+    public static readonly DiagnosticDescriptor InvalidRouteSetting = new(
+        RuleIds.InvalidRouteSetting, "VirtualService setting Istio rejects", "{0}", Validation, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "Redirects, direct responses, rewrites, CORS, exportTo, gateway references, match fields and TCP/TLS rules as Istio's webhook validates them.",
+        helpLinkUri: HelpLinkBase + RuleIds.InvalidRouteSetting + ".md");
 
     public static readonly DiagnosticDescriptor UnknownReference = new(
         RuleIds.UnknownReference, "Reference to something the model does not define", "'{0}' is not {1}", Routing, DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -175,6 +205,11 @@ internal static class Descriptors
             description: "A subset that nothing routes to is a version that receives no traffic.",
             helpLinkUri: HelpLinkBase + RuleIds.UnroutedSubset + ".md");
 
+    public static readonly DiagnosticDescriptor InvalidTrafficPolicy = new(
+        RuleIds.InvalidTrafficPolicy, "DestinationRule setting Istio rejects", "{0}", Policy, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "Connection pool, outlier detection, consistent hash, locality, warm-up, tunnel and client TLS settings as Istio's webhook and CRD validate them.",
+        helpLinkUri: HelpLinkBase + RuleIds.InvalidTrafficPolicy + ".md");
+
     public static readonly DiagnosticDescriptor TlsServerWithoutTls = new(
         RuleIds.TlsServerWithoutTls, "TLS server without TLS settings", "{0}", Gateways, DiagnosticSeverity.Error, isEnabledByDefault: true,
             description: "HTTPS and TLS servers need a TLS mode, and SIMPLE or MUTUAL a certificate.",
@@ -189,6 +224,11 @@ internal static class Descriptors
         RuleIds.ConflictingServers, "Servers conflict", "Port {0} host '{1}' is also served by {2}: Istio cannot tell which server a connection is for", Gateways, DiagnosticSeverity.Error, isEnabledByDefault: true,
             description: "Two servers on the same pods, port and host conflict (IST0145).",
             helpLinkUri: HelpLinkBase + RuleIds.ConflictingServers + ".md");
+
+    public static readonly DiagnosticDescriptor InvalidServer = new(
+        RuleIds.InvalidServer, "Gateway server Istio rejects", "{0}", Gateways, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A server has hosts (namespace/FQDN, no partial wildcards), a bind that is an IP or a unix socket, TLS settings that fit its protocol, and one certificate source.",
+        helpLinkUri: HelpLinkBase + RuleIds.InvalidServer + ".md");
 
     public static readonly DiagnosticDescriptor SubsetSelectsNothing = new(
         RuleIds.SubsetSelectsNothing, "Subset selects no workload", "Subset '{0}' of '{1}' selects no workload: no pods in namespace '{3}' carry {2}; {4}", Workloads, DiagnosticSeverity.Error, isEnabledByDefault: true,
@@ -210,6 +250,11 @@ internal static class Descriptors
         description: "Versions are told apart by their labels; subsets that select the same pods make weights and routing by version meaningless.",
         helpLinkUri: HelpLinkBase + RuleIds.SubsetsShareWorkloads + ".md");
 
+    public static readonly DiagnosticDescriptor InvalidWorkload = new(
+        RuleIds.InvalidWorkload, "Deployment or Service the Kubernetes API rejects", "{0}", Workloads, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "A Deployment has a DNS-1123 name, an image and valid ports, probes and quantities; a Service has at least one port.",
+        helpLinkUri: HelpLinkBase + RuleIds.InvalidWorkload + ".md");
+
     public static readonly DiagnosticDescriptor[] All =
     {
         InvalidDuration,
@@ -224,6 +269,12 @@ internal static class Descriptors
         Duplicate,
         AmbiguousRuleOrder,
         SeveralDeclarations,
+        InvalidStringMatch,
+        MisplacedAttribute,
+        UnknownEnumValue,
+        InvalidHeader,
+        UnwritableValue,
+        InvalidRouteSetting,
         UnknownReference,
         UnreachableRule,
         IneffectiveMatch,
@@ -244,12 +295,15 @@ internal static class Descriptors
         LoadBalancerConflict,
         EmptyPolicy,
         UnroutedSubset,
+        InvalidTrafficPolicy,
         TlsServerWithoutTls,
         HttpsRedirectNotHttp,
         ConflictingServers,
+        InvalidServer,
         SubsetSelectsNothing,
         SelectorSelectsNothing,
         UnreadableWorkloads,
         SubsetsShareWorkloads,
+        InvalidWorkload,
     };
 }

@@ -51,7 +51,11 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c))) return;
+        if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c)))
+        {
+            ReportOutsideDeclarations(context, type, declarations);
+            return;
+        }
 
         var sourceType = ParseContext.TypeName(type);
         var model = mesh.Declarations.TryGetValue(sourceType, out var known) ? known : DeclarationParser.Parse(type, context.CancellationToken);
@@ -65,6 +69,30 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var location = locator.Locate(finding.Origin, finding.Field, context.CancellationToken) ?? type.Locations.FirstOrDefault();
             var properties = finding.Fix is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, finding.Fix);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, finding.MessageArgs.ToArray<object>()));
+        }
+    }
+
+    /// <summary>
+    /// MESH014 for MeshDsl attributes on a class that no declaration contains (an [HttpRoute] outside any service): nothing
+    /// reads them, so they would silently be missing from the manifests. Classes inside a declaration are its own to check.
+    /// </summary>
+    private static void ReportOutsideDeclarations(SymbolAnalysisContext context, INamedTypeSymbol type, ImmutableHashSet<INamedTypeSymbol> declarations)
+    {
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (container.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c))) return;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = AttributeReader.NameOf(attribute.AttributeClass);
+            if (!name.StartsWith("MeshDsl.", StringComparison.Ordinal) || attribute.ApplicationSyntaxReference is null) continue;
+            var shortName = name.Substring("MeshDsl.".Length).Replace("Attribute", string.Empty);
+            var tick = shortName.IndexOf('`');
+            if (tick >= 0) shortName = shortName.Substring(0, tick);
+            var location = attribute.ApplicationSyntaxReference.GetSyntax(context.CancellationToken).GetLocation();
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MisplacedAttribute, location, shortName, type.Name,
+                "a class that is not in any [MeshService], [VirtualService] or [Gateway] class"));
         }
     }
 

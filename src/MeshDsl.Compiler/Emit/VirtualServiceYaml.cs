@@ -1,3 +1,5 @@
+using System.Linq;
+using MeshDsl.Helpers;
 using MeshDsl.Model;
 using MeshDsl.Yaml;
 using static MeshDsl.Emit.YamlExtensions;
@@ -62,9 +64,9 @@ internal static class VirtualServiceYaml
     private static YamlMapping? Operations(HeaderOperations? ops) => ops is null
         ? null
         : new YamlMapping()
-            .AddLabels("set", ops.Set)
-            .AddLabels("add", ops.Add)
-            .AddStrings("remove", ops.Remove);
+            .AddLabels("set", ops.Set.Select(o => new Label(o.Name, o.Value)).ToEquatableArray())
+            .AddLabels("add", ops.Add.Select(o => new Label(o.Name, o.Value)).ToEquatableArray())
+            .AddStrings("remove", ops.Remove.Select(o => o.Name).ToEquatableArray());
 
     private static YamlMapping? Redirect(HttpRedirect? r) => r is null
         ? null

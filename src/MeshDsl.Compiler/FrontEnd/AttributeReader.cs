@@ -72,6 +72,19 @@ internal readonly struct AttributeReader
         return false;
     }
 
+    /// <summary>Every argument the user wrote, constructor ones by parameter name, then named ones.</summary>
+    public System.Collections.Generic.IEnumerable<(string Name, TypedConstant Value)> Arguments()
+    {
+        if (_data is null) yield break;
+        var ctor = _data.AttributeConstructor;
+        if (ctor is not null)
+        {
+            for (var i = 0; i < ctor.Parameters.Length && i < _data.ConstructorArguments.Length; i++) yield return (ctor.Parameters[i].Name, _data.ConstructorArguments[i]);
+        }
+
+        foreach (var named in _data.NamedArguments) yield return (named.Key, named.Value);
+    }
+
     public string? String(string name) => TryGet(name, out var v) && v.Kind == TypedConstantKind.Primitive ? v.Value as string : null;
 
     public int? Int(string name) => TryGet(name, out var v) && v.Value is int i ? i : null;

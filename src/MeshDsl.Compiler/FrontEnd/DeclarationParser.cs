@@ -33,6 +33,9 @@ internal static class DeclarationParser
             AttributeNames.VirtualService => ParseVirtualService(type, primary),
             _ => ParseGateway(type, primary),
         };
+        var checks = new List<Finding>();
+        AttributeChecks.Check(type, primary.MetadataName, checks);
+        if (checks.Count > 0) declaration = declaration with { Findings = declaration.Findings.Concat(checks).ToEquatableArray() };
         if (declarations.Length == 1) return declaration;
 
         var sourceType = ParseContext.TypeName(type);
@@ -104,7 +107,7 @@ internal static class DeclarationParser
             var labels = subset.IsSet("Labels")
                 ? ParseContext.Labels(subset.Strings("Labels"))
                 : ImmutableArray.Create(new Label("version", subsetName));
-            subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes), new SourceRef(subsetType, subset.Index)));
+            subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes, context), new SourceRef(subsetType, subset.Index)));
             if (WorkloadParser.Deployment(nestedAttributes, sourceType, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
             {
                 deployments.Add(deployment);
@@ -112,7 +115,7 @@ internal static class DeclarationParser
         }
 
         var resources = new List<Resource>();
-        var policy = PolicyParser.Parse(sourceType, attributes);
+        var policy = PolicyParser.Parse(sourceType, attributes, context);
         if (subsets.Count > 0 || policy is not null)
         {
             resources.Add(new DestinationRule(meta, sourceType, new DestinationRuleSpec(
@@ -155,15 +158,32 @@ internal static class DeclarationParser
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, gateway.Index);
         var ns = ParseContext.NullIfEmpty(gateway.String("Namespace"));
+        var context = new ParseContext(ns);
         var servers = new List<Server>();
-        foreach (var nested in ParseContext.NestedInOrder(type))
+        var portNames = new HashSet<string>(System.StringComparer.Ordinal);
+        var nestedTypes = ParseContext.NestedInOrder(type);
+
+        // Explicit port names are taken first; a default one (the protocol) gets the port number when the protocol repeats.
+        foreach (var nested in nestedTypes)
+        {
+            var server = ParseContext.Find(ParseContext.Read(nested), AttributeNames.Server);
+            if (ParseContext.NullIfEmpty(server.String("PortName")) is { } explicitName && !portNames.Add(explicitName))
+            {
+                context.Report(RuleIds.Duplicate, new SourceRef(ParseContext.TypeName(nested), server.Index), "PortName",
+                    $"Port name '{explicitName}' is used by another server of this gateway: Istio requires port names to be unique across servers");
+            }
+        }
+
+        foreach (var nested in nestedTypes)
         {
             var attributes = ParseContext.Read(nested);
             var server = ParseContext.Find(attributes, AttributeNames.Server);
             if (server.MetadataName.Length == 0) continue;
             var serverType = ParseContext.TypeName(nested);
             var protocol = IstioNames.ServerProtocol(server.Enum("protocol") ?? -1) ?? "HTTP";
-            var port = new ServerPort(server.Int("port") ?? 0, protocol, ParseContext.NullIfEmpty(server.String("PortName")) ?? protocol.ToLowerInvariant(), server.Int("TargetPort"));
+            var portNumber = server.Int("port") ?? 0;
+            var portName = ParseContext.NullIfEmpty(server.String("PortName")) ?? DefaultPortName(protocol.ToLowerInvariant(), portNumber, portNames);
+            var port = new ServerPort(portNumber, protocol, portName, server.Int("TargetPort"));
             servers.Add(new Server(
                 port,
                 server.String("Bind"),
@@ -176,7 +196,20 @@ internal static class DeclarationParser
 
         var resource = new Gateway(new ObjectMeta(gateway.String("name") ?? string.Empty, ns), sourceType, new GatewaySpec(
             ParseContext.Labels(gateway.Strings("Selector")), servers.ToEquatableArray()));
-        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableArray.Create<Resource>(resource), EquatableArray<Finding>.Empty);
+        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+    }
+
+    /// <summary>The protocol's name (<c>http</c>), or, when another server has it, the protocol and port (<c>http-8080</c>).</summary>
+    private static string DefaultPortName(string protocol, int port, HashSet<string> taken)
+    {
+        var name = protocol;
+        if (!taken.Add(name))
+        {
+            name = protocol + "-" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 2; !taken.Add(name); i++) name = protocol + "-" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
     }
 
     private static ServerTlsSettings? ServerTls(AttributeReader[] attributes, string sourceType)

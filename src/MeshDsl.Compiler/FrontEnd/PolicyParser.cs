@@ -22,7 +22,7 @@ internal static class PolicyParser
         public AttributeReader First;
     }
 
-    public static TrafficPolicy? Parse(string sourceType, AttributeReader[] attributes)
+    public static TrafficPolicy? Parse(string sourceType, AttributeReader[] attributes, ParseContext context)
     {
         var buckets = new SortedDictionary<int, Bucket>();
         Bucket? top = null;
@@ -33,26 +33,40 @@ internal static class PolicyParser
             Bucket B() => port is not { } p ? top ??= new Bucket { First = a } : buckets.TryGetValue(p, out var b) ? b : buckets[p] = new Bucket { First = a };
             switch (a.MetadataName)
             {
-                case AttributeNames.LoadBalancer: B().LoadBalancer = a; break;
-                case AttributeNames.ConsistentHash: B().ConsistentHash = a; break;
-                case AttributeNames.LocalityLoadBalancer: B().Locality = a; break;
+                case AttributeNames.LoadBalancer: Once(ref B().LoadBalancer, a); break;
+                case AttributeNames.ConsistentHash: Once(ref B().ConsistentHash, a); break;
+                case AttributeNames.LocalityLoadBalancer: Once(ref B().Locality, a); break;
                 case AttributeNames.LocalityDistribute: B().Distribute.Add(a); break;
                 case AttributeNames.LocalityFailover: B().LocalityFailover.Add(a); break;
-                case AttributeNames.ZoneAwareLoadBalancer: B().ZoneAware = a; break;
+                case AttributeNames.ZoneAwareLoadBalancer: Once(ref B().ZoneAware, a); break;
                 case AttributeNames.ZoneAwareFailover: B().ZoneAwareFailover.Add(a); break;
-                case AttributeNames.Warmup: B().Warmup = a; break;
-                case AttributeNames.BackendUtilization: B().BackendUtilization = a; break;
-                case AttributeNames.ConnectionPool: B().ConnectionPool = a; break;
-                case AttributeNames.OutlierDetection: B().OutlierDetection = a; break;
-                case AttributeNames.ClientTls: B().Tls = a; break;
-                case AttributeNames.Tunnel: tunnel = a; break;
-                case AttributeNames.ProxyProtocol: proxyProtocol = a; break;
-                case AttributeNames.RetryBudget: retryBudget = a; break;
+                case AttributeNames.Warmup: Once(ref B().Warmup, a); break;
+                case AttributeNames.BackendUtilization: Once(ref B().BackendUtilization, a); break;
+                case AttributeNames.ConnectionPool: Once(ref B().ConnectionPool, a); break;
+                case AttributeNames.OutlierDetection: Once(ref B().OutlierDetection, a); break;
+                case AttributeNames.ClientTls: Once(ref B().Tls, a); break;
+                case AttributeNames.Tunnel: Once(ref tunnel, a); break;
+                case AttributeNames.ProxyProtocol: Once(ref proxyProtocol, a); break;
+                case AttributeNames.RetryBudget: Once(ref retryBudget, a); break;
             }
         }
 
         SourceRef Origin(AttributeReader a) => new(sourceType, a.Index);
         bool Has(AttributeReader a) => a.MetadataName.Length > 0;
+
+        // Each setting is given once per port (or once without one): a second would silently replace the first.
+        void Once(ref AttributeReader slot, AttributeReader a)
+        {
+            if (Has(slot))
+            {
+                var name = a.MetadataName.Substring("MeshDsl.".Length).Replace("Attribute", string.Empty);
+                var where = a.Int("Port") is { } p ? "port " + p.ToString(CultureInfo.InvariantCulture) : "this class";
+                context.Report(RuleIds.Duplicate, Origin(a), string.Empty, $"A second [{name}] for {where}: it would replace the first; merge them into one");
+                return;
+            }
+
+            slot = a;
+        }
 
         var ports = buckets
             .Select(b => new PortTrafficPolicy(b.Key, LoadBalancer(b.Value, Origin), ConnectionPool(b.Value.ConnectionPool, Origin), Outlier(b.Value.OutlierDetection, Origin), Tls(b.Value.Tls, Origin), Origin(b.Value.First)))

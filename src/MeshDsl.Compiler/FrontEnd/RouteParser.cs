@@ -19,6 +19,7 @@ internal static class RouteParser
     public static Routes Parse(INamedTypeSymbol owner, ParseContext context)
     {
         var unordered = new List<(string File, SourceRef Origin, string Name)>();
+        var ordered = new List<(string Kind, int Order, string File, SourceRef Origin, string Name)>();
         var files = new HashSet<string>();
         var http = new List<(int Order, int Position, HttpRoute Route)>();
         var tcp = new List<(int Order, int Position, TcpRoute Route)>();
@@ -38,6 +39,7 @@ internal static class RouteParser
                 {
                     files.Add(file);
                     if (!a.IsSet("Order")) unordered.Add((file, origin, type.Name));
+                    else ordered.Add((a.MetadataName, order, file, origin, type.Name));
                 }
 
                 switch (a.MetadataName)
@@ -66,7 +68,18 @@ internal static class RouteParser
         {
             foreach (var (file, origin, name) in unordered)
             {
-                context.Report(RuleIds.AmbiguousRuleOrder, origin, string.Empty, name, System.IO.Path.GetFileName(file), owner.Name);
+                context.Report(RuleIds.AmbiguousRuleOrder, origin, string.Empty,
+                    $"Rule '{name}' is in {System.IO.Path.GetFileName(file)}, apart from other rules of '{owner.Name}': order across files is not defined, so give every rule of '{owner.Name}' an explicit Order");
+            }
+        }
+
+        // Equal explicit orders fall back to declaration order, which is only defined within one file.
+        foreach (var tie in ordered.GroupBy(o => (o.Kind, o.Order)).Where(g => g.Select(o => o.File).Distinct().Count() > 1))
+        {
+            foreach (var (_, order, file, origin, name) in tie)
+            {
+                context.Report(RuleIds.AmbiguousRuleOrder, origin, "Order",
+                    $"Rule '{name}' has Order = {N(order)}, as a rule of '{owner.Name}' in another file has: their order would depend on file names; give them different orders");
             }
         }
 
@@ -85,6 +98,7 @@ internal static class RouteParser
         public ImmutableArray<Label> SourceLabels = ImmutableArray<Label>.Empty;
         public ImmutableArray<string> Gateways = ImmutableArray<string>.Empty;
         public bool? IgnoreUriCase;
+        public bool HasMatchAttribute;
         public string? SourceNamespace, StatPrefix;
 
         public HttpMatchRequest ToHttp() => new(
@@ -96,8 +110,7 @@ internal static class RouteParser
 
     private sealed class HeaderBuilder
     {
-        public readonly List<Label> RequestSet = new(), RequestAdd = new(), ResponseSet = new(), ResponseAdd = new();
-        public readonly List<string> RequestRemove = new(), ResponseRemove = new();
+        public readonly List<HeaderOperation> RequestSet = new(), RequestAdd = new(), ResponseSet = new(), ResponseAdd = new(), RequestRemove = new(), ResponseRemove = new();
 
         public Headers? Build()
         {
@@ -139,15 +152,18 @@ internal static class RouteParser
             var origin = new SourceRef(sourceType, a.Index);
             switch (a.MetadataName)
             {
-                case AttributeNames.MatchUri: Block(a).Uri = StringMatchOf(a, origin); break;
-                case AttributeNames.MatchScheme: Block(a).Scheme = StringMatchOf(a, origin); break;
-                case AttributeNames.MatchAuthority: Block(a).Authority = StringMatchOf(a, origin); break;
-                case AttributeNames.MatchMethod: Block(a).Method = StringMatchOf(a, origin); break;
-                case AttributeNames.MatchHeader: AddNamed(Block(a).Headers ??= new List<NamedMatch>(), a, origin); break;
-                case AttributeNames.MatchWithoutHeader: AddNamed(Block(a).WithoutHeaders ??= new List<NamedMatch>(), a, origin); break;
-                case AttributeNames.MatchQueryParam: AddNamed(Block(a).QueryParams ??= new List<NamedMatch>(), a, origin); break;
+                case AttributeNames.MatchUri: Block(a).Uri = Single(Block(a).Uri, StringMatchOf(a, origin, context, "uri"), a, origin, context, "uri"); break;
+                case AttributeNames.MatchScheme: Block(a).Scheme = Single(Block(a).Scheme, StringMatchOf(a, origin, context, "scheme"), a, origin, context, "scheme"); break;
+                case AttributeNames.MatchAuthority: Block(a).Authority = Single(Block(a).Authority, StringMatchOf(a, origin, context, "authority"), a, origin, context, "authority"); break;
+                case AttributeNames.MatchMethod: Block(a).Method = Single(Block(a).Method, StringMatchOf(a, origin, context, "method"), a, origin, context, "method"); break;
+                case AttributeNames.MatchHeader: AddNamed(Block(a).Headers ??= new List<NamedMatch>(), a, origin, context, "header"); break;
+                case AttributeNames.MatchWithoutHeader: AddNamed(Block(a).WithoutHeaders ??= new List<NamedMatch>(), a, origin, context, "header"); break;
+                case AttributeNames.MatchQueryParam: AddNamed(Block(a).QueryParams ??= new List<NamedMatch>(), a, origin, context, "query parameter"); break;
                 case AttributeNames.Match:
                     var block = Block(a);
+                    if (block.HasMatchAttribute)
+                        context.Report(RuleIds.Duplicate, origin, "Block", $"A second [Match] for block {N(a.Int("Block") ?? 0)} of this rule: settings given twice overwrite each other; merge them into one [Match]");
+                    block.HasMatchAttribute = true;
                     block.Name = ParseContext.NullIfEmpty(a.String("Name")) ?? block.Name;
                     if (a.Int("Port") is { } port) block.Port = port;
                     if (a.IsSet("SourceLabels")) block.SourceLabels = ParseContext.Labels(a.Strings("SourceLabels"));
@@ -156,12 +172,12 @@ internal static class RouteParser
                     block.SourceNamespace = a.String("SourceNamespace") ?? block.SourceNamespace;
                     block.StatPrefix = a.String("StatPrefix") ?? block.StatPrefix;
                     break;
-                case AttributeNames.SetRequestHeader: HeadersFor(a).RequestSet.Add(Pair(a)); break;
-                case AttributeNames.AddRequestHeader: HeadersFor(a).RequestAdd.Add(Pair(a)); break;
-                case AttributeNames.RemoveRequestHeader: HeadersFor(a).RequestRemove.Add(a.String("name") ?? string.Empty); break;
-                case AttributeNames.SetResponseHeader: HeadersFor(a).ResponseSet.Add(Pair(a)); break;
-                case AttributeNames.AddResponseHeader: HeadersFor(a).ResponseAdd.Add(Pair(a)); break;
-                case AttributeNames.RemoveResponseHeader: HeadersFor(a).ResponseRemove.Add(a.String("name") ?? string.Empty); break;
+                case AttributeNames.SetRequestHeader: AddPair(HeadersFor(a).RequestSet, a, origin, context, "set"); break;
+                case AttributeNames.AddRequestHeader: AddPair(HeadersFor(a).RequestAdd, a, origin, context, "add"); break;
+                case AttributeNames.RemoveRequestHeader: HeadersFor(a).RequestRemove.Add(new HeaderOperation(a.String("name") ?? string.Empty, string.Empty, origin)); break;
+                case AttributeNames.SetResponseHeader: AddPair(HeadersFor(a).ResponseSet, a, origin, context, "set"); break;
+                case AttributeNames.AddResponseHeader: AddPair(HeadersFor(a).ResponseAdd, a, origin, context, "add"); break;
+                case AttributeNames.RemoveResponseHeader: HeadersFor(a).ResponseRemove.Add(new HeaderOperation(a.String("name") ?? string.Empty, string.Empty, origin)); break;
                 case AttributeNames.MirrorGeneric:
                 case AttributeNames.Mirror:
                 case AttributeNames.MirrorHost:
@@ -193,7 +209,7 @@ internal static class RouteParser
                     cors = a;
                     break;
                 case AttributeNames.CorsAllowOrigin:
-                    if (StringMatchOf(a, origin) is { } allowOrigin) origins.Add(allowOrigin);
+                    if (StringMatchOf(a, origin, context, "allowOrigins") is { } allowOrigin) origins.Add(allowOrigin);
                     break;
                 case AttributeNames.Retries:
                     var retryOn = a.Ints("RetryOn").Select(v => IstioNames.RetryOn(v) ?? v.ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -288,20 +304,63 @@ internal static class RouteParser
         }
     }
 
-    private static Label Pair(AttributeReader a) => new(a.String("name") ?? string.Empty, a.String("value") ?? string.Empty);
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void AddNamed(List<NamedMatch> list, AttributeReader a, SourceRef origin)
+    private static void AddNamed(List<NamedMatch> list, AttributeReader a, SourceRef origin, ParseContext context, string what)
     {
-        if (StringMatchOf(a, origin) is { } match) list.Add(new NamedMatch(a.String("name") ?? string.Empty, match));
+        if (StringMatchOf(a, origin, context, what) is not { } match) return;
+        var name = a.String("name") ?? string.Empty;
+
+        // Headers and query parameters are maps in Istio: a second condition on one name would replace the first.
+        if (list.Any(m => string.Equals(m.Name, name, System.StringComparison.Ordinal)))
+        {
+            context.Report(RuleIds.Duplicate, origin, "name", $"This match block already has a condition on {what} '{name}': Istio keeps one condition per name; combine them into one (a Regex can express both)");
+            return;
+        }
+
+        list.Add(new NamedMatch(name, match));
     }
 
-    private static StringMatch? StringMatchOf(AttributeReader a, SourceRef origin)
+    private static void AddPair(List<HeaderOperation> list, AttributeReader a, SourceRef origin, ParseContext context, string operation)
     {
-        if (a.String("Exact") is { } exact) return new StringMatch(StringMatchKind.Exact, exact, origin);
-        if (a.Enum("method") is { } method && IstioNames.RequestMethod(method) is { } verb) return new StringMatch(StringMatchKind.Exact, verb, origin);
-        if (a.String("Prefix") is { } prefix) return new StringMatch(StringMatchKind.Prefix, prefix, origin);
-        if (a.String("Regex") is { } regex) return new StringMatch(StringMatchKind.Regex, regex, origin);
-        return null;
+        var name = a.String("name") ?? string.Empty;
+        if (list.Any(l => string.Equals(l.Name, name, System.StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Report(RuleIds.Duplicate, origin, "name", $"Header '{name}' is given to '{operation}' twice for the same destination: Istio keeps one value per header name; keep one, or join the values with ','");
+            return;
+        }
+
+        list.Add(new HeaderOperation(name, a.String("value") ?? string.Empty, origin));
+    }
+
+    /// <summary>A match block holds one uri, scheme, method and authority: a second one is reported, not silently kept instead.</summary>
+    private static StringMatch? Single(StringMatch? existing, StringMatch? added, AttributeReader a, SourceRef origin, ParseContext context, string field)
+    {
+        if (existing is null || added is null) return existing ?? added;
+        context.Report(RuleIds.InvalidStringMatch, origin, string.Empty,
+            $"Block {N(a.Int("Block") ?? 0)} of this rule already has a {field} condition: a match block has one; put the other in another Block (blocks are ORed) or combine them in one Regex");
+        return existing;
+    }
+
+    /// <summary>The one condition a string match sets; none or several are reported (Istio's StringMatch is a oneOf).</summary>
+    private static StringMatch? StringMatchOf(AttributeReader a, SourceRef origin, ParseContext context, string what)
+    {
+        var set = new List<StringMatch>(1);
+        if (a.String("Exact") is { } exact) set.Add(new StringMatch(StringMatchKind.Exact, exact, origin));
+        if (a.Enum("method") is { } method && IstioNames.RequestMethod(method) is { } verb) set.Add(new StringMatch(StringMatchKind.Exact, verb, origin));
+        if (a.String("Prefix") is { } prefix) set.Add(new StringMatch(StringMatchKind.Prefix, prefix, origin));
+        if (a.String("Regex") is { } regex) set.Add(new StringMatch(StringMatchKind.Regex, regex, origin));
+        if (set.Count == 1)
+        {
+            if (set[0] is { Kind: StringMatchKind.Prefix, Value.Length: 0 } && what != "uri")
+                context.Report(RuleIds.InvalidStringMatch, origin, "Prefix", $"An empty Prefix on a {what} condition: Istio rejects it ('prefix string match should not be empty'); to require the {what} at all, use Regex = \".+\"");
+            return set[0];
+        }
+
+        context.Report(RuleIds.InvalidStringMatch, origin, set.Count == 0 ? string.Empty : set[1].Kind.ToString(), set.Count == 0
+            ? $"This {what} condition sets none of Exact, Prefix and Regex, so it would match nothing and be left out, widening the rule to all traffic: set one"
+            : $"This {what} condition sets {string.Join(" and ", set.Select(m => m.Kind.ToString()))}: Istio takes exactly one of Exact, Prefix and Regex; keep one (or use two match blocks)");
+        return set.Count == 0 ? null : set[0];
     }
 
     private sealed record ParsedDestination(string Key, Destination Destination, int? Weight, SourceRef Origin);

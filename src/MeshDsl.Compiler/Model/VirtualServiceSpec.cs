@@ -53,7 +53,10 @@ internal sealed record RouteDestination(Destination Destination, int? Weight, So
 
 internal sealed record Headers(HeaderOperations? Request, HeaderOperations? Response);
 
-internal sealed record HeaderOperations(EquatableArray<Label> Set, EquatableArray<Label> Add, EquatableArray<string> Remove);
+internal sealed record HeaderOperations(EquatableArray<HeaderOperation> Set, EquatableArray<HeaderOperation> Add, EquatableArray<HeaderOperation> Remove);
+
+/// <summary>One header set, added or removed (<see cref="Value"/> is empty for a removal), and where it was declared.</summary>
+internal sealed record HeaderOperation(string Name, string Value, SourceRef Origin);
 
 internal sealed record HttpRedirect(
     string? Uri,

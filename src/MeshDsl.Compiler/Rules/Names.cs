@@ -6,10 +6,10 @@ namespace MeshDsl.Rules;
 /// <summary>Istio's and Kubernetes' name rules (validation.md §1): each returns why a value is invalid, or null.</summary>
 internal static class Names
 {
-    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex IstioLabel = new("^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LabelName = new("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex LabelValue = new("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex IstioLabel = new("^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex LabelName = new("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant);
+    private static readonly Regex LabelValue = new("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\\z", RegexOptions.CultureInvariant);
 
     /// <summary>A Kubernetes object name of an Istio resource (DNS-1123 subdomain: lower case, digits, '-' and '.').</summary>
     public static string? ResourceName(string name)

@@ -16,7 +16,12 @@ internal static class PolicyRules
             .Concat(ValidationRules.Check(declaration))
             .Concat(RoutingRules.Check(declaration))
             .Concat(ResilienceRules.Check(declaration))
-            .Concat(TrafficPolicyRules.Check(declaration));
+            .Concat(TrafficPolicyRules.Check(declaration))
+            .Concat(HeaderRules.Check(declaration))
+            .Concat(RouteSettingRules.Check(declaration))
+            .Concat(TrafficPolicyValidity.Check(declaration))
+            .Concat(GatewayRules.Check(declaration))
+            .Concat(WorkloadValidity.Check(declaration));
 
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
     /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>

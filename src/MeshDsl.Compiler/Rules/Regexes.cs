@@ -47,7 +47,7 @@ internal static class Regexes
     {
         try
         {
-            return Regex.IsMatch(value, "^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return Regex.IsMatch(value, "^(?:" + pattern + ")\\z", RegexOptions.None, TimeSpan.FromMilliseconds(100));
         }
         catch (ArgumentException)
         {

@@ -16,6 +16,12 @@ internal static class RuleIds
     public const string Duplicate = "MESH010";
     public const string AmbiguousRuleOrder = "MESH011";
     public const string SeveralDeclarations = "MESH012";
+    public const string InvalidStringMatch = "MESH013";
+    public const string MisplacedAttribute = "MESH014";
+    public const string UnknownEnumValue = "MESH015";
+    public const string InvalidHeader = "MESH016";
+    public const string UnwritableValue = "MESH017";
+    public const string InvalidRouteSetting = "MESH018";
 
     // Routing.
     public const string UnknownReference = "MESH101";
@@ -42,13 +48,16 @@ internal static class RuleIds
     public const string LoadBalancerConflict = "MESH303";
     public const string EmptyPolicy = "MESH304";
     public const string UnroutedSubset = "MESH305";
+    public const string InvalidTrafficPolicy = "MESH306";
     public const string TlsServerWithoutTls = "MESH401";
     public const string HttpsRedirectNotHttp = "MESH402";
     public const string ConflictingServers = "MESH403";
+    public const string InvalidServer = "MESH404";
 
     // Workloads.
     public const string SubsetSelectsNothing = "MESH501";
     public const string SelectorSelectsNothing = "MESH502";
     public const string UnreadableWorkloads = "MESH503";
     public const string SubsetsShareWorkloads = "MESH504";
+    public const string InvalidWorkload = "MESH505";
 }
