@@ -100,7 +100,7 @@ internal static class AttributeChecks
                 foreach (var argument in routeParts.Length == 0 ? Enumerable.Empty<string>() : MatchArgumentsNotReadBy[routeParts[0]].Where(n => routeParts.All(p => MatchArgumentsNotReadBy[p].Contains(n))))
                 {
                     if (a.IsSet(argument))
-                        findings.Add(Finding(RuleIds.MisplacedAttribute, origin, argument, "Match." + argument, type.Name, "a " + Short(routeParts[0]) + " rule, which does not read it"));
+                        findings.Add(Finding(RuleIds.MisplacedAttribute, origin, argument, "Match." + argument, type.Name, "a class marked [" + Short(routeParts[0]) + "], which does not read it"));
                 }
             }
 

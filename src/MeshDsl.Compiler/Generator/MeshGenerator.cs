@@ -85,21 +85,26 @@ public sealed class MeshGenerator : IIncrementalGenerator
     // Records are classes too; record structs and interfaces cannot carry the attributes (AttributeTargets.Class).
     private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
 
-    /// <summary>The accessor needs the class and every containing class to be partial; otherwise there is none.</summary>
+    /// <summary>
+    /// The accessor needs the class and every containing type to be a partial class, struct or record (an interface cannot
+    /// hold it), and the name <c>Manifests</c> to be free (not the class's own name, not a member the user wrote);
+    /// otherwise there is none, and the manifests are still generated and written.
+    /// </summary>
     private static AccessorModel? AccessorOf(INamedTypeSymbol type)
     {
-        if (type.IsGenericType) return null;
+        if (type.IsGenericType || type.Name == "Manifests" || !type.GetMembers("Manifests").IsEmpty) return null;
         var containers = new List<string>();
         for (var t = type; t is not null; t = t.ContainingType)
         {
+            if (t.TypeKind is not (TypeKind.Class or TypeKind.Struct)) return null;
             var isPartial = t.DeclaringSyntaxReferences.Any(r =>
                 r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
             if (!isPartial || t.IsGenericType) return null;
             var keyword = t.IsRecord ? (t.IsValueType ? "record struct" : "record") : t.IsValueType ? "struct" : "class";
-            containers.Insert(0, "partial " + keyword + " " + t.Name);
+            containers.Insert(0, "partial " + keyword + " " + Identifier(t.Name));
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(EscapedNames) : string.Empty;
         var typeName = ParseContext.TypeName(type);
         return new AccessorModel(
             HintName(typeName, "Manifests"),
@@ -107,6 +112,14 @@ public sealed class MeshGenerator : IIncrementalGenerator
             containers.ToEquatableArray(),
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
+
+    private static readonly SymbolDisplayFormat EscapedNames = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    /// <summary>A name as C# source must spell it: <c>@class</c> for a type named like a keyword.</summary>
+    private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>Unique per type and file, so two declarations of the same name never collide.</summary>
     private static string HintName(string sourceType, string file) => sourceType + "." + file + ".g.cs";
