@@ -76,6 +76,22 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
         .SelectMany(r => r.GeneratedSources)
         .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
+    /// <summary>Every embedded manifest with the C# type it came from (file names can repeat across types).</summary>
+    public IReadOnlyList<(string SourceType, string File, string Yaml)> ManifestsByType()
+    {
+        var errors = Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        Assert.True(errors.Length == 0, "The generated code does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
+        var result = new List<(string, string, string)>();
+        foreach (var attribute in Output.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != "System.Reflection.AssemblyMetadataAttribute") continue;
+            if (!Manifest.TryParseKey((string?)attribute.ConstructorArguments[0].Value, out var type, out var file)) continue;
+            result.Add((type, file, (string)attribute.ConstructorArguments[1].Value!));
+        }
+
+        return result;
+    }
+
     /// <summary>The manifests as the build task would write them: file name to text.</summary>
     public IReadOnlyDictionary<string, string> Manifests()
     {
