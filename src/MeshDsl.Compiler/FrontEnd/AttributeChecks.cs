@@ -166,6 +166,7 @@ internal static class AttributeChecks
             {
                 if (value.IsNull) continue;
                 var isLabels = LabelArguments.Contains(name);
+                var keys = new HashSet<string>(System.StringComparer.Ordinal);
                 for (var i = 0; i < value.Values.Length; i++)
                 {
                     var element = value.Values[i];
@@ -179,6 +180,9 @@ internal static class AttributeChecks
                     CheckValue(element, name, field, origin, findings);
                     if (isLabels && element.Value is string pair && pair.IndexOf('=') < 0)
                         findings.Add(Finding(RuleIds.InvalidName, origin, field, pair, "key=value label", "it has no '=': write \"" + pair + "=value\" (or \"" + pair + "=\" for an empty value)"));
+                    else if (isLabels && element.Value is string labelled && !keys.Add(labelled.Substring(0, labelled.IndexOf('='))))
+                        findings.Add(new Finding(RuleIds.Duplicate, origin, field, ImmutableArray.Create(
+                            "Label '" + labelled.Substring(0, labelled.IndexOf('=')) + "' is given twice in " + name + ": a label has one value, so one of them would be lost; keep one")));
                 }
 
                 continue;

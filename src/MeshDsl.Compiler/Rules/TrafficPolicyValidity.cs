@@ -50,6 +50,8 @@ internal static class TrafficPolicyValidity
 
             foreach (var policy in Policies(dr))
             {
+                foreach (var port in policy.PortLevelSettings.Where(p => p.LoadBalancer is null && p.ConnectionPool is null && p.OutlierDetection is null && p.Tls is null))
+                    yield return F(port.Origin, "Port", $"The settings for port {N(port.Port)} set nothing: Istio rejects an empty port policy ('port traffic policy must have at least one field')");
                 if (policy.Tunnel is { } tunnel && !IsFqdnOrIp(tunnel.TargetHost))
                     yield return F(tunnel.Origin, "targetHost", $"Tunnel target '{tunnel.TargetHost}' is neither a fully qualified host name nor an IP address ('tunnel target host must be valid FQDN or IP address')");
                 if (policy.RetryBudget is { MinRetryConcurrency: < 0 } budget)
@@ -120,6 +122,9 @@ internal static class TrafficPolicyValidity
             if (warmup.Aggression is { } aggression && !(aggression > 0)) yield return F(warmup.Origin, "aggression", "Aggression must be greater than 0 ('aggression should be greater than 0')");
         }
 
+        if (lb.BackendUtilization is { ErrorUtilizationPenaltyPercent: < 0 } backend)
+            yield return F(backend.Origin, "errorUtilizationPenaltyPercent", "ErrorUtilizationPenaltyPercent cannot be negative");
+
         if (lb.ZoneAwareLbSetting is { MinClusterSize: < 1 } zone)
             yield return F(zone.Origin, "minClusterSize", "MinClusterSize is at least 1");
 
@@ -135,6 +140,9 @@ internal static class TrafficPolicyValidity
 
             if (!locality.Failover.IsEmpty && locality.FailoverPriority.Any(TopologyLabels.Contains))
                 yield return F(locality.Origin, "failoverPriority", "Locality failover cannot be combined with a topology label in FailoverPriority: Istio rejects it");
+
+            foreach (var repeated in locality.Distribute.GroupBy(x => x.From).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+                yield return F(repeated.Origin, "from", $"Locality distribute from '{repeated.From}' is given twice: Istio rejects overlapping localities");
 
             foreach (var distribute in locality.Distribute)
             {

@@ -166,6 +166,8 @@ internal static class ValidationRules
                     yield return Finding(RuleIds.InvalidFault, abort.Origin, "grpcStatus", $"'{grpc}' is not a gRPC status name Istio knows (for example UNAVAILABLE or DEADLINE_EXCEEDED)");
                 if (abort.Http2Error is not null)
                     yield return Finding(RuleIds.InvalidFault, abort.Origin, "http2Error", "Istio does not support HTTP/2 error aborts yet: use an HTTP or gRPC status");
+                if (new[] { abort.HttpStatus is not null, abort.GrpcStatus is not null, abort.Http2Error is not null }.Count(x => x) > 1)
+                    yield return Finding(RuleIds.InvalidFault, abort.Origin, "GrpcStatus", "The abort sets more than one error: Istio takes one of an HTTP status, GrpcStatus and Http2Error");
                 if (abort.HttpStatus is null && abort.GrpcStatus is null && abort.Http2Error is null)
                     yield return Finding(RuleIds.InvalidFault, abort.Origin, string.Empty, "The abort has no error: pass an HTTP status, [FaultAbort(503)], or set GrpcStatus");
             }
@@ -338,7 +340,9 @@ internal static class ValidationRules
 
         foreach (var server in gw.Spec.Servers)
         {
-            if (server.Port.Number is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "port", N(server.Port.Number));
+            // A server bound to a unix socket has port 0 (MESH404 checks that pairing).
+            var unixSocket = server.Bind?.StartsWith("unix://", System.StringComparison.Ordinal) == true;
+            if (server.Port.Number is < 1 or > 65535 && !(unixSocket && server.Port.Number == 0)) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "port", N(server.Port.Number));
             if (server.Port.TargetPort is { } target && target is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, server.Origin, "targetPort", N(target));
             for (var i = 0; i < server.Hosts.Count; i++)
             {

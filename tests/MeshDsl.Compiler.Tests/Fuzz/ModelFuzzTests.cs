@@ -4,6 +4,7 @@ using MeshDsl.Analyzers;
 using MeshDsl.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit.Abstractions;
 using YamlDotNet.RepresentationModel;
 
 namespace MeshDsl.Tests.Fuzz;
@@ -19,6 +20,10 @@ public class ModelFuzzTests
     private static readonly int Models = int.TryParse(Environment.GetEnvironmentVariable("MESHDSL_FUZZ_MODELS"), out var n) ? n : 2000;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("MESHDSL_FUZZ_SEED"), out var s) ? s : 10;
     private const int PerCompilation = 25;
+
+    private readonly ITestOutputHelper _output;
+
+    public ModelFuzzTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public async Task Every_random_declaration_is_rejected_with_an_error_or_written_exactly()
@@ -50,6 +55,8 @@ public class ModelFuzzTests
                 CheckWritten(declaration, documents);
             }
         }
+
+        _output.WriteLine($"{Models} models (seed {Seed}): {checkedWritten} written and checked, {rejected} rejected; errors: {string.Join(", ", ErrorIds.OrderByDescending(e => e.Value).Select(e => e.Key + "=" + e.Value))}");
 
         // The generator must exercise both outcomes, or the property says little.
         Assert.True(checkedWritten > Models / 10, $"only {checkedWritten} of {Models} declarations were clean; errors: {string.Join(", ", ErrorIds.OrderByDescending(e => e.Value).Select(e => e.Key + "=" + e.Value))}");

@@ -17,7 +17,7 @@ internal sealed record RandomDeclaration(string Namespace, string Source, IReadO
 /// </summary>
 internal sealed class RandomDeclarations
 {
-    // Each pool: values Istio accepts, then (after "|") values it rejects, picked one time in eight.
+    // Each pool: values Istio accepts, and values it rejects, picked one time in sixteen.
     private static readonly Pool<string> Names = new(new[] { "reviews", "ratings", "api", "v1", "v2", "canary", "a", "x-1", "shop-front", "web" }, new[] { "Reviews", "9080x_", "true", "on", "null", "" });
     private static readonly Pool<string> Hosts = new(new[] { "reviews", "api.example.com", "reviews.bookinfo.svc.cluster.local", "shop.example.com" }, new[] { "*", "a_b.example.com", "10.0.0.1", "shop", "*.example.com", "" });
     private static readonly Pool<string> Headers = new(new[] { "x-user-group", "x-canary", "end-user", "cookie" }, new[] { ":authority", "X-Upper", "x user", "@request.auth.claims.group", "<<", "=", "" });
@@ -118,7 +118,7 @@ internal sealed class RandomDeclarations
         {
             var protocol = Pick(Protocols);
             sb.Append("        [Server(").Append(Int(Pick(new Pool<int>(new[] { 80, 443, 8080 }, new[] { 0, 70000 })), values, "server port")).Append(", ").Append(protocol);
-            if (Chance(8) == false) sb.Append(", Hosts = new[] { ").Append(Str(UniqueHost(Pick(Hosts), i), values, "server host")).Append(" }");
+            if (Chance(8) == false) sb.Append(", Hosts = new[] { ").Append(Str(UniqueHost(Pick(new Pool<string>(new[] { "api.example.com", "shop.example.com", "*", "ns/api.example.com" }, new[] { "shop", "a*.example.com" })), i), values, "server host")).Append(" }");
             if (Chance(3)) sb.Append(", PortName = ").Append(Str(Pick(new Pool<string>(new[] { "port-" + i.ToString(CultureInfo.InvariantCulture) }, new[] { "Bad Name", "http" })), values, "port name"));
             sb.Append(")");
             if (protocol.Contains("Https") || Chance(6)) sb.Append(", ServerTls(ServerTlsMode.Simple, CredentialName = ").Append(Str(Pick(new[] { "shop-tls", "x" }), values, "credential")).Append(")");
@@ -140,8 +140,8 @@ internal sealed class RandomDeclarations
         if (Chance(2))
         {
             var header = Pick(Headers);
-            var kind = Pick(new[] { "Exact", "Prefix", "Regex", null });
-            var value = Pick(Texts);
+            var kind = Chance(12) ? null : Pick(new[] { "Exact", "Prefix", "Regex" });
+            var value = kind == "Regex" ? Pick(new Pool<string>(new[] { "^/v[0-9]+/.*$", ".*beta.*", "a|b" }, new[] { "(?!x)", "" })) : Pick(Texts);
             if (kind is not null) values.Add(new Expected(value, "header " + kind));
             if (header.Length > 0) values.Add(new Expected(header, "header name"));
             parts.Add("MatchHeader(" + Literal(header) + (kind is null ? string.Empty : ", " + kind + " = " + Literal(value)) + ")");
@@ -158,7 +158,7 @@ internal sealed class RandomDeclarations
         }
 
         if (Chance(3)) parts.Add("Retries(" + Int(Pick(Ints), values, "attempts") + (Chance(2) ? ", PerTryTimeout = " + Str(Pick(Durations), values, "perTryTimeout") : string.Empty) + ")");
-        if (Chance(4)) parts.Add("FaultAbort(" + Int(Pick(Ints), values, "abort status") + ", Percentage = " + Double(Pick(Doubles), values) + ")");
+        if (Chance(4)) parts.Add("FaultAbort(" + Int(Pick(new Pool<int>(new[] { 500, 503, 404, 429 }, new[] { 199, 601, -1 })), values, "abort status") + ", Percentage = " + Double(Pick(Doubles), values) + ")");
         if (Chance(3)) parts.Add("SetRequestHeader(" + Str(Pick(Headers), values, "set name") + ", " + Str(Pick(Texts), values, "set value") + ")");
         if (byReference && subsets > 0 && Chance(8)) parts.Add("Mirror<V0>(Percentage = " + Double(Pick(Doubles), values) + ")");
         sb.Append("        [").Append(string.Join(", ", parts)).Append("] public partial class R")
@@ -184,7 +184,7 @@ internal sealed class RandomDeclarations
     private string Str(string valid, List<Expected>? values, string where)
     {
         // One time in three, a hostile string instead of the pool's.
-        var value = Chance(20) ? YamlStringPropertyTests.RandomString(_random) : valid;
+        var value = Chance(30) ? YamlStringPropertyTests.RandomString(_random) : valid;
         if (_random.Next(200) == 0) value += "\uD800";
         values?.Add(new Expected(value, where));
         return Literal(value);
@@ -211,7 +211,7 @@ internal sealed class RandomDeclarations
 
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
 
-    private T Pick<T>(Pool<T> pool) => Chance(8) ? Pick(pool.Invalid) : Pick(pool.Valid);
+    private T Pick<T>(Pool<T> pool) => Chance(16) ? Pick(pool.Invalid) : Pick(pool.Valid);
 
     private bool Chance(int oneIn) => _random.Next(oneIn) == 0;
 }
