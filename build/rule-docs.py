@@ -85,7 +85,7 @@ rule('MESH013', "`validateStringMatch`, CRD `oneOf` on StringMatch",
      svc('    [HttpRoute, MatchHeader("x-user-group"), RouteTo<V1>] public partial class Beta { }\n'),
      svc('    [HttpRoute, MatchHeader("x-user-group", Exact = "beta"), RouteTo<V1>] public partial class Beta { }\n'))
 rule('MESH014', "MeshDsl's model: each attribute is read in one place",
-     "A MeshDsl attribute where nothing reads it: `[Deployment]` on a service class instead of a subset, an `[HttpRoute]` class outside any service, a `[RouteTo]` on a class that is no rule, a probe without a `[Deployment]`, a TCP-only `Match` argument on an HTTP rule.",
+     "A MeshDsl attribute where nothing reads it: `[Deployment]` on a service class instead of a subset, an `[HttpRoute]` class outside any service, a `[RouteTo]` on a class that is no rule, a probe without a `[Deployment]`, `PortName` on a service without Deployments, a TCP-only `Match` argument on an HTTP rule.",
      "The attribute would silently be missing from the manifests: a Deployment that is never emitted, a rule that never routes.",
      'using MeshDsl;\n\n[MeshService("reviews"), Deployment("reviews:1.0")]\npublic partial class Reviews\n{\n    [Subset("v1")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n',
      'using MeshDsl;\n\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')
@@ -252,7 +252,7 @@ rule('MESH504', "DestinationRule subsets and pod labels",
      WL % '    [Subset("v2"), Deployment("reviews:2.0")] public partial class V2 { }')
 
 rule('MESH505', "Kubernetes API validation of Deployments and Services",
-     "A Deployment or Service MeshDsl emits that the API server rejects: a Deployment without an image, with white space in it, a name that is not an object name, negative replicas, a container or probe port outside 1-65535, a probe path without a leading `/` or a period, timeout or threshold below 1, a resource quantity that does not parse or a request above its limit; a Service with no port.",
+     "A Deployment or Service MeshDsl emits that the API server rejects: a Deployment without an image, with white space in it, a name that is not an object name, negative replicas, a container or probe port outside 1-65535, a probe path without a leading `/` or a period, timeout or threshold below 1, a resource quantity that does not parse or a request above its limit; a Service with no port, a name that does not start with a letter, or a port name that is not a DNS-1123 label or is repeated.",
      "`kubectl apply` fails on the object, and the subset that should select its pods selects none.",
      'using MeshDsl;\n\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0", CpuRequest = "2", CpuLimit = "500m")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n',
      'using MeshDsl;\n\n[MeshService("reviews", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset("v1"), Deployment("reviews:1.0", CpuRequest = "250m", CpuLimit = "500m")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}\n')

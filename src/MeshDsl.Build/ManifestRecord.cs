@@ -36,7 +36,9 @@ internal sealed class ManifestRecord
     {
         var record = new ManifestRecord();
         var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path) || new FileInfo(path).Length > 16 * 1024 * 1024) return record;
+        // A record is never empty, so a zero length (or a FIFO in its place, which reads as empty) is no record; nor is a huge file.
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0 || info.Length > 16 * 1024 * 1024) return record;
         foreach (var line in File.ReadAllLines(path, ManifestWriter.Utf8NoBom))
         {
             if (line.Length == 0 || line[0] == '#') continue;

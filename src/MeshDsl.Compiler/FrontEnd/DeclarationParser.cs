@@ -131,6 +131,12 @@ internal static class DeclarationParser
 
         var ports = service.Ints("Ports").ToList();
         if (service.Int("Port") is { } port && !ports.Contains(port)) ports.Insert(0, port);
+        if (deployments.Count == 0 && service.IsSet("PortName"))
+        {
+            context.Report(RuleIds.MisplacedAttribute, origin, "PortName", "MeshService.PortName", type.Name,
+                "a service without [Deployment]s: PortName names the port of the Kubernetes Service MeshDsl emits beside Deployments, and there is none");
+        }
+
         if (deployments.Count > 0)
         {
             resources.AddRange(deployments);

@@ -56,6 +56,16 @@ internal static class WorkloadValidity
 
         foreach (var service in d.Resources.OfType<K8sService>())
         {
+            // A Service's name is a DNS-1035 label: it starts with a letter.
+            if (service.Metadata.Name.Length > 0 && !(service.Metadata.Name[0] is >= 'a' and <= 'z'))
+                yield return F(d.Origin, "name", $"Service name '{service.Metadata.Name}' must start with a lower-case letter (a Kubernetes Service name is a DNS-1035 label)");
+            var portNames = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var port in service.Spec.Ports)
+            {
+                if (Names.Label(port.Name) is { } why) yield return F(d.Origin, "PortName", $"Service port name '{port.Name}' is invalid: {why}");
+                else if (!portNames.Add(port.Name)) yield return F(d.Origin, "PortName", $"Service port name '{port.Name}' is used twice: Kubernetes requires unique port names");
+            }
+
             if (service.Spec.Ports.IsEmpty)
                 yield return F(d.Origin, "Port", $"Service '{service.Metadata.Name}' would have no port: Kubernetes requires one ('spec.ports: Required value'); set Port on the [MeshService] or ContainerPort on the [Deployment]");
         }

@@ -44,6 +44,8 @@ public class TrustRuleTests
 
         // Kubernetes objects: an empty image, no ports, a request above its limit.
         { "MESH505", "using MeshDsl;\n[{|MESH505:MeshService(\"reviews\")|}]\npublic partial class Reviews\n{\n    [Subset(\"v1\"), Deployment({|MESH505:\"\"|}, CpuRequest = {|MESH505:\"2\"|}, CpuLimit = \"500m\", MemoryLimit = {|MESH505:\"lots\"|})] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}" },
+        { "MESH505", "using MeshDsl;\n[MeshService({|MESH505:\"9reviews\"|}, Port = 9080, PortName = {|MESH505:\"Bad_Name\"|})]\npublic partial class Reviews\n{\n    [Subset(\"v1\"), Deployment(\"reviews:1.0\")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}" },
+        { "MESH014", "using MeshDsl;\n[MeshService(\"reviews\", Port = 9080, PortName = {|MESH014:\"web\"|})]\npublic partial class Reviews { [Subset(\"v1\")] public partial class V1 { } [HttpRoute, RouteTo<V1>] public partial class Default { } }" },
         { "MESH505", "using MeshDsl;\n[MeshService(\"reviews\", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset(\"v1\"), Deployment(\"reviews:1.0\", CpuRequest = \"250m\", CpuLimit = \"1\", MemoryRequest = \"128Mi\", MemoryLimit = \"1Gi\")] public partial class V1 { }\n    [HttpRoute, RouteTo<V1>] public partial class Default { }\n}" },
 
         // Duplicates that used to crash the generator or collapse silently.
