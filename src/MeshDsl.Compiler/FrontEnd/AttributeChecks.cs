@@ -76,42 +76,50 @@ internal static class AttributeChecks
 
     public static void Check(INamedTypeSymbol declaration, string declarationAttribute, List<Finding> findings)
     {
-        Visit(declaration, new[] { declarationAttribute }, declarationAttribute, findings, depth: 0);
+        Visit(declaration, ParseContext.Read(declaration), new[] { declarationAttribute }, declarationAttribute, findings, depth: 0);
     }
 
-    private static void Visit(INamedTypeSymbol type, string[] parts, string declarationAttribute, List<Finding> findings, int depth)
+    // Runs for every declaration on every analysis: no allocation unless there is something to report.
+    private static void Visit(INamedTypeSymbol type, AttributeReader[] attributes, string[] parts, string declarationAttribute, List<Finding> findings, int depth)
     {
-        var attributes = ParseContext.Read(type);
-        var sourceType = ParseContext.TypeName(type);
-        var allowed = new HashSet<string>(parts.SelectMany(p => Allowed[p]).Concat(depth == 0 ? DeclarationParser.DeclarationAttributes : Enumerable.Empty<string>()));
+        string? sourceType = null;
+        SourceRef Origin(AttributeReader a) => new(sourceType ??= ParseContext.TypeName(type), a.Index);
+        var hasDeployment = false;
         foreach (var a in attributes)
         {
             if (!a.MetadataName.StartsWith("MeshDsl.", System.StringComparison.Ordinal)) continue;
-            var origin = new SourceRef(sourceType, a.Index);
-            if (!allowed.Contains(a.MetadataName))
+            hasDeployment |= a.MetadataName == AttributeNames.Deployment;
+            if (!IsAllowed(a.MetadataName, parts, depth))
             {
-                findings.Add(Finding(RuleIds.MisplacedAttribute, origin, string.Empty, Short(a.MetadataName), type.Name, Where(parts, depth, declarationAttribute)));
+                findings.Add(Finding(RuleIds.MisplacedAttribute, Origin(a), string.Empty, Short(a.MetadataName), type.Name, Where(parts, depth, declarationAttribute)));
                 continue;
             }
 
             if (a.MetadataName == AttributeNames.Match)
             {
-                var routeParts = parts.Where(MatchArgumentsNotReadBy.ContainsKey).ToArray();
-                foreach (var argument in routeParts.Length == 0 ? Enumerable.Empty<string>() : MatchArgumentsNotReadBy[routeParts[0]].Where(n => routeParts.All(p => MatchArgumentsNotReadBy[p].Contains(n))))
+                foreach (var part in parts)
                 {
-                    if (a.IsSet(argument))
-                        findings.Add(Finding(RuleIds.MisplacedAttribute, origin, argument, "Match." + argument, type.Name, "a class marked [" + Short(routeParts[0]) + "], which does not read it"));
+                    if (!MatchArgumentsNotReadBy.TryGetValue(part, out var unread)) continue;
+                    foreach (var argument in unread)
+                    {
+                        // A class that is two kinds of rule reads what either reads.
+                        if (a.IsSet(argument) && parts.All(p => !MatchArgumentsNotReadBy.TryGetValue(p, out var other) || other.Contains(argument)))
+                            findings.Add(Finding(RuleIds.MisplacedAttribute, Origin(a), argument, "Match." + argument, type.Name, "a class marked [" + Short(part) + "], which does not read it"));
+                    }
+
+                    break;
                 }
             }
 
-            CheckArguments(a, origin, findings);
+            CheckArguments(a, findings, () => Origin(a));
         }
 
-        if (parts.Contains(AttributeNames.Subset) && !attributes.Any(a => a.MetadataName == AttributeNames.Deployment))
+        if (!hasDeployment && System.Array.IndexOf(parts, AttributeNames.Subset) >= 0)
         {
-            foreach (var probe in attributes.Where(a => a.MetadataName is AttributeNames.ReadinessProbe or AttributeNames.LivenessProbe))
+            foreach (var probe in attributes)
             {
-                findings.Add(Finding(RuleIds.MisplacedAttribute, new SourceRef(sourceType, probe.Index), string.Empty, Short(probe.MetadataName), type.Name, "a subset without [Deployment], which has no container to probe"));
+                if (probe.MetadataName is AttributeNames.ReadinessProbe or AttributeNames.LivenessProbe)
+                    findings.Add(Finding(RuleIds.MisplacedAttribute, Origin(probe), string.Empty, Short(probe.MetadataName), type.Name, "a subset without [Deployment], which has no container to probe"));
             }
         }
 
@@ -120,33 +128,57 @@ internal static class AttributeChecks
             var nestedAttributes = ParseContext.Read(nested);
 
             // A declaration nested in another is a declaration of its own, checked on its own.
-            if (nestedAttributes.Any(a => DeclarationParser.DeclarationAttributes.Contains(a.MetadataName))) continue;
+            if (IsDeclaration(nestedAttributes)) continue;
             var nestedParts = depth == 0 && NestedParts.TryGetValue(declarationAttribute, out var candidates)
                 ? candidates.Where(p => nestedAttributes.Any(a => a.MetadataName == p)).ToArray()
                 : System.Array.Empty<string>();
             if (nestedParts.Length == 0)
             {
                 // A class that plays no part: each MeshDsl attribute on it is lost; report them (its own nested classes too).
-                ReportAll(nested, depth + 1, declarationAttribute, findings);
+                ReportAll(nested, nestedAttributes, depth + 1, declarationAttribute, findings);
                 continue;
             }
 
-            Visit(nested, nestedParts, declarationAttribute, findings, depth + 1);
+            Visit(nested, nestedAttributes, nestedParts, declarationAttribute, findings, depth + 1);
         }
     }
 
-    private static void ReportAll(INamedTypeSymbol type, int depth, string declarationAttribute, List<Finding> findings)
+    private static bool IsAllowed(string attribute, string[] parts, int depth)
     {
-        var sourceType = ParseContext.TypeName(type);
-        foreach (var a in ParseContext.Read(type).Where(a => a.MetadataName.StartsWith("MeshDsl.", System.StringComparison.Ordinal)))
+        if (depth == 0 && DeclarationParser.DeclarationAttributes.Contains(attribute)) return true;
+        foreach (var part in parts)
         {
-            findings.Add(Finding(RuleIds.MisplacedAttribute, new SourceRef(sourceType, a.Index), string.Empty, Short(a.MetadataName), type.Name, Where(System.Array.Empty<string>(), depth, declarationAttribute)));
+            if (Allowed[part].Contains(attribute)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsDeclaration(AttributeReader[] attributes)
+    {
+        foreach (var a in attributes)
+        {
+            if (DeclarationParser.DeclarationAttributes.Contains(a.MetadataName)) return true;
+        }
+
+        return false;
+    }
+
+    private static void ReportAll(INamedTypeSymbol type, AttributeReader[] attributes, int depth, string declarationAttribute, List<Finding> findings)
+    {
+        string? sourceType = null;
+        foreach (var a in attributes)
+        {
+            if (!a.MetadataName.StartsWith("MeshDsl.", System.StringComparison.Ordinal)) continue;
+            findings.Add(Finding(RuleIds.MisplacedAttribute, new SourceRef(sourceType ??= ParseContext.TypeName(type), a.Index), string.Empty, Short(a.MetadataName), type.Name,
+                Where(System.Array.Empty<string>(), depth, declarationAttribute)));
         }
 
         foreach (var nested in type.GetTypeMembers())
         {
-            if (ParseContext.Read(nested).Any(a => DeclarationParser.DeclarationAttributes.Contains(a.MetadataName))) continue;
-            ReportAll(nested, depth + 1, declarationAttribute, findings);
+            var nestedAttributes = ParseContext.Read(nested);
+            if (IsDeclaration(nestedAttributes)) continue;
+            ReportAll(nested, nestedAttributes, depth + 1, declarationAttribute, findings);
         }
     }
 
@@ -158,8 +190,10 @@ internal static class AttributeChecks
             : "a class nested " + depth.ToString(CultureInfo.InvariantCulture) + " levels deep in a [" + Short(declarationAttribute) + "] class, where nothing is read";
     }
 
-    private static void CheckArguments(AttributeReader a, SourceRef origin, List<Finding> findings)
+    private static void CheckArguments(AttributeReader a, List<Finding> findings, System.Func<SourceRef> originOf)
     {
+        SourceRef? known = null;
+        SourceRef origin() => known ??= originOf();
         foreach (var (name, value) in a.Arguments())
         {
             if (value.Kind == TypedConstantKind.Array)
@@ -173,15 +207,15 @@ internal static class AttributeChecks
                     var field = Model.Finding.Element(name, i);
                     if (element.Kind == TypedConstantKind.Primitive && element.Value is null && element.Type?.SpecialType == SpecialType.System_String)
                     {
-                        findings.Add(Finding(RuleIds.UnwritableValue, origin, field, "null", name, "an entry of a list is a value: remove the null"));
+                        findings.Add(Finding(RuleIds.UnwritableValue, origin(), field, "null", name, "an entry of a list is a value: remove the null"));
                         continue;
                     }
 
                     CheckValue(element, name, field, origin, findings);
                     if (isLabels && element.Value is string pair && pair.IndexOf('=') < 0)
-                        findings.Add(Finding(RuleIds.InvalidName, origin, field, pair, "key=value label", "it has no '=': write \"" + pair + "=value\" (or \"" + pair + "=\" for an empty value)"));
+                        findings.Add(Finding(RuleIds.InvalidName, origin(), field, pair, "key=value label", "it has no '=': write \"" + pair + "=value\" (or \"" + pair + "=\" for an empty value)"));
                     else if (isLabels && element.Value is string labelled && !keys.Add(labelled.Substring(0, labelled.IndexOf('='))))
-                        findings.Add(new Finding(RuleIds.Duplicate, origin, field, ImmutableArray.Create(
+                        findings.Add(new Finding(RuleIds.Duplicate, origin(), field, ImmutableArray.Create(
                             "Label '" + labelled.Substring(0, labelled.IndexOf('=')) + "' is given twice in " + name + ": a label has one value, so one of them would be lost; keep one")));
                 }
 
@@ -192,30 +226,33 @@ internal static class AttributeChecks
         }
     }
 
-    private static void CheckValue(TypedConstant value, string name, string field, SourceRef origin, List<Finding> findings)
+    private static void CheckValue(TypedConstant value, string name, string field, System.Func<SourceRef> origin, List<Finding> findings)
     {
         switch (value.Kind)
         {
-            case TypedConstantKind.Enum when value.Type is INamedTypeSymbol enumType && !EnumsCheckedElsewhere.Contains(enumType.ToDisplayString()):
-                if (!enumType.GetMembers().OfType<IFieldSymbol>().Any(f => f.HasConstantValue && Equals(f.ConstantValue, value.Value)))
+            case TypedConstantKind.Enum when value.Type is INamedTypeSymbol enumType && !EnumsCheckedElsewhere.Contains(AttributeReader.NameOf(enumType)):
+                if (!DefinedValues.GetValue(enumType, t => new HashSet<object?>(t.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => f.ConstantValue))).Contains(value.Value))
                 {
                     var members = string.Join(", ", enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).Select(f => enumType.Name + "." + f.Name));
-                    findings.Add(Finding(RuleIds.UnknownEnumValue, origin, field, System.Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "?", enumType.Name, members));
+                    findings.Add(Finding(RuleIds.UnknownEnumValue, origin(), field, System.Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? "?", enumType.Name, members));
                 }
 
                 break;
             case TypedConstantKind.Primitive when value.Value is string s && LoneSurrogate(s) is { } at:
-                findings.Add(Finding(RuleIds.UnwritableValue, origin, field, Describe(s), name,
+                findings.Add(Finding(RuleIds.UnwritableValue, origin(), field, Describe(s), name,
                     "it holds a lone UTF-16 surrogate (U+" + ((int)s[at]).ToString("X4", CultureInfo.InvariantCulture) + " at " + at.ToString(CultureInfo.InvariantCulture) + "), which no YAML or JSON encoding can carry"));
                 break;
             case TypedConstantKind.Primitive when value.Value is double d && (double.IsNaN(d) || double.IsInfinity(d)):
-                findings.Add(Finding(RuleIds.UnwritableValue, origin, field, d.ToString(CultureInfo.InvariantCulture), name, "Kubernetes objects are JSON, which has no NaN or infinity: give a finite number"));
+                findings.Add(Finding(RuleIds.UnwritableValue, origin(), field, d.ToString(CultureInfo.InvariantCulture), name, "Kubernetes objects are JSON, which has no NaN or infinity: give a finite number"));
                 break;
             case TypedConstantKind.Primitive when value.Value is float f && (float.IsNaN(f) || float.IsInfinity(f)):
-                findings.Add(Finding(RuleIds.UnwritableValue, origin, field, f.ToString(CultureInfo.InvariantCulture), name, "Kubernetes objects are JSON, which has no NaN or infinity: give a finite number"));
+                findings.Add(Finding(RuleIds.UnwritableValue, origin(), field, f.ToString(CultureInfo.InvariantCulture), name, "Kubernetes objects are JSON, which has no NaN or infinity: give a finite number"));
                 break;
         }
     }
+
+    /// <summary>Each enum's member values, once per enum symbol (the symbol lives as long as its compilation).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<INamedTypeSymbol, HashSet<object?>> DefinedValues = new();
 
     /// <summary>The index of the first surrogate without its pair, or null.</summary>
     internal static int? LoneSurrogate(string s)

@@ -18,7 +18,11 @@ internal static class DeclarationParser
     public static readonly ImmutableArray<string> DeclarationAttributes =
         ImmutableArray.Create(AttributeNames.MeshService, AttributeNames.VirtualService, AttributeNames.Gateway);
 
-    public static MeshDeclaration? Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <param name="attributeChecks">
+    /// Whether to run <see cref="AttributeChecks"/>: the analyzers need its findings, the generator (which emits resources and
+    /// never reports) does not, and skipping it keeps the generator's per-edit transform cheap.
+    /// </param>
+    public static MeshDeclaration? Parse(INamedTypeSymbol type, CancellationToken cancellationToken, bool attributeChecks = true)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var attributes = ParseContext.Read(type);
@@ -34,7 +38,7 @@ internal static class DeclarationParser
             _ => ParseGateway(type, primary),
         };
         var checks = new List<Finding>();
-        AttributeChecks.Check(type, primary.MetadataName, checks);
+        if (attributeChecks) AttributeChecks.Check(type, primary.MetadataName, checks);
         if (checks.Count > 0) declaration = declaration with { Findings = declaration.Findings.Concat(checks).ToEquatableArray() };
         if (declarations.Length == 1) return declaration;
 

@@ -36,7 +36,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
                     attribute,
                     static (node, _) => IsClass(node),
                     static (ctx, ct) => IsPrimary(ctx)
-                        ? new Parsed(DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct), AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
+                        ? new Parsed(DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct, attributeChecks: false), AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
                         : Parsed.None);
 
             var declarations = parsed

@@ -110,21 +110,23 @@ internal static class RouteSettingRules
 
     private static IEnumerable<Finding> Http(VirtualService vs, HttpRoute route)
     {
-        var name = RuleName(vs, route);
+        // Only messages need the rule's name, and finding it is a search: compute it when one is written.
+        string? ruleName = null;
+        string Name() => ruleName ??= RuleName(vs, route);
         if (route.Redirect is { } redirect)
         {
             if (redirect.Uri is not null && redirect.PrefixRewrite is not null)
-                yield return F(redirect.Origin, "PrefixRewrite", $"Rule '{name}' redirects with both Uri and PrefixRewrite: Istio takes one ('redirect may only specify one of uri or prefix_rewrite')");
+                yield return F(redirect.Origin, "PrefixRewrite", $"Rule '{Name()}' redirects with both Uri and PrefixRewrite: Istio takes one ('redirect may only specify one of uri or prefix_rewrite')");
             if (redirect.PrefixRewrite is not null && (route.Match.IsEmpty || route.Match.Any(m => m.Uri is not { Kind: StringMatchKind.Prefix })))
-                yield return F(redirect.Origin, "PrefixRewrite", $"Rule '{name}' uses PrefixRewrite, which needs every match block to match the uri by Prefix ('redirect prefix_rewrite requires all URI matches to use prefix match type')");
+                yield return F(redirect.Origin, "PrefixRewrite", $"Rule '{Name()}' uses PrefixRewrite, which needs every match block to match the uri by Prefix ('redirect prefix_rewrite requires all URI matches to use prefix match type')");
             if (redirect.Uri is null && redirect.PrefixRewrite is null && redirect.Authority is null && redirect.Port is null && redirect.DerivePort is null && redirect.Scheme is null)
-                yield return F(redirect.Origin, string.Empty, $"Rule '{name}' redirects to the same place: set Uri, PrefixRewrite, Authority, Port or Scheme ('redirect must specify URI, authority, scheme, or port')");
+                yield return F(redirect.Origin, string.Empty, $"Rule '{Name()}' redirects to the same place: set Uri, PrefixRewrite, Authority, Port or Scheme ('redirect must specify URI, authority, scheme, or port')");
             if (redirect.RedirectCode is { } code && code is < 300 or > 399)
                 yield return F(redirect.Origin, "RedirectCode", $"Redirect code {N(code)} is not a 3xx status ('is not a valid redirect code, must be 3xx')");
             if (redirect.Scheme is { } scheme && scheme is not ("http" or "https"))
                 yield return F(redirect.Origin, "Scheme", $"Redirect scheme '{scheme}' is neither http nor https ('invalid redirect scheme')");
             if (redirect.Port is not null && redirect.DerivePort is not null)
-                yield return F(redirect.Origin, "DerivePort", $"Rule '{name}' redirects with both Port and DerivePort: Istio takes one");
+                yield return F(redirect.Origin, "DerivePort", $"Rule '{Name()}' redirects with both Port and DerivePort: Istio takes one");
         }
 
         if (route.DirectResponse is { } direct)
@@ -144,7 +146,7 @@ internal static class RouteSettingRules
         {
             var regex = rewrite.UriRegexMatch is not null || rewrite.UriRegexRewrite is not null;
             if (rewrite.Uri is not null && regex)
-                yield return F(rewrite.Origin, "UriRegexMatch", $"Rule '{name}' rewrites the uri both plainly and by regex: Istio takes one ('rewrite may only contain one of URI or UriRegexRewrite')");
+                yield return F(rewrite.Origin, "UriRegexMatch", $"Rule '{Name()}' rewrites the uri both plainly and by regex: Istio takes one ('rewrite may only contain one of URI or UriRegexRewrite')");
             if (regex && (rewrite.UriRegexMatch is null || rewrite.UriRegexRewrite is null))
                 yield return F(rewrite.Origin, rewrite.UriRegexMatch is null ? "UriRegexRewrite" : "UriRegexMatch", "A regex rewrite needs both UriRegexMatch and UriRegexRewrite ('UriRegexRewrite requires both Rewrite and Match fields')");
             if (rewrite.Uri is null && !regex && rewrite.Authority is null)
