@@ -28,6 +28,11 @@ public class CodeFixTests
         Head + "    [HttpRoute, RouteTo<V1>(Weight = 34), RouteTo<V2>(Weight = 33), RouteTo<V3>(Weight = 33)] public partial class A { }\n}");
 
     [Fact]
+    public Task MESH104_rebalances_the_largest_weights_without_overflow() => Verify<WeightsFix>(RuleIds.WeightsNot100,
+        Head + "    [HttpRoute, RouteTo<V1>(Weight = {|MESH104:2147483647|}), RouteTo<V2>(Weight = 2147483647)] public partial class A { }\n}",
+        Head + "    [HttpRoute, RouteTo<V1>(Weight = 50), RouteTo<V2>(Weight = 50)] public partial class A { }\n}");
+
+    [Fact]
     public Task MESH104_fixes_every_rule_at_once() => Verify<WeightsFix>(RuleIds.WeightsNot100,
         Head + "    [HttpRoute, MatchUri(Prefix = \"/a\"), RouteTo<V1>(Weight = {|MESH104:90|}), RouteTo<V2>(Weight = 20)] public partial class A { }\n    [HttpRoute, RouteTo<V1>(Weight = {|MESH104:45|}), RouteTo<V2>(Weight = 45)] public partial class B { }\n}",
         Head + "    [HttpRoute, MatchUri(Prefix = \"/a\"), RouteTo<V1>(Weight = 82), RouteTo<V2>(Weight = 18)] public partial class A { }\n    [HttpRoute, RouteTo<V1>(Weight = 50), RouteTo<V2>(Weight = 50)] public partial class B { }\n}");
