@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace MeshDsl.Tests.Support;
@@ -64,22 +63,17 @@ internal static class YamlTree
         }
     }
 
-    private static readonly Regex Yaml11Bool = new("^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
-    private static readonly Regex Yaml11Null = new("^(?:~|null|Null|NULL|)$");
-    private static readonly Regex Yaml11Int = new("^(?:[-+]?0b[01_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$");
-    private static readonly Regex Yaml11Float = new(@"^(?:[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|[-+]?[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$");
-
-    /// <summary>What a Kubernetes client (YAML 1.1 resolution, the strictest of the readers in use) takes a scalar for.</summary>
-    public static string Resolve(YamlScalarNode scalar)
+    /// <summary>
+    /// What a Kubernetes client (YAML 1.1 resolution, the strictest of the readers in use) takes a scalar for, in the
+    /// schema's words: string, null, boolean, integer or number (<see cref="YamlReaders.Type11"/>).
+    /// </summary>
+    public static string Resolve(YamlScalarNode scalar) => YamlReaders.Type11(scalar) switch
     {
-        if (scalar.Style != YamlDotNet.Core.ScalarStyle.Plain) return "string";
-        var v = scalar.Value ?? string.Empty;
-        if (Yaml11Null.IsMatch(v)) return "null";
-        if (Yaml11Bool.IsMatch(v)) return "boolean";
-        if (Yaml11Int.IsMatch(v)) return "integer";
-        if (Yaml11Float.IsMatch(v)) return "number";
-        return "string";
-    }
+        "bool" => "boolean",
+        "int" => "integer",
+        "float" => "number",
+        var other => other,
+    };
 
     public static bool TryInteger(YamlScalarNode scalar, out long value) =>
         long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
