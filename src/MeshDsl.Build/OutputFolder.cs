@@ -10,6 +10,9 @@ internal static class OutputFolder
 {
     private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant);
 
+    /// <summary>The files .NET writes beside a project's build output, named after its assembly.</summary>
+    private static readonly string[] OutputMarkers = { ".deps.json", ".runtimeconfig.json" };
+
     private static readonly string[] ProjectExtensions = { ".csproj", ".fsproj", ".vbproj", ".proj" };
 
     /// <summary>Why MeshDslNamespace is not a Kubernetes namespace, or null.</summary>
@@ -19,7 +22,8 @@ internal static class OutputFolder
         : "use lower-case letters, digits and '-', starting and ending with a letter or digit";
 
     /// <summary>Why a folder is no place for manifests, or null: the root, the home folder, another project's own folders.</summary>
-    public static string? Unsafe(string directory, string? project)
+    /// <param name="assembly">The mesh project's own assembly: its build output folder is its own to write into.</param>
+    public static string? Unsafe(string directory, string? project, string assembly)
     {
         var full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var root = Path.GetPathRoot(Path.GetFullPath(directory))?.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
@@ -28,6 +32,10 @@ internal static class OutputFolder
         if (home.Length > 0 && string.Equals(full, home, PathComparison)) return "it is the home folder";
         if (!Directory.Exists(full)) return null;
         if (File.Exists(Path.Combine(full, "project.assets.json"))) return "it is a project's intermediate (obj) folder";
+        var ownName = Path.GetFileNameWithoutExtension(assembly);
+        var outputOf = OutputMarkers.SelectMany(marker => Directory.GetFiles(full, "*" + marker).Select(f => Path.GetFileName(f).Substring(0, Path.GetFileName(f).Length - marker.Length)))
+            .FirstOrDefault(name => !string.Equals(name, ownName, StringComparison.OrdinalIgnoreCase));
+        if (outputOf is not null) return "it is the build output folder of another project (" + outputOf + ")";
         var ours = project is null ? null : Path.GetFullPath(project);
         var other = Directory.GetFiles(full).FirstOrDefault(f =>
             ProjectExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !string.Equals(Path.GetFullPath(f), ours, PathComparison));

@@ -101,7 +101,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
             return true;
         }
 
-        if (OutputFolder.Unsafe(outputDirectory, Project) is { } unsafeWhy)
+        if (OutputFolder.Unsafe(outputDirectory, Project, Assembly) is { } unsafeWhy)
         {
             Error("MESHB008", null, "MeshDsl will not write manifests to '{0}': {1}. Set MeshDslOutputPath to a folder of their own, such as 'manifests/'.", outputDirectory, unsafeWhy);
             return false;

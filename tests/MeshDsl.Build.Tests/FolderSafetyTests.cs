@@ -121,6 +121,19 @@ public class FolderSafetyTests
         Assert.Contains("another project (Other.csproj)", Assert.Single(engine.Errors).Message);
         Assert.Equal(new[] { Path.Combine(other, "Other.csproj") }, Directory.GetFiles(other));
 
+        var bin = Path.Combine(dir.Path, "otherbin");
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "Other.Tests.deps.json"), "{}");
+        var (binTask, binLog) = Task(assembly, bin);
+        Assert.False(binTask.Execute());
+        Assert.Contains("build output folder of another project (Other.Tests)", Assert.Single(binLog.Errors).Message);
+
+        // Its own build output folder is the mesh project's to write into.
+        var own = Path.Combine(dir.Path, "ownbin");
+        Directory.CreateDirectory(own);
+        File.WriteAllText(Path.Combine(own, "Mesh.deps.json"), "{}");
+        Assert.True(Task(assembly, own).Task.Execute());
+
         var obj = Path.Combine(dir.Path, "objfolder");
         Directory.CreateDirectory(obj);
         File.WriteAllText(Path.Combine(obj, "project.assets.json"), "{}");

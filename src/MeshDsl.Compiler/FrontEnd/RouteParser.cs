@@ -416,7 +416,14 @@ internal static class RouteParser
             var labels = ParseContext.Labels(a.Strings("SourceLabels"));
             var gateways = TargetResolver.Gateways(a, context, origin);
             var subnets = a.Strings("DestinationSubnets");
-            blocks[a.Int("Block") ?? 0] = (
+            var key = a.Int("Block") ?? 0;
+            if (blocks.ContainsKey(key))
+            {
+                context.Report(RuleIds.Duplicate, origin, "Block", $"A second [Match] for block {N(key)} of this rule: it would replace the first; merge them into one [Match]");
+                continue;
+            }
+
+            blocks[key] = (
                 new L4Match(subnets, a.Int("Port"), labels, gateways, a.String("SourceNamespace"), a.String("SourceSubnet")),
                 new TlsMatch(a.Strings("SniHosts"), subnets, a.Int("Port"), labels, gateways, a.String("SourceNamespace")));
         }

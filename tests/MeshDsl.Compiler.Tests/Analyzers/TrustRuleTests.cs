@@ -51,6 +51,7 @@ public class TrustRuleTests
         // Duplicates that used to crash the generator or collapse silently.
         { "MESH010", "using MeshDsl;\n[MeshService(\"reviews\", Port = 9080)]\npublic partial class Reviews\n{\n    [Subset(\"v1\"), Deployment(\"reviews:1.0\", Name = \"reviews\")] public partial class V1 { }\n    [Subset(\"v2\"), Deployment(\"reviews:2.0\", Name = {|MESH010:\"reviews\"|})] public partial class V2 { }\n    [HttpRoute, MatchHeader(\"x\", Exact = \"1\"), MatchHeader({|MESH010:\"x\"|}, Exact = \"2\"), RouteTo<V2>, SetRequestHeader(\"x-a\", \"1\"), SetRequestHeader({|MESH010:\"X-A\"|}, \"2\")] public partial class A { }\n    [HttpRoute, RouteTo<V1>] public partial class B { }\n}" },
         { "MESH010", "using MeshDsl;\n[MeshService(\"reviews\"), LoadBalancer(LoadBalancing.RoundRobin), {|MESH010:LoadBalancer(LoadBalancing.Random)|}, LoadBalancer(LoadBalancing.Random, Port = 9080)]\npublic partial class Reviews { }" },
+        { "MESH010", "using MeshDsl;\n[VirtualService(\"db\", Hosts = new[] { \"db.example.com\" })]\npublic partial class Db { [TcpRoute, Match(Port = 5432), Match(Port = 5433, Block = {|MESH010:0|}), Match(Port = 5434, Block = 1), RouteToHost(\"db\")] public partial class Tcp { } }" },
         { "MESH010", "using MeshDsl;\n[MeshService(\"reviews\")]\npublic partial class Reviews { [Subset(\"v1\", Labels = new[] { \"version=v1\", {|MESH010:\"version=v2\"|}, \"track=\" })] public partial class V1 { } }" },
 
         // Labels without '=', names that end in a newline, numbers beyond what the rules used to add up.
