@@ -5,7 +5,7 @@ import os, re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 desc = open(os.path.join(ROOT, 'src/MeshDsl.Compiler/Analyzers/Descriptors.cs')).read()
-ids = dict(re.findall(r'public const string (\w+) = "(MESH\d+)";', open(os.path.join(ROOT, 'src/MeshDsl.Compiler/Rules/RuleIds.cs')).read()))
+ids = dict(re.findall(r'public const string (\w+) = "(MESH\d+)";', open(os.path.join(ROOT, 'src/MeshDsl.Core/Rules/RuleIds.cs')).read()))
 meta = {}
 for m in re.finditer(r'= new\(\n\s+RuleIds\.(\w+), "([^"]*)", "(?:[^"\\]|\\.)*", (\w+), DiagnosticSeverity\.(\w+)', desc):
     meta[ids[m.group(1)]] = (m.group(2), m.group(3), m.group(4))

@@ -64,6 +64,7 @@ public static class SyntheticMesh
                 <ProjectReference Include="{src}/MeshDsl.Compiler/MeshDsl.Compiler.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
                 <ProjectReference Include="{src}/MeshDsl.Build/MeshDsl.Build.csproj" ReferenceOutputAssembly="false" />
                 <Analyzer Include="{src}/MeshDsl.Compiler/bin/$(Configuration)/netstandard2.0/YamlDotNet.dll" />
+                <Analyzer Include="{src}/MeshDsl.Compiler/bin/$(Configuration)/netstandard2.0/MeshDsl.Core.dll" />
               """
             : string.Empty;
         var imports = meshDsl

@@ -96,11 +96,11 @@ public class TrustGeneratorTests
     {
         var depth = 200_000;
         var yaml = "kind: Deployment\nspec: " + new string('[', depth) + new string(']', depth) + "\n";
-        var file = WorkloadReader.Parse("/k8s/deep.yaml", yaml);
+        var file = WorkloadYaml.Parse("/k8s/deep.yaml", yaml);
         Assert.Empty(file.Workloads);
         Assert.Contains("nests deeper than 100 levels", file.Error);
 
-        var fine = WorkloadReader.Parse("/k8s/ok.yaml", "kind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    metadata:\n      labels:\n        app: a\n" + "x: " + new string('[', 50) + new string(']', 50) + "\n");
+        var fine = WorkloadYaml.Parse("/k8s/ok.yaml", "kind: Deployment\nmetadata:\n  name: a\nspec:\n  template:\n    metadata:\n      labels:\n        app: a\n" + "x: " + new string('[', 50) + new string(']', 50) + "\n");
         Assert.Null(fine.Error);
         Assert.Single(fine.Workloads);
     }

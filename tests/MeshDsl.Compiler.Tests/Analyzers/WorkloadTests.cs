@@ -175,13 +175,13 @@ public class WorkloadTests
         var workloads = WorkloadAnalysis.BookinfoWorkloads();
         var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
         await WorkloadAnalysis.AnalyzeAsync(compilation, workloads);
-        var parses = WorkloadReader.Parses;
+        var parses = WorkloadYaml.Parses;
 
         var tree = compilation.SyntaxTrees.First();
         var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(tree.GetText().ToString() + "\n// edited\n", TestCompilation.ParseOptions, tree.FilePath));
         var diagnostics = await WorkloadAnalysis.AnalyzeAsync(edited, workloads);
 
-        Assert.Equal(parses, WorkloadReader.Parses);
+        Assert.Equal(parses, WorkloadYaml.Parses);
         Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("MESH5", StringComparison.Ordinal));
     }
 }

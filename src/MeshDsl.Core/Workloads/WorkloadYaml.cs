@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshDsl.Workloads;
+
+/// <summary>A workload file as read: the workloads in it, or why it could not be read (and where).</summary>
+internal sealed record WorkloadFile(string Path, EquatableArray<Workload> Workloads, string? Error, int ErrorLine, int ErrorColumn);
+
+/// <summary>
+/// Reads Kubernetes workload YAML (plain manifests, Helm or Kustomize output) with YamlDotNet into <see cref="Workload"/>s:
+/// the kinds that run pods, with their pods' labels. Never throws on its input: what cannot be read is the file's error.
+/// </summary>
+internal static class WorkloadYaml
+{
+    private static int _parses;
+
+    private static readonly HashSet<string> WorkloadKinds = new(StringComparer.Ordinal)
+    {
+        "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "Pod",
+    };
+
+    /// <summary>How many times a file was actually parsed (tests use it to prove the cache).</summary>
+    public static int Parses => Volatile.Read(ref _parses);
+
+    internal static WorkloadFile Parse(string path, string content)
+    {
+        Interlocked.Increment(ref _parses);
+        var stream = new YamlStream();
+        try
+        {
+            // YamlDotNet builds its tree recursively: a deep enough file would overflow the compiler's stack, which no catch survives.
+            if (TooDeep(content) is { } deep)
+            {
+                return new WorkloadFile(path, EquatableArray<Workload>.Empty,
+                    "the YAML nests deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels, more than any Kubernetes object needs", (int)deep.Line, (int)deep.Column);
+            }
+
+            stream.Load(new StringReader(content));
+        }
+        catch (YamlException ex)
+        {
+            return new WorkloadFile(path, EquatableArray<Workload>.Empty, ex.Message, (int)ex.Start.Line, (int)ex.Start.Column);
+        }
+#pragma warning disable CA1031 // Whatever goes wrong (a YamlDotNet version clash included) must become a diagnostic, never a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new WorkloadFile(path, EquatableArray<Workload>.Empty, ex.GetType().Name + ": " + ex.Message, 1, 1);
+        }
+
+        var workloads = new List<Workload>();
+        foreach (var document in stream.Documents)
+        {
+            if (document.RootNode is not YamlMappingNode root || Scalar(root, "kind") is not { } kind || !WorkloadKinds.Contains(kind)) continue;
+            var metadata = Child(root, "metadata") as YamlMappingNode;
+            var name = metadata is null ? null : Scalar(metadata, "name");
+            var ns = metadata is null ? null : Scalar(metadata, "namespace");
+            var labels = kind == "Pod"
+                ? metadata
+                : (Child(Child(Child(root, "spec"), "template"), "metadata") as YamlMappingNode);
+            var podLabels = Child(labels, "labels") is YamlMappingNode map
+                ? map.Children.Where(e => e.Key is YamlScalarNode && e.Value is YamlScalarNode)
+                    .Select(e => new Label(((YamlScalarNode)e.Key).Value ?? string.Empty, ((YamlScalarNode)e.Value).Value ?? string.Empty))
+                    .ToEquatableArray()
+                : EquatableArray<Label>.Empty;
+            var line = (int)document.RootNode.Start.Line;
+            workloads.Add(new Workload(kind, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, podLabels,
+                System.IO.Path.GetFileName(path) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new WorkloadFile(path, workloads.ToEquatableArray(), null, 0, 0);
+    }
+
+    /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack.</summary>
+    internal const int MaxDepth = 100;
+
+    /// <summary>Where the YAML first nests deeper than <see cref="MaxDepth"/>, read as a stream of events (no recursion).</summary>
+    private static Mark? TooDeep(string content)
+    {
+        var parser = new Parser(new StringReader(content));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth) return parser.Current.Start;
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static YamlNode? Child(YamlNode? node, string key) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Scalar(YamlMappingNode map, string key) => Child(map, key) is YamlScalarNode s ? s.Value : null;
+}
