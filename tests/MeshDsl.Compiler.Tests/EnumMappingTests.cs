@@ -53,6 +53,7 @@ public class EnumMappingTests
         }
 
         Assert.Equal(tokens.OrderBy(t => t), Enum.GetValues(typeof(RetryOn)).Cast<int>().Where(v => v < 100).Select(v => IstioNames.RetryOn(v)!).OrderBy(t => t));
+        Assert.Equal(tokens.OrderBy(t => t), MeshDsl.Istio.RetryConditions.All.OrderBy(t => t));
     }
 
     private static HashSet<string> SchemaEnum(string crd, string field)

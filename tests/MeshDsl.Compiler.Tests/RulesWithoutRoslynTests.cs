@@ -34,7 +34,7 @@ public class RulesWithoutRoslynTests
     [Fact]
     public void A_hand_built_model_gets_the_same_findings_as_CSharp()
     {
-        var declaration = VirtualServiceWith(Rule("10 seconds", new HttpRetry(3, "4s", "503", null, null, null, RetryAt), Method("POST")));
+        var declaration = VirtualServiceWith(Rule("10 seconds", new HttpRetry(3, "4s", new[] { "503" }.ToEquatableArray(), null, null, null, RetryAt), Method("POST")));
         var findings = PolicyRules.Evaluate(declaration).ToArray();
 
         var duration = Assert.Single(findings, f => f.RuleId == "MESH001");

@@ -1,133 +1,126 @@
 using System.Globalization;
+using MeshDsl.Istio;
 
 namespace MeshDsl.FrontEnd;
 
-/// <summary>Istio's spelling of the C# enums, mapped by value so a renamed or reordered member cannot change the YAML.</summary>
+/// <summary>
+/// The C# enums onto Istio's vocabulary (<see cref="MeshDsl.Istio"/>), mapped by value so a renamed or reordered member
+/// cannot change the YAML.
+/// </summary>
 internal static class IstioNames
 {
     public static string? LoadBalancer(int value) => value switch
     {
-        1 => "LEAST_REQUEST",
-        2 => "RANDOM",
-        3 => "PASSTHROUGH",
-        4 => "ROUND_ROBIN",
-        5 => "LEAST_CONN",
+        1 => SimpleLoadBalancers.LeastRequest,
+        2 => SimpleLoadBalancers.Random,
+        3 => SimpleLoadBalancers.Passthrough,
+        4 => SimpleLoadBalancers.RoundRobin,
+        5 => SimpleLoadBalancers.LeastConn,
         _ => null,
     };
 
     public static string? H2UpgradePolicy(int value) => value switch
     {
-        1 => "DEFAULT",
-        2 => "DO_NOT_UPGRADE",
-        3 => "UPGRADE",
+        1 => H2UpgradePolicies.Default,
+        2 => H2UpgradePolicies.DoNotUpgrade,
+        3 => H2UpgradePolicies.Upgrade,
         _ => null,
     };
 
-    public static string? RequestMethod(int value) => value switch
-    {
-        0 => "GET",
-        1 => "HEAD",
-        2 => "POST",
-        3 => "PUT",
-        4 => "PATCH",
-        5 => "DELETE",
-        6 => "OPTIONS",
-        7 => "CONNECT",
-        8 => "TRACE",
-        _ => null,
-    };
+    /// <summary>The C# enum lists the methods in the order of <see cref="HttpMethodNames.All"/>.</summary>
+    public static string? RequestMethod(int value) => value >= 0 && value < HttpMethodNames.All.Length ? HttpMethodNames.All[value] : null;
 
     /// <summary>A <c>retryOn</c> token; values 100-599 are HTTP status codes.</summary>
     public static string? RetryOn(int value) => value switch
     {
-        1 => "5xx",
-        2 => "gateway-error",
-        3 => "reset",
-        4 => "connect-failure",
-        5 => "envoy-ratelimited",
-        6 => "retriable-4xx",
-        7 => "refused-stream",
-        8 => "retriable-status-codes",
-        9 => "retriable-headers",
-        10 => "http3-post-connect-failure",
-        11 => "cancelled",
-        12 => "deadline-exceeded",
-        13 => "internal",
-        14 => "resource-exhausted",
-        15 => "unavailable",
-        16 => "reset-before-request",
+        1 => RetryConditions.Http5xx,
+        2 => RetryConditions.GatewayError,
+        3 => RetryConditions.Reset,
+        4 => RetryConditions.ConnectFailure,
+        5 => RetryConditions.EnvoyRateLimited,
+        6 => RetryConditions.Retriable4xx,
+        7 => RetryConditions.RefusedStream,
+        8 => RetryConditions.RetriableStatusCodes,
+        9 => RetryConditions.RetriableHeaders,
+        10 => RetryConditions.Http3PostConnectFailure,
+        11 => RetryConditions.Cancelled,
+        12 => RetryConditions.DeadlineExceeded,
+        13 => RetryConditions.Internal,
+        14 => RetryConditions.ResourceExhausted,
+        15 => RetryConditions.Unavailable,
+        16 => RetryConditions.ResetBeforeRequest,
         >= 100 and <= 599 => value.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
 
     public static string? RedirectPort(int value) => value switch
     {
-        1 => "FROM_PROTOCOL_DEFAULT",
-        2 => "FROM_REQUEST_PORT",
+        1 => RedirectPorts.FromProtocolDefault,
+        2 => RedirectPorts.FromRequestPort,
         _ => null,
     };
 
     public static string? UnmatchedPreflights(int value) => value switch
     {
-        1 => "FORWARD",
-        2 => "IGNORE",
+        1 => UnmatchedPreflightsPolicies.Forward,
+        2 => UnmatchedPreflightsPolicies.Ignore,
         _ => null,
     };
 
     public static string? ClientTlsMode(int value) => value switch
     {
-        0 => "DISABLE",
-        1 => "SIMPLE",
-        2 => "MUTUAL",
-        3 => "ISTIO_MUTUAL",
+        0 => ClientTlsModes.Disable,
+        1 => ClientTlsModes.Simple,
+        2 => ClientTlsModes.Mutual,
+        3 => ClientTlsModes.IstioMutual,
         _ => null,
     };
 
     public static string? ServerTlsMode(int value) => value switch
     {
-        1 => "PASSTHROUGH",
-        2 => "SIMPLE",
-        3 => "MUTUAL",
-        4 => "AUTO_PASSTHROUGH",
-        5 => "ISTIO_MUTUAL",
-        6 => "OPTIONAL_MUTUAL",
+        1 => ServerTlsModes.Passthrough,
+        2 => ServerTlsModes.Simple,
+        3 => ServerTlsModes.Mutual,
+        4 => ServerTlsModes.AutoPassthrough,
+        5 => ServerTlsModes.IstioMutual,
+        6 => ServerTlsModes.OptionalMutual,
         _ => null,
     };
 
     public static string? TlsProtocolVersion(int value) => value switch
     {
-        1 => "TLS_AUTO",
-        2 => "TLSV1_0",
-        3 => "TLSV1_1",
-        4 => "TLSV1_2",
-        5 => "TLSV1_3",
+        1 => TlsProtocolVersions.Auto,
+        2 => TlsProtocolVersions.V10,
+        3 => TlsProtocolVersions.V11,
+        4 => TlsProtocolVersions.V12,
+        5 => TlsProtocolVersions.V13,
         _ => null,
     };
 
     public static string? ServerProtocol(int value) => value switch
     {
-        0 => "HTTP",
-        1 => "HTTPS",
-        2 => "GRPC",
-        3 => "GRPC-WEB",
-        4 => "HTTP2",
-        5 => "MONGO",
-        6 => "TCP",
-        7 => "TLS",
+        0 => ServerProtocols.Http,
+        1 => ServerProtocols.Https,
+        2 => ServerProtocols.Grpc,
+        3 => ServerProtocols.GrpcWeb,
+        4 => ServerProtocols.Http2,
+        5 => ServerProtocols.Mongo,
+        6 => ServerProtocols.Tcp,
+        7 => ServerProtocols.Tls,
         _ => null,
     };
 
     public static string? TunnelProtocol(int value) => value switch
     {
-        1 => "CONNECT",
-        2 => "POST",
+        1 => TunnelProtocols.Connect,
+        2 => TunnelProtocols.Post,
         _ => null,
     };
 
     public static string? ProxyProtocolVersion(int value) => value switch
     {
-        0 => "V1",
-        1 => "V2",
+        0 => ProxyProtocolVersions.V1,
+        1 => ProxyProtocolVersions.V2,
         _ => null,
     };
 }

@@ -212,11 +212,11 @@ internal static class RouteParser
                     if (StringMatchOf(a, origin, context, "allowOrigins") is { } allowOrigin) origins.Add(allowOrigin);
                     break;
                 case AttributeNames.Retries:
-                    var retryOn = a.Ints("RetryOn").Select(v => IstioNames.RetryOn(v) ?? v.ToString(CultureInfo.InvariantCulture)).ToArray();
+                    var retryOn = a.Ints("RetryOn").Select(v => IstioNames.RetryOn(v) ?? v.ToString(CultureInfo.InvariantCulture)).ToEquatableArray();
                     retries = new HttpRetry(
                         a.Int("attempts") ?? 0,
                         a.String("PerTryTimeout"),
-                        a.IsSet("RetryOn") ? string.Join(",", retryOn) : null,
+                        a.IsSet("RetryOn") ? retryOn : null,
                         a.Bool("RetryRemoteLocalities"),
                         a.Bool("RetryIgnorePreviousHosts"),
                         a.String("Backoff"),

@@ -98,7 +98,7 @@ internal static class VirtualServiceYaml
         : new YamlMapping()
             .Add("attempts", r.Attempts)
             .Add("perTryTimeout", r.PerTryTimeout)
-            .Add("retryOn", r.RetryOn)
+            .Add("retryOn", r.RetryOn is { } retryOn ? string.Join(",", retryOn) : null)
             .Add("retryRemoteLocalities", r.RetryRemoteLocalities)
             .Add("retryIgnorePreviousHosts", r.RetryIgnorePreviousHosts)
             .Add("backoff", r.Backoff);

@@ -77,7 +77,7 @@ internal sealed record HttpRewrite(string? Uri, string? Authority, string? UriRe
 internal sealed record HttpRetry(
     int Attempts,
     string? PerTryTimeout,
-    string? RetryOn,
+    EquatableArray<string>? RetryOn,
     bool? RetryRemoteLocalities,
     bool? RetryIgnorePreviousHosts,
     string? Backoff,

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using MeshDsl.Istio;
 using MeshDsl.Model;
 using static MeshDsl.Rules.ModelWalk;
 
@@ -66,17 +67,17 @@ internal static class GatewayRules
         }.Where(x => x.Item1).Select(x => x.Item2).ToArray();
 
         // Istio lets a plain HTTP-family server carry TLS settings only for a redirect: pass-through mode (the default) and no files.
-        if (protocol is not ("HTTPS" or "TLS"))
+        if (!ServerProtocols.IsTls(protocol))
         {
-            var httpFamily = protocol is "HTTP" or "HTTP2" or "GRPC" or "GRPC-WEB" or "HTTP_PROXY";
-            var redirectOnly = tls.Mode is null or "PASSTHROUGH" or "AUTO_PASSTHROUGH" && tls.ServerCertificate is null && tls.PrivateKey is null && tls.CaCertificates is null;
+            var httpFamily = ServerProtocols.IsHttp(protocol);
+            var redirectOnly = ServerTlsModes.PassesThrough(tls.Mode) && tls.ServerCertificate is null && tls.PrivateKey is null && tls.CaCertificates is null;
             if (httpFamily && !redirectOnly)
                 yield return F(origin, string.Empty, $"The plain {protocol} server on port {port} has TLS settings: only HttpsRedirect is allowed there ('server cannot have TLS settings for plain text HTTP ports')");
             else if (!httpFamily)
                 yield return F(origin, string.Empty, $"The {protocol} server on port {port} has TLS settings, which only HTTPS and TLS servers take ('server cannot have TLS settings for non HTTPS/TLS ports')");
         }
 
-        if (tls.Mode == "ISTIO_MUTUAL" && certificateFields.Length > 0)
+        if (tls.Mode == ServerTlsModes.IstioMutual && certificateFields.Length > 0)
             yield return F(origin, string.Empty, $"ISTIO_MUTUAL uses the mesh's own certificates: remove {string.Join(", ", certificateFields)} ('ISTIO_MUTUAL TLS cannot have associated certificates')");
 
         var sources = new[] { tls.CredentialName is not null, !tls.CredentialNames.IsEmpty, tls.ServerCertificate is not null || tls.PrivateKey is not null, !tls.TlsCertificates.IsEmpty }.Count(x => x);
@@ -85,18 +86,18 @@ internal static class GatewayRules
         if (tls.CredentialNames.Count > 2) yield return F(origin, "CredentialNames", "At most 2 CredentialNames (one RSA, one ECDSA)");
         if (tls.TlsCertificates.Count > 2) yield return F(tls.TlsCertificates[2].Origin, string.Empty, "At most 2 [ServerTlsCertificate]s (one RSA, one ECDSA)");
 
-        if (tls.Mode is "SIMPLE" or "MUTUAL" or "OPTIONAL_MUTUAL" && tls.CredentialName is null && tls.CredentialNames.IsEmpty)
+        if (ServerTlsModes.ServesCertificate(tls.Mode) && tls.CredentialName is null && tls.CredentialNames.IsEmpty)
         {
             if (tls.TlsCertificates.IsEmpty && (tls.ServerCertificate is null) != (tls.PrivateKey is null))
                 yield return F(origin, tls.ServerCertificate is null ? "ServerCertificate" : "PrivateKey", $"{tls.Mode} TLS with files needs both ServerCertificate and PrivateKey");
             foreach (var cert in tls.TlsCertificates.Where(c => c.ServerCertificate is null || c.PrivateKey is null))
                 yield return F(cert.Origin, string.Empty, "Each [ServerTlsCertificate] needs both its server certificate and its private key");
-            if (tls.Mode is "MUTUAL" or "OPTIONAL_MUTUAL" && tls.CaCertificates is null && tls.TlsCertificates.All(c => c.CaCertificates is null))
+            if (ServerTlsModes.ChecksClients(tls.Mode) && tls.CaCertificates is null && tls.TlsCertificates.All(c => c.CaCertificates is null))
                 yield return F(origin, "CaCertificates", $"{tls.Mode} TLS checks client certificates: set CaCertificates, or use a CredentialName whose secret holds ca.crt ('MUTUAL TLS requires a client CA bundle')");
-            if (tls.Mode == "SIMPLE" && tls.CaCrl is not null)
+            if (tls.Mode == ServerTlsModes.Simple && tls.CaCrl is not null)
                 yield return F(origin, "CaCrl", "A CRL has no use with SIMPLE TLS, which checks no client certificates ('CRL is not supported with SIMPLE TLS')");
         }
-        else if (tls.CaCrl is not null && (tls.CredentialName is not null || !tls.CredentialNames.IsEmpty) && tls.Mode is not ("SIMPLE" or "MUTUAL" or "OPTIONAL_MUTUAL"))
+        else if (tls.CaCrl is not null && (tls.CredentialName is not null || !tls.CredentialNames.IsEmpty) && !ServerTlsModes.ServesCertificate(tls.Mode))
         {
             yield return F(origin, "CaCrl", "With a credential, the CRL belongs in the credential's secret ('CRL is not supported with credentialName')");
         }

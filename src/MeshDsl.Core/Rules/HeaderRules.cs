@@ -12,8 +12,6 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class HeaderRules
 {
-    private static readonly HashSet<string> PseudoHeaders = new() { ":method", ":scheme", ":authority", ":path", ":status" };
-
     private const string JwtClaimPrefix = "@request.auth.claims.";
 
     public static IEnumerable<Finding> Check(MeshDeclaration d)
@@ -35,7 +33,7 @@ internal static class HeaderRules
                         continue;
                     }
 
-                    if (!PseudoHeaders.Contains(name) && TokenProblem(name) is { } why)
+                    if (!Istio.PseudoHeaders.All.Contains(name) && TokenProblem(name) is { } why)
                         yield return Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"'{Show(name)}' is not a header name Istio accepts: {why}");
                 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MeshDsl.Istio;
 using MeshDsl.Model;
 
 namespace MeshDsl.Rules;
@@ -7,10 +8,6 @@ namespace MeshDsl.Rules;
 /// <summary>Which HTTP methods a rule can serve, from its method matches.</summary>
 internal static class HttpMethods
 {
-    public static readonly string[] All = { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE" };
-
-    public static readonly string[] NonIdempotent = { "POST", "PUT", "PATCH", "DELETE" };
-
     /// <summary>The methods the rule serves, or null when it serves every method (some match block has no method condition).</summary>
     public static HashSet<string>? Served(HttpRoute route)
     {
@@ -18,7 +15,7 @@ internal static class HttpMethods
         var served = new HashSet<string>();
         foreach (var block in route.Match)
         {
-            foreach (var method in All.Where(m => Matches(block.Method!, m))) served.Add(method);
+            foreach (var method in HttpMethodNames.All.Where(m => Matches(block.Method!, m))) served.Add(method);
         }
 
         return served;
@@ -33,5 +30,5 @@ internal static class HttpMethods
 
     /// <summary>The non-idempotent methods the rule explicitly serves; empty when it serves none, null when it serves every method.</summary>
     public static string[]? ExplicitNonIdempotent(HttpRoute route) =>
-        Served(route) is { } served ? NonIdempotent.Where(served.Contains).ToArray() : null;
+        Served(route) is { } served ? HttpMethodNames.NonIdempotent.Where(served.Contains).ToArray() : null;
 }

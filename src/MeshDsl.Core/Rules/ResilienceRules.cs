@@ -31,7 +31,7 @@ internal static class ResilienceRules
                 // MESH202: a rule that serves every method retries on statuses a write may already have caused.
                 if (retry is { Attempts: > 0, RetryOn: { } retryOn } && writes is null)
                 {
-                    var unsafeTokens = retryOn.Split(',').Where(UnsafeTokens.Contains).ToArray();
+                    var unsafeTokens = retryOn.Where(UnsafeTokens.Contains).ToArray();
                     if (unsafeTokens.Length > 0) yield return Finding(RuleIds.UnsafeRetryOn, retry.Origin, "retryOn", name, string.Join(",", unsafeTokens));
                 }
 
@@ -60,7 +60,7 @@ internal static class ResilienceRules
                     yield return Finding(RuleIds.TooManyAttempts, retry.Origin, "attempts", N(retry.Attempts));
 
                 // MESH205
-                if (retry.RetryOn?.Split(',').Contains("retriable-4xx") == true)
+                if (retry.RetryOn?.Contains(RetryConditions.Retriable4xx) == true)
                     yield return Finding(RuleIds.Retriable4xx, retry.Origin, "retryOn");
             }
         }

@@ -14,8 +14,6 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class RouteSettingRules
 {
-    private static readonly HashSet<string> CorsMethods = new() { "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE", "*" };
-
     public static IEnumerable<Finding> Check(MeshDeclaration d)
     {
         foreach (var vs in VirtualServices(d))
@@ -157,7 +155,7 @@ internal static class RouteSettingRules
         {
             for (var i = 0; i < cors.AllowMethods.Count; i++)
             {
-                if (!CorsMethods.Contains(cors.AllowMethods[i]))
+                if (!HttpMethodNames.Cors.Contains(cors.AllowMethods[i]))
                     yield return F(cors.Origin, Model.Finding.Element("AllowMethods", i), $"'{cors.AllowMethods[i]}' is not an HTTP method Istio accepts in CORS (upper case: GET, POST, ... or *)");
             }
 

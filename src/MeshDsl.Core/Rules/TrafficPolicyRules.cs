@@ -155,11 +155,11 @@ internal static class TrafficPolicyRules
         {
             var protocol = server.Port.Protocol;
             var tls = server.Tls;
-            if (protocol is "HTTPS" or "TLS" && tls?.Mode is null)
+            if (ServerProtocols.IsTls(protocol) && tls?.Mode is null)
                 yield return Finding(RuleIds.TlsServerWithoutTls, server.Origin, string.Empty, $"The {protocol} server on port {N(server.Port.Number)} has no TLS mode: add [ServerTls(ServerTlsMode.Simple, CredentialName = \"...\")]");
-            if (tls is { Mode: "SIMPLE" or "MUTUAL" or "OPTIONAL_MUTUAL" } && tls.CredentialName is null && tls.CredentialNames.IsEmpty && tls.TlsCertificates.IsEmpty && tls.ServerCertificate is null)
+            if (tls is not null && ServerTlsModes.ServesCertificate(tls.Mode) && tls.CredentialName is null && tls.CredentialNames.IsEmpty && tls.TlsCertificates.IsEmpty && tls.ServerCertificate is null)
                 yield return Finding(RuleIds.TlsServerWithoutTls, tls.Origin, string.Empty, $"TLS mode {tls.Mode} needs a certificate: set CredentialName (a Kubernetes secret) or ServerCertificate and PrivateKey");
-            if (tls is { HttpsRedirect: true } && protocol != "HTTP")
+            if (tls is { HttpsRedirect: true } && protocol != ServerProtocols.Http)
                 yield return Finding(RuleIds.HttpsRedirectNotHttp, tls.Origin, "httpsRedirect", protocol, N(server.Port.Number));
 
             foreach (var host in server.Hosts)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using MeshDsl.Istio;
 using MeshDsl.Model;
 using static MeshDsl.Rules.ModelWalk;
 
@@ -87,7 +88,7 @@ internal static class TrafficPolicyValidity
         {
             foreach (var f in Negative(pool.Origin, ("http1MaxPendingRequests", http.Http1MaxPendingRequests), ("http2MaxRequests", http.Http2MaxRequests),
                          ("maxRequestsPerConnection", http.MaxRequestsPerConnection), ("maxRetries", http.MaxRetries), ("maxConcurrentStreams", http.MaxConcurrentStreams))) yield return f;
-            if (http.H2UpgradePolicy == "UPGRADE" && http.UseClientProtocol == true)
+            if (http.H2UpgradePolicy == H2UpgradePolicies.Upgrade && http.UseClientProtocol == true)
                 yield return F(pool.Origin, "useClientProtocol", "UseClientProtocol cannot be true with H2UpgradePolicy.Upgrade ('use client protocol must not be true when H2UpgradePolicy is UPGRADE')");
             if ((http.Http2KeepAliveInterval is null) != (http.Http2KeepAliveTimeout is null))
                 yield return F(pool.Origin, http.Http2KeepAliveInterval is null ? "http2KeepAliveTimeout" : "http2KeepAliveInterval", "HTTP/2 keep-alive needs both Http2KeepAliveInterval and Http2KeepAliveTimeout");
@@ -159,20 +160,20 @@ internal static class TrafficPolicyValidity
     private static IEnumerable<Finding> ClientTls(ClientTlsSettings tls)
     {
         var credential = tls.CredentialName is not null;
-        if (tls.Mode == "MUTUAL" && !credential)
+        if (tls.Mode == ClientTlsModes.Mutual && !credential)
         {
             if (tls.ClientCertificate is null) yield return F(tls.Origin, "clientCertificate", "MUTUAL TLS without a CredentialName needs ClientCertificate ('client certificate required for mutual tls')");
             if (tls.PrivateKey is null) yield return F(tls.Origin, "privateKey", "MUTUAL TLS without a CredentialName needs PrivateKey ('private key required for mutual tls')");
         }
 
-        if (tls.Mode is "SIMPLE" or "MUTUAL" && credential && (tls.ClientCertificate ?? tls.CaCertificates ?? tls.PrivateKey ?? tls.CaCrl) is not null)
+        if (tls.Mode is ClientTlsModes.Simple or ClientTlsModes.Mutual && credential && (tls.ClientCertificate ?? tls.CaCertificates ?? tls.PrivateKey ?? tls.CaCrl) is not null)
             yield return F(tls.Origin, "credentialName", "With a CredentialName, the certificates come from its secret: remove ClientCertificate, CaCertificates, PrivateKey and CaCrl ('cannot specify client certificates or CA certificate or CA CRL If credentialName is set')");
 
         if (tls.InsecureSkipVerify == true)
         {
-            var forbidden = tls.Mode == "SIMPLE"
+            var forbidden = tls.Mode == ClientTlsModes.Simple
                 ? new[] { (tls.CaCertificates is not null, "CaCertificates"), (credential, "CredentialName"), (!tls.SubjectAltNames.IsEmpty, "SubjectAltNames") }
-                : tls.Mode == "MUTUAL" ? new[] { (tls.CaCertificates is not null, "CaCertificates"), (!tls.SubjectAltNames.IsEmpty, "SubjectAltNames") } : System.Array.Empty<(bool, string)>();
+                : tls.Mode == ClientTlsModes.Mutual ? new[] { (tls.CaCertificates is not null, "CaCertificates"), (!tls.SubjectAltNames.IsEmpty, "SubjectAltNames") } : System.Array.Empty<(bool, string)>();
             var set = forbidden.Where(x => x.Item1).Select(x => x.Item2).ToArray();
             if (set.Length > 0)
                 yield return F(tls.Origin, "insecureSkipVerify", $"InsecureSkipVerify skips the very checks {string.Join(", ", set)} configure: remove one or the other ('cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true')");

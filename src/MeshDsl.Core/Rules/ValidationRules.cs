@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using MeshDsl.Istio;
 using MeshDsl.Model;
 using static MeshDsl.Rules.ModelWalk;
 
@@ -139,12 +140,6 @@ internal static class ValidationRules
         }
     }
 
-    private static readonly HashSet<string> GrpcStatuses = new()
-    {
-        "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED",
-        "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
-    };
-
     // MESH007
     private static IEnumerable<Finding> Faults(VirtualService vs)
     {
@@ -162,7 +157,7 @@ internal static class ValidationRules
             {
                 if (abort.HttpStatus is { } status && (status < 200 || status > 600))
                     yield return Finding(RuleIds.InvalidFault, abort.Origin, "httpStatus", $"Abort status {N(status)} is outside 200-599, the statuses Istio can inject");
-                if (abort.GrpcStatus is { } grpc && !GrpcStatuses.Contains(grpc))
+                if (abort.GrpcStatus is { } grpc && !GrpcStatusNames.All.Contains(grpc))
                     yield return Finding(RuleIds.InvalidFault, abort.Origin, "grpcStatus", $"'{grpc}' is not a gRPC status name Istio knows (for example UNAVAILABLE or DEADLINE_EXCEEDED)");
                 if (abort.Http2Error is not null)
                     yield return Finding(RuleIds.InvalidFault, abort.Origin, "http2Error", "Istio does not support HTTP/2 error aborts yet: use an HTTP or gRPC status");
@@ -173,12 +168,6 @@ internal static class ValidationRules
             }
         }
     }
-
-    private static readonly HashSet<string> RetryTokens = new()
-    {
-        "5xx", "gateway-error", "reset", "reset-before-request", "connect-failure", "retriable-4xx", "refused-stream", "retriable-status-codes",
-        "retriable-headers", "envoy-ratelimited", "http3-post-connect-failure", "cancelled", "deadline-exceeded", "internal", "resource-exhausted", "unavailable",
-    };
 
     // MESH008
     private static IEnumerable<Finding> Retries(VirtualService vs)
@@ -194,10 +183,9 @@ internal static class ValidationRules
                 yield return Finding(RuleIds.MalformedRetries, retry.Origin, field, "Retries(0) disables retries, and Istio rejects retry settings beside it: remove them, or allow at least one attempt");
             }
 
-            foreach (var token in (retry.RetryOn ?? string.Empty).Split(',').Where(t => t.Length > 0))
+            foreach (var token in retry.RetryOn ?? Helpers.EquatableArray<string>.Empty)
             {
-                var isStatus = int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 100 and <= 599;
-                if (!isStatus && !RetryTokens.Contains(token))
+                if (!RetryConditions.IsValid(token))
                     yield return Finding(RuleIds.MalformedRetries, retry.Origin, "retryOn", $"'{token}' is not a retry condition Istio knows: use a RetryOn member or an HTTP status code (100-599)");
             }
         }
