@@ -47,10 +47,9 @@ internal static class ManifestLayout
         }
     }
 
-    public static List<OutputFile> Arrange(IEnumerable<EmbeddedManifest> manifests, Layout layout, string? defaultNamespace, bool kustomization)
+    public static List<OutputFile> Arrange(IEnumerable<EmbeddedManifest> manifests, Layout layout, bool kustomization)
     {
         var resources = manifests
-            .Select(m => WithNamespace(m, defaultNamespace))
             .OrderBy(m => m.FileName, StringComparer.Ordinal)
             .ToList();
 
@@ -111,20 +110,5 @@ internal static class ManifestLayout
         }
 
         return Math.Max(best, 0);
-    }
-
-    /// <summary>Gives a manifest without a namespace the default one: in its metadata, and as its file name's prefix.</summary>
-    private static EmbeddedManifest WithNamespace(EmbeddedManifest manifest, string? defaultNamespace)
-    {
-        if (string.IsNullOrEmpty(defaultNamespace)) return manifest;
-        const string Marker = "\nmetadata:\n  name: ";
-        var metadata = manifest.Content.IndexOf(Marker, StringComparison.Ordinal);
-        if (metadata < 0) return manifest;
-        var nameEnd = manifest.Content.IndexOf('\n', metadata + Marker.Length);
-        if (nameEnd < 0) return manifest;
-        if (string.CompareOrdinal(manifest.Content, nameEnd + 1, "  namespace:", 0, "  namespace:".Length) == 0) return manifest;
-
-        var content = manifest.Content.Insert(nameEnd + 1, "  namespace: " + defaultNamespace + "\n");
-        return manifest with { Content = content, FileName = defaultNamespace + "-" + manifest.FileName };
     }
 }

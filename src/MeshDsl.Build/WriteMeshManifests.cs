@@ -28,7 +28,10 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
     /// <summary>Also write a <c>kustomization.yaml</c> listing the files.</summary>
     public bool Kustomization { get; set; }
 
-    /// <summary>The namespace of resources whose C# names none.</summary>
+    /// <summary>
+    /// MeshDslNamespace: the generator applies it (it reaches the compiler as a visible property); the task only refuses a value
+    /// that is not a namespace, which the generator leaves unapplied.
+    /// </summary>
     public string? Namespace { get; set; }
 
     /// <summary>Write nothing; fail with one error per file that differs from, is missing from, or is stale in the output folder.</summary>
@@ -91,7 +94,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
             return true;
         }
 
-        var files = ManifestLayout.Arrange(manifests, layout, ns, Kustomization);
+        var files = ManifestLayout.Arrange(manifests, layout, Kustomization);
         if (!CheckDuplicates(manifests, files)) return false;
 
         var owner = OutputFolder.Owner(outputDirectory, Project, Assembly);

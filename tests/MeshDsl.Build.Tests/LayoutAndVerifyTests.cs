@@ -18,14 +18,14 @@ public class LayoutAndVerifyTests
     [Fact]
     public void Per_resource_is_one_file_each_in_name_order()
     {
-        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, null, kustomization: false);
+        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, kustomization: false);
         Assert.Equal(new[] { "destinationrule-reviews.yaml", "shop-destinationrule-ratings.yaml", "virtualservice-reviews.yaml" }, files.Select(f => f.FileName));
     }
 
     [Fact]
     public void Per_service_groups_each_declaration_into_one_multi_document_file()
     {
-        var files = ManifestLayout.Arrange(Manifests, Layout.PerService, null, kustomization: false);
+        var files = ManifestLayout.Arrange(Manifests, Layout.PerService, kustomization: false);
         Assert.Equal(new[] { "reviews.yaml", "shop-ratings.yaml" }, files.Select(f => f.FileName));
         var reviews = files[0].Content;
         Assert.Equal(2, reviews.Split("---\n").Length);
@@ -35,22 +35,13 @@ public class LayoutAndVerifyTests
     [Fact]
     public void Single_puts_everything_in_all_yaml_and_kustomization_lists_exactly_the_files()
     {
-        var single = ManifestLayout.Arrange(Manifests, Layout.Single, null, kustomization: true);
+        var single = ManifestLayout.Arrange(Manifests, Layout.Single, kustomization: true);
         Assert.Equal(new[] { "all.yaml", "kustomization.yaml" }, single.Select(f => f.FileName));
         Assert.Equal(3, single[0].Content.Split("---\n").Length);
         Assert.EndsWith("kind: Kustomization\nresources:\n- all.yaml\n", single[1].Content);
 
-        var perResource = ManifestLayout.Arrange(Manifests, Layout.PerResource, null, kustomization: true);
+        var perResource = ManifestLayout.Arrange(Manifests, Layout.PerResource, kustomization: true);
         Assert.EndsWith("resources:\n- destinationrule-reviews.yaml\n- shop-destinationrule-ratings.yaml\n- virtualservice-reviews.yaml\n", perResource.Last().Content);
-    }
-
-    [Fact]
-    public void The_default_namespace_goes_to_resources_that_name_none()
-    {
-        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, "bookinfo", kustomization: false);
-        Assert.Equal(new[] { "bookinfo-destinationrule-reviews.yaml", "bookinfo-virtualservice-reviews.yaml", "shop-destinationrule-ratings.yaml" }, files.Select(f => f.FileName));
-        Assert.Contains("metadata:\n  name: reviews\n  namespace: bookinfo\nspec:", files[0].Content);
-        Assert.Contains("metadata:\n  name: ratings\n  namespace: shop\nspec:", files[2].Content);
     }
 
     private const string Owner = "../Mesh.csproj";
@@ -60,11 +51,11 @@ public class LayoutAndVerifyTests
     {
         using var dir = new TempDir();
         var before = Manifests.Append(new EmbeddedManifest("A.Old", "virtualservice-old.yaml", Doc("A.Old", "VirtualService", "old"))).ToList();
-        ManifestWriter.Write(dir.Path, Owner, ManifestLayout.Arrange(before, Layout.PerResource, null, false));
+        ManifestWriter.Write(dir.Path, Owner, ManifestLayout.Arrange(before, Layout.PerResource, false));
         File.WriteAllText(Path.Combine(dir.Path, "virtualservice-copied.yaml"), Doc("A.Copied", "VirtualService", "copied"));
         File.WriteAllText(Path.Combine(dir.Path, "namespace.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n");
 
-        var result = ManifestWriter.Write(dir.Path, Owner, ManifestLayout.Arrange(Manifests, Layout.PerResource, null, false));
+        var result = ManifestWriter.Write(dir.Path, Owner, ManifestLayout.Arrange(Manifests, Layout.PerResource, false));
         Assert.Equal(new[] { Path.Combine(dir.Path, "virtualservice-old.yaml") }, result.Deleted);
         Assert.True(File.Exists(Path.Combine(dir.Path, "virtualservice-copied.yaml")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "namespace.yaml")));
@@ -74,7 +65,7 @@ public class LayoutAndVerifyTests
     public void Verify_passes_on_a_matching_folder_and_writes_nothing()
     {
         using var dir = new TempDir();
-        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, null, false);
+        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, false);
         ManifestWriter.Write(dir.Path, Owner, files);
         var stamps = Directory.GetFiles(dir.Path).ToDictionary(f => f, File.GetLastWriteTimeUtc);
         Assert.Empty(ManifestVerifier.Compare(dir.Path, Owner, files));
@@ -85,8 +76,8 @@ public class LayoutAndVerifyTests
     public void Verify_names_each_edited_missing_and_stale_file_with_a_short_diff()
     {
         using var dir = new TempDir();
-        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, null, false);
-        var withOld = ManifestLayout.Arrange(Manifests.Append(new EmbeddedManifest("A.Old", "gateway-old.yaml", Doc("A.Old", "Gateway", "old"))), Layout.PerResource, null, false);
+        var files = ManifestLayout.Arrange(Manifests, Layout.PerResource, false);
+        var withOld = ManifestLayout.Arrange(Manifests.Append(new EmbeddedManifest("A.Old", "gateway-old.yaml", Doc("A.Old", "Gateway", "old"))), Layout.PerResource, false);
         ManifestWriter.Write(dir.Path, Owner, withOld);
         var edited = Path.Combine(dir.Path, "virtualservice-reviews.yaml");
         File.WriteAllText(edited, File.ReadAllText(edited).Replace("host: reviews", "host: reviews-hotfix"));

@@ -104,4 +104,25 @@ public class TrustGeneratorTests
         Assert.Null(fine.Error);
         Assert.Single(fine.Workloads);
     }
+
+    [Fact]
+    public void MeshDslNamespace_is_part_of_the_generated_manifests_so_disk_run_time_and_analyzers_agree()
+    {
+        const string Source = """
+            using MeshDsl;
+            [MeshService("reviews")] public partial class Reviews { [Subset("v1")] public partial class V1 { } [HttpRoute, RouteTo<V1>] public partial class D { } }
+            [MeshService("ratings", Namespace = "shop")] public partial class Ratings { [Subset("v1")] public partial class V1 { } }
+            """;
+        var run = TestCompilation.Run(TestCompilation.Create(Source), TestCompilation.Driver(meshDslNamespace: " bookinfo "));
+        var manifests = run.Manifests();
+        Assert.Equal(new[] { "bookinfo-destinationrule-reviews.yaml", "bookinfo-virtualservice-reviews.yaml", "shop-destinationrule-ratings.yaml" }, manifests.Keys);
+        Assert.Contains("metadata:\n  name: reviews\n  namespace: bookinfo\n", manifests["bookinfo-virtualservice-reviews.yaml"]);
+
+        // A value that is no namespace is not applied (the build fails on it, MESHB009); an unchanged one keeps everything cached.
+        var invalid = TestCompilation.Run(TestCompilation.Create(Source), TestCompilation.Driver(meshDslNamespace: "Book_Info"));
+        Assert.Contains("virtualservice-reviews.yaml", invalid.Manifests().Keys);
+        var again = TestCompilation.Run(TestCompilation.Create(Source), run.Driver);
+        Assert.All(again.Result.Results[0].TrackedSteps[MeshDsl.Generator.TrackingNames.Resources].SelectMany(s => s.Outputs),
+            o => Assert.Contains(o.Reason, new[] { Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached, Microsoft.CodeAnalysis.IncrementalStepRunReason.Unchanged }));
+    }
 }

@@ -27,6 +27,10 @@ public sealed class MeshGenerator : IIncrementalGenerator
             context.ParseOptionsProvider.Select(static (_, _) => true),
             static (spc, _) => spc.AddSource("MeshDsl.Generator.g.cs", CSharpEmitter.GeneratorMarker));
 
+        // MeshDslNamespace belongs to the output itself: the YAML on disk, Manifest.Of at run time and the analyzers agree.
+        var defaultNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Namespaces.Default(options.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var ns) ? ns : null));
+
         foreach (var attribute in DeclarationParser.DeclarationAttributes)
         {
             // One ForAttributeWithMetadataName per attribute: Roslyn re-runs its transform for every match on every edit,
@@ -42,10 +46,12 @@ public sealed class MeshGenerator : IIncrementalGenerator
             var declarations = parsed
                 .Select(static (p, _) => p.Declaration)
                 .Where(static d => d is not null)
+                .Combine(defaultNamespace)
+                .Select(static (pair, _) => pair.Left!.InNamespace(pair.Right))
                 .WithTrackingName(TrackingNames.Declarations);
 
             var resources = declarations
-                .SelectMany(static (declaration, _) => declaration!.Resources)
+                .SelectMany(static (declaration, _) => declaration.Resources)
                 .WithTrackingName(TrackingNames.Resources);
 
             context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>

@@ -54,9 +54,10 @@ internal static class TestCompilation
         .OfType<MeshDsl.Model.MeshDeclaration>()
         .ToArray();
 
-    public static GeneratorDriver Driver() => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(string? meshDslNamespace = null) => CSharpGeneratorDriver.Create(
         new[] { new MeshGenerator().AsSourceGenerator() },
         parseOptions: ParseOptions,
+        optionsProvider: meshDslNamespace is null ? null : new BuildPropertiesProvider(("build_property.MeshDslNamespace", meshDslNamespace)),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator, asserts it neither threw nor broke the compilation, and returns the result.</summary>
@@ -67,6 +68,31 @@ internal static class TestCompilation
         Assert.All(result.Results, r => Assert.Null(r.Exception));
         Assert.Empty(diagnostics);
         return new GeneratorRun(driver, output, result);
+    }
+}
+
+/// <summary>Build properties as MSBuild hands them to the compiler (<c>CompilerVisibleProperty</c>).</summary>
+internal sealed class BuildPropertiesProvider : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private readonly Options _global;
+
+    public BuildPropertiesProvider(params (string Key, string Value)[] properties) => _global = new Options(properties.ToDictionary(p => p.Key, p => p.Value));
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    private sealed class Options : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new(new Dictionary<string, string>());
+
+        private readonly Dictionary<string, string> _values;
+
+        public Options(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }
 
