@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 
@@ -80,35 +81,10 @@ internal static class ManifestLayout
     /// <summary>Multi-document YAML: each manifest keeps its header comment; documents are separated by <c>---</c>.</summary>
     private static string Join(IEnumerable<EmbeddedManifest> manifests) => string.Join("---\n", manifests.Select(m => m.Content));
 
-    /// <summary>A per-service file is named after its first resource: <c>[namespace-]name.yaml</c>.</summary>
-    private static string ServiceFileName(List<EmbeddedManifest> group)
-    {
-        var first = group[0].FileName;
-        var kindStart = KindStart(first);
-        var prefix = first.Substring(0, kindStart);
-        var rest = first.Substring(kindStart);
-        var dash = rest.IndexOf('-');
-        return prefix + (dash >= 0 ? rest.Substring(dash + 1) : rest);
-    }
-
-    private static readonly string[] Kinds = { "virtualservice-", "destinationrule-", "gateway-", "deployment-", "service-" };
-
-    /// <summary>Where the kind starts in a manifest file name (after the namespace prefix, if any).</summary>
-    private static int KindStart(string fileName)
-    {
-        var best = -1;
-        foreach (var kind in Kinds)
-        {
-            for (var i = fileName.IndexOf(kind, StringComparison.Ordinal); i >= 0; i = fileName.IndexOf(kind, i + 1, StringComparison.Ordinal))
-            {
-                if (i == 0 || fileName[i - 1] == '-')
-                {
-                    if (best < 0 || i < best) best = i;
-                    break;
-                }
-            }
-        }
-
-        return Math.Max(best, 0);
-    }
+    /// <summary>
+    /// A per-service file is named after its declaration: the stem the generator gave it (<c>[namespace-]name</c>), else, for
+    /// an assembly without stems, after its first file.
+    /// </summary>
+    private static string ServiceFileName(List<EmbeddedManifest> group) =>
+        (group.Select(m => m.Group).FirstOrDefault(g => g is not null) ?? Path.GetFileNameWithoutExtension(group[0].FileName)) + ".yaml";
 }

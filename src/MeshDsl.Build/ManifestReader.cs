@@ -1,13 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
 namespace MeshDsl.Build;
 
-/// <summary>One manifest embedded by the generator: the C# type it came from, its file name and its text.</summary>
-internal sealed record EmbeddedManifest(string SourceType, string FileName, string Content);
+/// <summary>
+/// One manifest embedded by the generator: the C# type it came from, its file name, its text, and the file stem of its
+/// declaration (<c>[namespace-]name</c>, for the PerService layout), as the generator gave them.
+/// </summary>
+internal sealed record EmbeddedManifest(string SourceType, string FileName, string Content, string? Group = null);
 
 /// <summary>
 /// Reads the manifests the generator embedded as <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|type|file", yaml)]</c>
@@ -25,6 +29,7 @@ internal static class ManifestReader
         using var pe = new PEReader(stream);
         var reader = pe.GetMetadataReader();
         var result = new List<EmbeddedManifest>();
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = reader.GetCustomAttribute(handle);
@@ -35,6 +40,11 @@ internal static class ManifestReader
             var key = blob.ReadSerializedString();
             var value = blob.ReadSerializedString();
             if (key == ManifestKey.GeneratorMarker) generatorRan = true;
+            if (key is not null && key.StartsWith(ManifestKey.GroupPrefix, StringComparison.Ordinal) && !string.IsNullOrEmpty(value))
+            {
+                groups[key.Substring(ManifestKey.GroupPrefix.Length)] = Path.GetFileName(value);
+            }
+
             if (!ManifestKey.TryParse(key, out var sourceType, out var file)) continue;
 
             // Only a file name, never a path: whatever the assembly says, nothing is written outside the output folder.
@@ -43,7 +53,7 @@ internal static class ManifestReader
             result.Add(new EmbeddedManifest(sourceType, fileName, value ?? string.Empty));
         }
 
-        return result;
+        return result.Select(m => groups.TryGetValue(m.SourceType, out var group) && group.Length > 0 && group != "." && group != ".." ? m with { Group = group } : m).ToList();
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader reader, EntityHandle constructor)

@@ -16,6 +16,15 @@ internal static class ManifestKey
 
     public static string Create(string sourceType, string fileName) => Prefix + sourceType + "|" + fileName;
 
+    /// <summary>
+    /// The key of a declaration's file stem (<c>[namespace-]name</c>, the name of its one file in the PerService layout):
+    /// <c>[assembly: AssemblyMetadata("MeshDsl.Group|&lt;C# type&gt;", stem)]</c>. The build task takes it as given and never
+    /// parses kinds or names out of manifest file names.
+    /// </summary>
+    public const string GroupPrefix = "MeshDsl.Group|";
+
+    public static string CreateGroup(string sourceType) => GroupPrefix + sourceType;
+
     public static bool TryParse(string? key, out string sourceType, out string fileName)
     {
         sourceType = fileName = string.Empty;

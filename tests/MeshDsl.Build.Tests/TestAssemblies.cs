@@ -21,6 +21,11 @@ internal static class TestAssemblies
             builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Manifest|{type}|{file}", yaml }));
         }
 
+        foreach (var type in manifests.Select(m => m.SourceType).Distinct())
+        {
+            builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Group|{type}", type.Split('.').Last().ToLowerInvariant() }));
+        }
+
         builder.DefineDynamicModule("Mesh").DefineType("Placeholder", TypeAttributes.Public).CreateType();
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "Mesh.dll");

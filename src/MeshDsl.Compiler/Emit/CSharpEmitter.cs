@@ -43,6 +43,11 @@ internal static class CSharpEmitter
         return sb.Append("\")]\n").ToString();
     }
 
+    /// <summary>The declaration's file stem as assembly metadata (<see cref="ManifestKey.GroupPrefix"/>).</summary>
+    public static string GroupMetadata(string sourceType, string fileStem) => Header
+        + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.CreateGroup(sourceType), quote: true)
+        + ", " + SymbolDisplay.FormatLiteral(fileStem, quote: true) + ")]\n";
+
     /// <summary>The <c>Manifests</c> accessor on the service class (and its partial containing types).</summary>
     public static string Accessor(AccessorModel model)
     {

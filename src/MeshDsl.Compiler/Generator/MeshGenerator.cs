@@ -57,6 +57,12 @@ public sealed class MeshGenerator : IIncrementalGenerator
             context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
                 spc.AddSource(HintName(resource.SourceType, resource.FileName), CSharpEmitter.ManifestMetadata(resource)));
 
+            var stems = declarations
+                .Select(static (d, _) => (d.SourceType, d.FileStem))
+                .WithTrackingName(TrackingNames.FileStems);
+            context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
+                spc.AddSource(HintName(stem.SourceType, "group"), CSharpEmitter.GroupMetadata(stem.SourceType, stem.FileStem)));
+
             var accessors = parsed
                 .Select(static (p, _) => p.Accessor)
                 .Where(static a => a is not null)

@@ -6,4 +6,5 @@ internal static class TrackingNames
     public const string Declarations = nameof(Declarations);
     public const string Resources = nameof(Resources);
     public const string Accessors = nameof(Accessors);
+    public const string FileStems = nameof(FileStems);
 }

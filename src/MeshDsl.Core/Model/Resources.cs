@@ -13,8 +13,11 @@ internal abstract record Resource(ObjectMeta Metadata, string SourceType)
     public string FileName =>
         (Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty) + Kind.ToLowerInvariant() + "-" + Safe(Metadata.Name) + ".yaml";
 
+    /// <summary><c>[namespace-]name</c>, without the kind: the file stem of the declaration this resource leads.</summary>
+    public string FileStem => (Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty) + Safe(Metadata.Name);
+
     // Names are checked by MESH004; a name that fails it (and a suppressed MESH004) still never becomes a path.
-    private static string Safe(string name)
+    internal static string Safe(string name)
     {
         var chars = name.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
@@ -73,7 +76,14 @@ internal sealed record MeshDeclaration(
     SourceRef Origin,
     EquatableArray<Resource> Resources,
     EquatableArray<Finding> Findings,
-    ServiceInfo? Service = null);
+    ServiceInfo? Service = null)
+{
+    /// <summary>
+    /// The stem of the declaration's one file when resources are grouped per declaration: <c>[namespace-]name</c> of its first
+    /// resource (a service's DestinationRule or VirtualService, a Gateway, a VirtualService), safe as a file name.
+    /// </summary>
+    public string FileStem => Resources.IsEmpty ? Resource.Safe(SourceType) : Resources[0].FileStem;
+}
 
 /// <summary>What the model knows of a Kubernetes service beyond its resources: its host and ports.</summary>
 internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin, EquatableArray<Label> Selector);
