@@ -65,6 +65,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MirrorToOwnDestination = Create(RuleIds.MirrorToOwnDestination);
 
+    public static readonly DiagnosticDescriptor SubsetsIgnoredAtIngress = Create(RuleIds.SubsetsIgnoredAtIngress);
+
     public static readonly DiagnosticDescriptor RetriesOnNonIdempotent = Create(RuleIds.RetriesOnNonIdempotent);
 
     public static readonly DiagnosticDescriptor UnsafeRetryOn = Create(RuleIds.UnsafeRetryOn);
@@ -88,6 +90,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnroutedSubset = Create(RuleIds.UnroutedSubset);
 
     public static readonly DiagnosticDescriptor InvalidTrafficPolicy = Create(RuleIds.InvalidTrafficPolicy);
+
+    public static readonly DiagnosticDescriptor NoServerCertificateVerification = Create(RuleIds.NoServerCertificateVerification);
 
     public static readonly DiagnosticDescriptor TlsServerWithoutTls = Create(RuleIds.TlsServerWithoutTls);
 
@@ -148,6 +152,7 @@ internal static class Descriptors
         HeaderNotLowerCase,
         FaultOnAllTraffic,
         MirrorToOwnDestination,
+        SubsetsIgnoredAtIngress,
         RetriesOnNonIdempotent,
         UnsafeRetryOn,
         RetryBudget,
@@ -160,6 +165,7 @@ internal static class Descriptors
         EmptyPolicy,
         UnroutedSubset,
         InvalidTrafficPolicy,
+        NoServerCertificateVerification,
         TlsServerWithoutTls,
         HttpsRedirectNotHttp,
         ConflictingServers,

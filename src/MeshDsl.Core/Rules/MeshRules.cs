@@ -54,6 +54,25 @@ internal static class MeshRules
             }
         }
 
+        // MESH110 (IST0140): a gateway ignores a service's subset routing, so its own route should name subsets.
+        var routedBySubset = new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
+            .SelectMany(r => r.Route)
+            .Where(d => d.Destination.Subset is not null)
+            .Select(d => Fqdn(d.Destination.Host, x.Vs.Metadata.Namespace ?? defaultNamespace))
+            .Where(host => x.Vs.Spec.Hosts.Any(h => Fqdn(h, x.Vs.Metadata.Namespace ?? defaultNamespace) == host))));
+        foreach (var (_, vs) in virtualServices.Where(x => x.Vs.Spec.Gateways.Any(g => g != "mesh")))
+        {
+            foreach (var dest in vs.Spec.Http.SelectMany(r => r.Route).Where(d => d.Destination.Subset is null))
+            {
+                var host = Fqdn(dest.Destination.Host, vs.Metadata.Namespace ?? defaultNamespace);
+                if (routedBySubset.Contains(host))
+                {
+                    yield return Finding(RuleIds.SubsetsIgnoredAtIngress, dest.Origin, string.Empty,
+                        $"'{dest.Destination.Host}' is routed by subset in its own VirtualService, but gateways do not apply those rules: requests through {string.Join(", ", vs.Spec.Gateways.Where(g => g != "mesh"))} reach every version; route to its subsets here too");
+                }
+            }
+        }
+
         // MESH010 (IST0109): two VirtualServices claiming the same host for the sidecars.
         var claims = virtualServices
             .Where(x => x.Vs.Spec.Gateways.IsEmpty || x.Vs.Spec.Gateways.Contains("mesh"))

@@ -16,6 +16,7 @@ internal static partial class RuleCatalog
             "Istio accepts Go durations (a number and a unit: ns, us, ms, s, m, h) of at least 1ms and in whole milliseconds.")
         {
             Fixable = true,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateDuration` and the CRD rule `duration(self) >= duration('1ms')`",
             What = "A duration Istio would reject: `timeout`, `perTryTimeout`, `fixedDelay`, `connectTimeout` and every other duration field. Istio takes Go's notation (a number and a unit, `ns`, `us`, `ms`, `s`, `m` or `h`, chained as in `1h30m`), at least 1 ms, in whole milliseconds. A TCP `idleTimeout` of `0s` is allowed: it disables the timeout.",
             Why = "The API server rejects the whole resource, so the change never reaches the mesh. MeshDsl says so while you type, not in a failed `kubectl apply`. The code fix rewrites the duration in Istio's notation where the meaning is clear (`10 seconds` to `10s`, `1.5ms` to `2ms`).",
@@ -47,6 +48,7 @@ internal static partial class RuleCatalog
             "Fault percentages are 0 or 0.0001-100; mirror, outlier and other percentages are 0-100.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validatePercentage`, `ValidatePercent`, `validatePercent`",
             What = "A percentage outside what Istio accepts: fault `percentage` must be 0 or between 0.0001 and 100; mirror percentages, `maxEjectionPercent`, `minHealthPercent`, the warm-up `minimumPercent` and the retry budget `percent` must be between 0 and 100.",
             Why = "Istio rejects the resource; a percentage of 150 is usually a typo for 15 or 1.5.",
@@ -78,6 +80,7 @@ internal static partial class RuleCatalog
             "Envoy matches with RE2: no lookaround, backreferences, possessive quantifiers or atomic groups; at most 1024 characters; not empty.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateStringRegexp`, `validateStringMatchRegexp` (RE2, at most 1024 characters)",
             What = """
         A regular expression Envoy cannot use: Envoy matches with RE2, which has no lookahead or lookbehind, no backreferences, no possessive quantifiers, no atomic groups and no conditionals. Empty patterns and patterns over 1024 characters are rejected too. The `regex: "*"` presence check of `withoutHeaders` is not a regex and is accepted.
@@ -111,6 +114,7 @@ internal static partial class RuleCatalog
             "Names, namespaces, hosts and labels follow Kubernetes' DNS-1123 and label rules, which the API server enforces.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateWildcardDomain`, `IsDNS1123Label`, label `Validate` (validation.md §1)",
             What = "A name, namespace, host, subset name or label that Kubernetes or Istio rejects: resource names and namespaces are DNS-1123 (lower case, digits, `-`), Gateway names have no dots, hosts are domains whose first label may be a wildcard, and label keys and values follow Kubernetes' label syntax.",
             Why = "The API server rejects the resource; a label that is not valid also selects no pod.",
@@ -138,6 +142,7 @@ internal static partial class RuleCatalog
             "A port number is 1-65535.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidatePort`",
             What = "A port outside 1-65535: a service port, a destination port, a match port, a server port or target port, a redirect port, a port-level setting or a tunnel target port.",
             Why = "Istio rejects the resource.",
@@ -169,6 +174,7 @@ internal static partial class RuleCatalog
             "An HTTP rule does exactly one of route, redirect, direct response and delegate; a redirect or direct response excludes faults and rewrites.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateHTTPRouteConflict`",
             What = "An HTTP rule whose actions conflict or are missing. A rule does exactly one of: route (`RouteTo`), redirect, answer directly (`DirectResponse`) or delegate. A redirect or direct response also excludes faults and rewrites; `Mirror` and `MirrorTo` exclude each other; a delegate VirtualService cannot delegate again.",
             Why = "Istio rejects the resource (`HTTP route cannot contain both route and redirect`, `HTTP route, redirect or direct_response is required`).",
@@ -203,6 +209,7 @@ internal static partial class RuleCatalog
             "A fault needs a fixed delay or an abort with an HTTP status in 200-599 or a known gRPC status; Istio rejects exponential delays and HTTP/2 errors.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateHTTPFaultInjection`, `validateHTTPFaultInjectionAbort`, `validateHTTPFaultInjectionDelay`",
             What = "A fault Istio cannot inject: a delay without a fixed duration (Istio rejects `exponentialDelay` today), an abort with an HTTP status outside 200-599, an unknown gRPC status name, an HTTP/2 error abort (not supported yet), or an abort with no error at all.",
             Why = "Istio rejects the resource.",
@@ -234,6 +241,7 @@ internal static partial class RuleCatalog
             "Attempts are 0 or more; with 0, no other retry setting is allowed; retryOn holds known conditions and status codes.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateHTTPRetry`",
             What = "Retries Istio rejects: negative attempts; `Retries(0)` (retries off) with a per-try timeout, retry conditions or `RetryRemoteLocalities`; a `retryOn` value that is neither a known condition nor an HTTP status code (for example a cast such as `(RetryOn)42`).",
             Why = "Istio rejects the resource (`http retry policy configured when attempts are set to 0 (disabled)`, `... is not a valid retryOn policy`).",
@@ -265,6 +273,7 @@ internal static partial class RuleCatalog
             "Weights are 0 or more, and several destinations cannot all have weight 0.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateWeight`, `validateHTTPRouteDestinations`",
             What = "Weights Istio rejects: a negative weight, or several destinations whose weights are all 0.",
             Why = "Istio rejects the resource (`weight -10 < 0`, `total destination weight = 0`).",
@@ -298,6 +307,7 @@ internal static partial class RuleCatalog
             "Subset names are unique in a DestinationRule, keys are unique in a map (labels, headers), settings are given once, hosts do not overlap in a VirtualService, server port names are unique in a Gateway, and one host belongs to one VirtualService on the mesh (IST0109).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106, IST0109",
             IstioSource = "`ValidateDestinationRule` (duplicate subsets), `ValidateVirtualService` (overlapping hosts), `istioctl analyze` IST0109",
             What = "Duplicates: two subsets with one name in a DestinationRule; overlapping hosts in one VirtualService (`*.example.com` covers `api.example.com`); two VirtualServices that claim the same host for the sidecars (`mesh`) in one namespace.",
             Why = "Istio rejects the first two. For the third, each sidecar picks one of the VirtualServices, so half of your rules silently do not apply (IST0109).",
@@ -376,6 +386,7 @@ internal static partial class RuleCatalog
             "A string condition sets exactly one of Exact, Prefix and Regex; a match block has one uri, scheme, method and authority; Istio rejects an empty prefix outside uri.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateStringMatch`, CRD `oneOf` on StringMatch",
             What = "A string condition (`MatchHeader`, `MatchUri`, `MatchQueryParam`, `MatchWithoutHeader`, `MatchScheme`, `MatchMethod`, `MatchAuthority`, `CorsAllowOrigin`) that sets none or more than one of `Exact`, `Prefix` and `Regex`; a second `uri`, `scheme`, `method` or `authority` condition in one match block; an empty `Prefix` on anything but the uri.",
             Why = """
@@ -457,6 +468,7 @@ internal static partial class RuleCatalog
             "Header names are HTTP tokens; header operations cannot use ':' pseudo-headers (but :authority) or remove or set Host in responses; values have no control characters and escape '%' as '%%' unless it starts a %VARIABLE%.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateHTTPHeaderNameOrJwtClaimRoute`, `ValidateHTTPHeaderOperationName`, `ValidateHTTPHeaderValue`, `validateAuthorityRewrite`",
             What = "A header name or value Istio rejects: a match on a name that is not an HTTP token; routing on a JWT claim (`@request.auth.claims.*`) in a VirtualService that applies to the mesh; setting, adding or removing `Host` or a `:` pseudo-header (except `:authority` and `Host` set on the request, which rewrite the authority); a value with a control character or a `%` that is neither `%%` nor a `%VARIABLE%`; the authority rewritten in two places.",
             Why = "The API server rejects the VirtualService; a newline in a value would otherwise be a header injection.",
@@ -515,6 +527,7 @@ internal static partial class RuleCatalog
             "Redirects, direct responses, rewrites, CORS, exportTo, gateway references, match fields and TCP/TLS rules as Istio's webhook validates them.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateVirtualService`, `validateHTTPRedirect`, `validateHTTPDirectResponse`, `validateHTTPRewrite`, `validateCORSPolicy`, `validateTLSRoute`, `validateTCPRoute`, `validateExportTo`, `validateGatewayNames`",
             What = "A VirtualService setting Istio rejects: no rules at all; host `*` applied to the mesh; a gateway reference that is neither `mesh`, `namespace/name` nor a host; `exportTo` entries that are not `.`, `*` or a namespace, repeat, or mix `*` with others; a redirect with both `Uri` and `PrefixRewrite`, with nothing to change, with a code outside 3xx or a scheme other than http/https; a direct response status outside 200-599 or a body over 1 MB; a rewrite that changes nothing or mixes `Uri` with a regex rewrite; CORS methods, headers or origins Istio does not accept, or a `MaxAge` that is not whole seconds; TLS rules without SNI hosts of the VirtualService; TCP and TLS rules without destinations.",
             Why = "The API server rejects the VirtualService, so none of its rules reach the mesh.",
@@ -546,6 +559,7 @@ internal static partial class RuleCatalog
             "A destination, mirror, gateway or delegate must name something the model defines; a host outside the model uses the *Host form (IST0101).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0101",
             IstioSource = "`istioctl analyze` IST0101 (ReferencedResourceNotFound)",
             What = """
         A reference to something the model does not define: `RouteTo`, `Mirror` or `MirrorTo` naming a class that is neither a `[Subset]` nor a `[MeshService]`; `Gateways` naming a class that is not a `[Gateway]`; `Delegate` naming a class that is not a `[VirtualService]`; a string subset (`RouteToHost("reviews", Subset = "v9")`) that the service's DestinationRule does not define; header operations aimed at a destination the rule does not route to.
@@ -580,6 +594,7 @@ internal static partial class RuleCatalog
             "A rule after one that matches all traffic, or whose matches are all taken by earlier rules, never runs (IST0130).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0130",
             IstioSource = "`analyzeUnreachableHTTPRules`, `istioctl analyze` IST0130",
             What = "A rule that can never match: it comes after a rule with no match (or one matching every request, such as `uri prefix /`), or every one of its match blocks is covered by earlier rules.",
             Why = "The first matching rule wins, so the rule's configuration is dead: a canary or a test route that never receives traffic.",
@@ -615,6 +630,7 @@ internal static partial class RuleCatalog
             "A match block covered by an earlier rule's match has no effect (IST0131).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0131",
             IstioSource = "`analyzeUnreachableHTTPRules`, `istioctl analyze` IST0131",
             What = "A match block covered by a match of an earlier rule: an identical match, or a broader one (an earlier `uri prefix /api` covers a later `uri prefix /api/v2` with the same other conditions).",
             Why = "Requests it matches are taken by the earlier rule, so the block has no effect; usually the rules are in the wrong order.",
@@ -685,6 +701,7 @@ internal static partial class RuleCatalog
             "A VirtualService bound to a gateway applies only to the hosts the gateway's servers serve (IST0132).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0132",
             IstioSource = "`istioctl analyze` IST0132 (VirtualServiceHostNotFoundInGateway)",
             What = "A VirtualService bound to a Gateway (in the model) whose servers serve none of the VirtualService's hosts.",
             Why = "The gateway only applies the VirtualService to hosts it serves, so none of these rules take effect at the edge.",
@@ -724,6 +741,7 @@ internal static partial class RuleCatalog
             "A route to a service with more than one port must say which port it uses (IST0112).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0112",
             IstioSource = "`istioctl analyze` IST0112 (VirtualServiceDestinationPortSelectorRequired)",
             What = "A route to a service that declares several ports (`Ports = new[] { ... }`) without `Port` on the destination.",
             Why = "Istio cannot tell which port the route means; the route is rejected by `istioctl analyze` and behaves unpredictably.",
@@ -845,6 +863,54 @@ internal static partial class RuleCatalog
             [Subset("v2")] public partial class V2 { }
             [HttpRoute, RouteTo<V1>, Mirror<V2>(Percentage = 100)] public partial class Default { }
         }
+        """,
+            Note = null,
+        },
+        new(RuleIds.SubsetsIgnoredAtIngress, "Subset routing ignored at the ingress gateway", "{0}", RuleCategory.Routing, RuleSeverity.Warning,
+            "A gateway-bound VirtualService that routes to a host without a subset, while the host's own VirtualService routes by subset: requests through the gateway skip that subset routing (IST0140).")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0140",
+            IstioSource = "`istioctl analyze` IST0140 (IngressRouteRulesNotAffected), `virtualservice/destinationhosts.go`",
+            What = """
+        A VirtualService bound to a gateway routes to a service without naming a subset, while the service's own VirtualService (the one whose `hosts` hold it) splits its traffic by subset.
+        """,
+            Why = """
+        Route rules of a service apply to requests from sidecars, not to what an ingress gateway forwards: requests through the gateway go to every version of the service, so a canary at 5% takes whatever share its pods happen to get. Route to the subsets in the gateway-bound VirtualService too.
+        """,
+            Bad = """
+        using MeshDsl;
+
+        [Gateway("edge", Selector = new[] { "istio=ingress" })]
+        public partial class Edge { [Server(80, ServerProtocol.Http, Hosts = new[] { "reviews.example.com" })] public partial class Http { } }
+
+        [MeshService("reviews")]
+        public partial class Reviews
+        {
+            [Subset("v1")] public partial class V1 { }
+            [Subset("v2")] public partial class V2 { }
+            [HttpRoute, RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Split { }
+        }
+
+        [VirtualService("reviews-edge", Hosts = new[] { "reviews.example.com" }, Gateways = new[] { typeof(Edge) })]
+        public partial class ReviewsEdge { [HttpRoute, RouteTo<Reviews>] public partial class All { } }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [Gateway("edge", Selector = new[] { "istio=ingress" })]
+        public partial class Edge { [Server(80, ServerProtocol.Http, Hosts = new[] { "reviews.example.com" })] public partial class Http { } }
+
+        [MeshService("reviews")]
+        public partial class Reviews
+        {
+            [Subset("v1")] public partial class V1 { }
+            [Subset("v2")] public partial class V2 { }
+            [HttpRoute, RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Split { }
+        }
+
+        [VirtualService("reviews-edge", Hosts = new[] { "reviews.example.com" }, Gateways = new[] { typeof(Edge) })]
+        public partial class ReviewsEdge { [HttpRoute, RouteTo<Reviews.V1>(Weight = 90), RouteTo<Reviews.V2>(Weight = 10)] public partial class All { } }
         """,
             Note = null,
         },
@@ -1061,6 +1127,7 @@ internal static partial class RuleCatalog
             "Local-origin failures are counted only when split from upstream errors.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateOutlierDetection`",
             What = "`ConsecutiveLocalOriginFailures` without `SplitExternalLocalOriginErrors = true`.",
             Why = "Istio rejects it: local-origin failures (connection errors) are only counted apart when they are split from upstream errors.",
@@ -1084,6 +1151,7 @@ internal static partial class RuleCatalog
             "A load balancer takes one of simple, consistentHash and backendUtilization; a consistent hash one key and one ring, with a named cookie.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "CRD `oneOf` on `loadBalancer` and `consistentHash`, `validateLoadBalancer`",
             What = "Load balancer settings that conflict: more than one of `simple`, `consistentHash` and `backendUtilization`; a consistent hash with no key, several keys or several rings; a cookie hash without the cookie's name; a Maglev table size that is not a prime below 5000011; locality and zone-aware settings together; locality `distribute` and `failover` together, or distribute weights that do not add up to 100; `Tunnel` with `ProxyProtocol`.",
             Why = "Istio rejects the resource.",
@@ -1108,6 +1176,7 @@ internal static partial class RuleCatalog
             "An empty policy section is rejected by Istio or ignored.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateConnectionPool`, `validateTrafficPolicy` (a policy needs at least one field)",
             What = "A `[ConnectionPool]` or `[OutlierDetection]` that sets nothing.",
             Why = "It has no effect: MeshDsl writes nothing for it, and Istio would reject an empty section. Set a value or remove the attribute.",
@@ -1162,6 +1231,7 @@ internal static partial class RuleCatalog
             "Connection pool, outlier detection, consistent hash, locality, warm-up, tunnel and client TLS settings as Istio's webhook and CRD validate them.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateTrafficPolicy`, `validateConnectionPool`, `validateOutlierDetection`, `validateLoadBalancer`, `ValidateLocalityLbSetting`, `validateTunnelSettings`, `ValidateTLS`, `validateExportTo`, CRD ranges",
             What = "A DestinationRule setting Istio rejects that the narrower rules do not cover: negative connection-pool limits or outlier counts; `UseClientProtocol` with `H2UpgradePolicy.Upgrade`; half an HTTP/2 keep-alive; outlier error codes outside 100-599; unnamed or repeated cookie attributes; a warm-up without a duration or with aggression 0; locality failover that names zones or wildcards, or that is combined with a topology label in `FailoverPriority`; malformed localities; a tunnel target that is neither an FQDN nor an IP; client TLS that misses its certificate for `MUTUAL`, mixes a credential with files, or skips the verification it also configures; a workload selector with wildcards or exported beyond its namespace.",
             Why = "The API server rejects the DestinationRule, and with it every subset the routes use.",
@@ -1181,10 +1251,37 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
+        new(RuleIds.NoServerCertificateVerification, "Client TLS without server certificate verification", "{0}", RuleCategory.Policy, RuleSeverity.Warning,
+            "SIMPLE or MUTUAL client TLS without CaCertificates does not verify the server's certificate (IST0128, IST0129).")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0128, IST0129",
+            IstioSource = "`istioctl analyze` IST0128 and IST0129 (NoServerCertificateVerification), `destinationrule/ca-certificates.go`",
+            What = """
+        Client TLS (`[ClientTls(ClientTlsMode.Simple)]` or `Mutual`) without `CaCertificates`, on the service, a port or a subset, unless a `CredentialName` with a `WorkloadSelector` supplies the CA, or `InsecureSkipVerify` says so on purpose. Istio's analyzer checks the service and port levels; MeshDsl checks subsets too.
+        """,
+            Why = """
+        The sidecar encrypts the connection but accepts any certificate the server presents, so a man in the middle is not detected.
+        """,
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("db"), ClientTls(ClientTlsMode.Simple)]
+        public partial class Db { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("db"), ClientTls(ClientTlsMode.Simple, CaCertificates = "/etc/certs/ca.pem")]
+        public partial class Db { }
+        """,
+            Note = null,
+        },
         new(RuleIds.TlsServerWithoutTls, "TLS server without TLS settings", "{0}", RuleCategory.Gateways, RuleSeverity.Error,
             "HTTPS and TLS servers need a TLS mode, and SIMPLE or MUTUAL a certificate.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`validateTLSOptions`, gateway.proto `ServerTLSSettings`",
             What = "An HTTPS or TLS server without a TLS mode, or a `SIMPLE`, `MUTUAL` or `OPTIONAL_MUTUAL` server without a certificate (`CredentialName`, `CredentialNames`, `[ServerTlsCertificate]`, or `ServerCertificate` and `PrivateKey`).",
             Why = "Istio rejects the Gateway, or the listener has no certificate to serve.",
@@ -1215,6 +1312,7 @@ internal static partial class RuleCatalog
             "httpsRedirect answers plain HTTP requests with a redirect to HTTPS.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0133",
             IstioSource = "gateway.proto `ServerTLSSettings.httpsRedirect`",
             What = "`HttpsRedirect` on a server whose protocol is not plain HTTP.",
             Why = "The redirect answers plain HTTP requests; an HTTPS or TLS server never receives one, so the setting does nothing.",
@@ -1249,6 +1347,7 @@ internal static partial class RuleCatalog
             "Two servers on the same pods, port and host conflict (IST0145).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0145",
             IstioSource = "`istioctl analyze` IST0145 (ConflictingGateways)",
             What = "Two servers, in one Gateway or in Gateways that select the same pods, on the same port and bind address with overlapping hosts.",
             Why = "The gateway pods cannot tell which server a connection is for; one of them is ignored.",
@@ -1278,6 +1377,7 @@ internal static partial class RuleCatalog
             "A server has hosts (namespace/FQDN, no partial wildcards), a bind that is an IP or a unix socket, TLS settings that fit its protocol, and one certificate source.")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateGateway`, `validateServer`, `validateServerBind`, `validateTLSOptions`",
             What = "A Gateway server Istio rejects: a gateway without servers; a server without hosts, with a short (non-FQDN) host, a partial wildcard or a bad namespace part; `TargetPort` set; a bind that is neither an IP nor `unix://` (or a unix socket with a port); TLS settings on a plain server beyond an HTTPS redirect; `ISTIO_MUTUAL` with certificates; more than one certificate source; `SIMPLE` or `MUTUAL` with half a certificate pair, `MUTUAL` without a CA, a CRL where it has no use.",
             Why = "The API server rejects the Gateway, and the edge stops serving every host on it.",
@@ -1305,6 +1405,7 @@ internal static partial class RuleCatalog
             "A subset's labels, with its service's selector, must select the pods of a workload in the same namespace, or its traffic gets 503 'no healthy upstream' (IST0173).")
         {
             Fixable = false,
+            IstioAnalyzer = "IST0173",
             IstioSource = "`istioctl analyze` IST0173 (DestinationRule subset has no matching workloads)",
             What = """
         A subset whose labels, together with its service's selector (`app=<name>` unless `Selector` says otherwise), select no workload in the service's namespace. Workloads are the Deployments declared in C# (`[Deployment]`) and those read from the project's workload YAML (`<MeshDslWorkloads Include="k8s/**/*.yaml" />`: Deployments, StatefulSets, DaemonSets, ReplicaSets, Argo Rollouts and Pods; a pod template's labels are what count). The message names the labels and the nearest workloads found. Quiet when the project declares no workloads.

@@ -33,6 +33,7 @@ internal static class RuleIds
     public const string HeaderNotLowerCase = "MESH107";
     public const string FaultOnAllTraffic = "MESH108";
     public const string MirrorToOwnDestination = "MESH109";
+    public const string SubsetsIgnoredAtIngress = "MESH110";
 
     // Resilience.
     public const string RetriesOnNonIdempotent = "MESH201";
@@ -49,6 +50,7 @@ internal static class RuleIds
     public const string EmptyPolicy = "MESH304";
     public const string UnroutedSubset = "MESH305";
     public const string InvalidTrafficPolicy = "MESH306";
+    public const string NoServerCertificateVerification = "MESH307";
     public const string TlsServerWithoutTls = "MESH401";
     public const string HttpsRedirectNotHttp = "MESH402";
     public const string ConflictingServers = "MESH403";

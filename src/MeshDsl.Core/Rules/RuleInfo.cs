@@ -37,6 +37,12 @@ internal sealed record RuleInfo(string Id, string Title, string Message, RuleCat
 
     public bool Fixable { get; init; }
 
+    /// <summary>
+    /// The <c>istioctl analyze</c> message that reports the same problem (IST0106 for what the admission webhook rejects), or
+    /// null when Istio has none (MeshDsl's own advice, C#-only mistakes, Kubernetes API rules).
+    /// </summary>
+    public string? IstioAnalyzer { get; init; }
+
     /// <summary>The Istio source the rule mirrors (a validation.go function, an istioctl check, the seed's advice).</summary>
     public string IstioSource { get; init; } = string.Empty;
 

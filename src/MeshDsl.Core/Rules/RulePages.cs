@@ -33,7 +33,8 @@ internal static class RulePages
             .Append("| | |\n|---|---|\n")
             .Append("| Severity | ").Append(rule.Severity).Append(" |\n")
             .Append("| Category | ").Append(rule.CategoryName).Append(" |\n")
-            .Append("| Istio source | ").Append(rule.IstioSource).Append(" |\n\n")
+            .Append("| Istio source | ").Append(rule.IstioSource).Append(" |\n")
+            .Append("| `istioctl analyze` | ").Append(rule.IstioAnalyzer ?? "none").Append(" |\n\n")
             .Append("## What it finds\n\n").Append(rule.What).Append("\n\n")
             .Append("## Why it matters\n\n").Append(rule.Why).Append("\n\n");
         if (rule.Bad is not null) sb.Append("## Bad\n\n```csharp\n").Append(rule.Bad).Append("\n```\n\n");
@@ -50,17 +51,18 @@ internal static class RulePages
         var sb = new StringBuilder()
             .Append("# Rules\n\n")
             .Append("Every diagnostic MeshDsl reports. Severities are defaults; configure them in `.editorconfig` like any analyzer\n")
-            .Append("(`dotnet_diagnostic.MESH104.severity = none`). Build task errors (MESHB...) have pages here too.\n\n")
-            .Append("| ID | Title | Severity | Category | Code fix |\n|---|---|---|---|---|\n");
+            .Append("(`dotnet_diagnostic.MESH104.severity = none`). Build task errors (MESHB...) have pages here too. The last column names the\n")
+            .Append("`istioctl analyze` message for the same problem (IST0106: what Istio's admission webhook rejects).\n\n")
+            .Append("| ID | Title | Severity | Category | Code fix | `istioctl analyze` |\n|---|---|---|---|---|---|\n");
         foreach (var rule in RuleCatalog.All.OrderBy(r => r.Id, System.StringComparer.Ordinal))
         {
             sb.Append("| [").Append(rule.Id).Append("](").Append(rule.Id).Append(".md) | ").Append(rule.Title).Append(" | ").Append(rule.Severity)
-              .Append(" | ").Append(rule.CategoryName).Append(" | ").Append(rule.Fixable ? "yes" : string.Empty).Append(" |\n");
+              .Append(" | ").Append(rule.CategoryName).Append(" | ").Append(rule.Fixable ? "yes" : string.Empty).Append(" | ").Append(rule.IstioAnalyzer ?? string.Empty).Append(" |\n");
         }
 
         foreach (var (id, title, severity) in BuildErrors)
         {
-            sb.Append("| [").Append(id).Append("](").Append(id).Append(".md) | ").Append(title).Append(" | ").Append(severity).Append(" (build) | MeshDsl.Build | |\n");
+            sb.Append("| [").Append(id).Append("](").Append(id).Append(".md) | ").Append(title).Append(" | ").Append(severity).Append(" (build) | MeshDsl.Build | | |\n");
         }
 
         return sb.Append('\n').Append(Coverage).Append('\n').ToString();

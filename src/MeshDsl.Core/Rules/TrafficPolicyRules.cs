@@ -39,6 +39,17 @@ internal static class TrafficPolicyRules
                     yield return Finding(RuleIds.EmptyPolicy, o.Origin, string.Empty, "OutlierDetection");
             }
 
+            // MESH307 (IST0128, IST0129): TLS that encrypts but does not check who answers.
+            foreach (var (tls, where) in ClientTlsLevels(dr))
+            {
+                var caFromCredential = tls.CredentialName is not null && !dr.Spec.WorkloadSelector.IsEmpty;
+                if (tls.Mode is ClientTlsModes.Simple or ClientTlsModes.Mutual && tls.CaCertificates is null && tls.InsecureSkipVerify != true && !caFromCredential)
+                {
+                    yield return Finding(RuleIds.NoServerCertificateVerification, tls.Origin, string.Empty,
+                        $"{tls.Mode} TLS {where} has no CaCertificates, so the server's certificate is not verified: set CaCertificates (or a CredentialName with a WorkloadSelector), or InsecureSkipVerify = true if that is intended");
+                }
+            }
+
             foreach (var policy in Policies(dr))
             {
                 if (policy.Tunnel is not null && policy.ProxyProtocol is not null)
@@ -49,6 +60,19 @@ internal static class TrafficPolicyRules
         foreach (var gw in Gateways(d))
         {
             foreach (var f in Servers(gw)) yield return f;
+        }
+    }
+
+    private static IEnumerable<(ClientTlsSettings Tls, string Where)> ClientTlsLevels(DestinationRule dr)
+    {
+        foreach (var (policy, owner) in new[] { (dr.Spec.TrafficPolicy, "to " + dr.Spec.Host) }.Concat(dr.Spec.Subsets.Select(s => (s.TrafficPolicy, "to subset " + s.Name))))
+        {
+            if (policy is null) continue;
+            if (policy.Tls is { } tls) yield return (tls, owner);
+            foreach (var port in policy.PortLevelSettings)
+            {
+                if (port.Tls is { } portTls) yield return (portTls, owner + " port " + N(port.Port));
+            }
         }
     }
 
