@@ -64,6 +64,9 @@ internal enum DeclarationKind
 
     /// <summary>A <c>[Gateway]</c> class.</summary>
     Gateway,
+
+    /// <summary>A DestinationRule of its own (read from YAML; in C# it belongs to a <c>[MeshService]</c>).</summary>
+    DestinationRule,
 }
 
 /// <summary>

@@ -82,7 +82,7 @@ internal static class WorkloadYaml
     internal const int MaxDepth = 100;
 
     /// <summary>Where the YAML first nests deeper than <see cref="MaxDepth"/>, read as a stream of events (no recursion).</summary>
-    private static Mark? TooDeep(string content)
+    internal static Mark? TooDeep(string content)
     {
         var parser = new Parser(new StringReader(content));
         var depth = 0;

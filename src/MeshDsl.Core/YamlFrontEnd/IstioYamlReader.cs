@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+using MeshDsl.Workloads;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshDsl.YamlFrontEnd;
+
+/// <summary>What one YAML file held: the declarations read (one per Istio resource), problems, and the kinds it skipped.</summary>
+internal sealed record YamlReadResult(IReadOnlyList<MeshDeclaration> Declarations, IReadOnlyList<YamlProblem> Problems, IReadOnlyDictionary<string, int> Skipped);
+
+/// <summary>
+/// The second front end: Istio's own YAML (VirtualService, DestinationRule, Gateway in networking.istio.io v1, v1beta1 and
+/// v1alpha3; multi-document files and <c>kind: List</c>) read into the same model the C# front end builds, so the same rules
+/// run on it. Every model node's origin is its line and column (<see cref="YamlOrigins"/>); unknown fields and values of the
+/// wrong type are problems at their line, as a strict API server decode would report them. It never throws on its input.
+/// </summary>
+internal static class IstioYamlReader
+{
+    private static readonly HashSet<string> Versions = new(StringComparer.Ordinal)
+    {
+        "networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3",
+    };
+
+    public static YamlReadResult Read(string file, string text, YamlOrigins origins)
+    {
+        var context = new YamlReadContext(file, origins);
+        var declarations = new List<MeshDeclaration>();
+        var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        try
+        {
+            if (WorkloadYaml.TooDeep(text) is { } deep)
+            {
+                return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)deep.Line, (int)deep.Column), $"the YAML nests deeper than {WorkloadYaml.MaxDepth} levels") }, skipped);
+            }
+
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)ex.Start.Line, (int)ex.Start.Column), ex.Message) }, skipped);
+        }
+
+        foreach (var document in stream.Documents)
+        {
+            foreach (var item in Items(document.RootNode))
+            {
+                Document(item, context, declarations, skipped);
+            }
+        }
+
+        return new YamlReadResult(declarations, context.Problems, skipped);
+    }
+
+    /// <summary>A document, or the items of a <c>kind: List</c> (as <c>kubectl get -o yaml</c> prints).</summary>
+    private static IEnumerable<YamlNode> Items(YamlNode root)
+    {
+        if (root is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("kind"), out var kind) && kind is YamlScalarNode { Value: "List" }
+            && map.Children.TryGetValue(new YamlScalarNode("items"), out var items) && items is YamlSequenceNode seq)
+        {
+            return seq.Children;
+        }
+
+        return new[] { root };
+    }
+
+    private static void Document(YamlNode node, YamlReadContext context, List<MeshDeclaration> declarations, Dictionary<string, int> skipped)
+    {
+        if (node is YamlScalarNode { Value: "" or null }) return;
+        var root = new YamlMap(node, context, string.Empty);
+        var kind = root.String("kind") ?? "(no kind)";
+        var apiVersion = root.String("apiVersion") ?? string.Empty;
+        if (kind is not ("VirtualService" or "DestinationRule" or "Gateway") || !Versions.Contains(apiVersion))
+        {
+            skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + 1 : 1;
+            return;
+        }
+
+        var metadata = root.Map("metadata");
+        var name = metadata.String("name") ?? string.Empty;
+        var ns = metadata.String("namespace");
+        foreach (var ignored in new[] { "labels", "annotations", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "ownerReferences", "finalizers", "selfLink" }) metadata.Child(ignored);
+        metadata.ReportUnknown();
+        root.Child("status");
+        var meta = new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns);
+        var origin = root.Origin;
+        var sourceType = context.File;
+        var spec = root.Map("spec");
+        switch (kind)
+        {
+            case "VirtualService":
+                var vs = new VirtualService(meta, sourceType, VirtualServiceReader.Spec(spec));
+                declarations.Add(new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, ImmutableOne<Resource>(vs), EquatableArray<Finding>.Empty));
+                break;
+            case "DestinationRule":
+                var dr = new DestinationRule(meta, sourceType, DestinationRuleReader.Spec(spec));
+                declarations.Add(new MeshDeclaration(DeclarationKind.DestinationRule, sourceType, origin, ImmutableOne<Resource>(dr), EquatableArray<Finding>.Empty));
+                break;
+            default:
+                var gw = new Gateway(meta, sourceType, GatewayReader.Spec(spec));
+                declarations.Add(new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableOne<Resource>(gw), EquatableArray<Finding>.Empty));
+                break;
+        }
+
+        spec.ReportUnknown();
+        root.ReportUnknown();
+    }
+
+    private static EquatableArray<T> ImmutableOne<T>(T item) where T : IEquatable<T> => new[] { item }.ToEquatableArray();
+}

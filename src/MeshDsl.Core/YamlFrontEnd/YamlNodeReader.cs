@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshDsl.YamlFrontEnd;
+
+/// <summary>Where a node of a YAML file starts: the file and the 1-based line and column.</summary>
+internal readonly record struct YamlPosition(string File, int Line, int Column);
+
+/// <summary>A problem with the YAML itself (a field Istio does not have, a value of the wrong type), at its line.</summary>
+internal sealed record YamlProblem(YamlPosition Position, string Message);
+
+/// <summary>
+/// The YAML front end's origins: each model node's <see cref="SourceRef"/> names the file (<see cref="SourceRef.Type"/>)
+/// and an index into this table (<see cref="SourceRef.Attribute"/>), where the node's line and column are kept.
+/// </summary>
+internal sealed class YamlOrigins
+{
+    private readonly List<YamlPosition> _positions = new();
+
+    public SourceRef Add(YamlPosition position)
+    {
+        _positions.Add(position);
+        return new SourceRef(position.File, _positions.Count - 1);
+    }
+
+    public YamlPosition? Find(SourceRef origin) =>
+        origin.Attribute >= 0 && origin.Attribute < _positions.Count && _positions[origin.Attribute].File == origin.Type ? _positions[origin.Attribute] : null;
+}
+
+/// <summary>
+/// Reads one YAML mapping the way a strict API server decodes an object: typed getters, and every key the reader did not
+/// ask for reported as an unknown field (the API server would drop it), every value of the wrong type as a problem.
+/// </summary>
+internal sealed class YamlMap
+{
+    private readonly YamlMappingNode? _node;
+    private readonly HashSet<string> _read = new(System.StringComparer.Ordinal);
+    private readonly YamlReadContext _context;
+
+    public YamlMap(YamlNode? node, YamlReadContext context, string path)
+    {
+        _context = context;
+        Path = path;
+        if (node is YamlMappingNode map) _node = map;
+        else if (node is not null && !IsNull(node)) context.Problem(node, $"{path}: expected an object");
+        Node = node;
+    }
+
+    public YamlNode? Node { get; }
+
+    public string Path { get; }
+
+    public bool Exists => _node is not null;
+
+    public SourceRef Origin => Node is null ? SourceRef.None : _context.Origin(Node);
+
+    public IEnumerable<string> Keys => _node is null ? Enumerable.Empty<string>() : _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty);
+
+    public YamlNode? Child(string key)
+    {
+        _read.Add(key);
+        return _node is not null && _node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value) ? value : null;
+    }
+
+    public YamlMap Map(string key) => new(Child(key), _context, Path + "." + key);
+
+    public string? String(string key)
+    {
+        var node = Child(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode s) return s.Value ?? string.Empty;
+        _context.Problem(node, $"{Path}.{key}: expected a string");
+        return null;
+    }
+
+    public int? Int(string key)
+    {
+        var node = Child(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value is >= int.MinValue and <= int.MaxValue)
+        {
+            return (int)value;
+        }
+
+        _context.Problem(node, $"{Path}.{key}: expected an integer, found '{(node as YamlScalarNode)?.Value}'");
+        return null;
+    }
+
+    public double? Double(string key)
+    {
+        var node = Child(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        _context.Problem(node, $"{Path}.{key}: expected a number, found '{(node as YamlScalarNode)?.Value}'");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var node = Child(key);
+        if (node is null) return null;
+        if (node is YamlScalarNode { Value: "true" or "false" } s) return s.Value == "true";
+        _context.Problem(node, $"{Path}.{key}: expected true or false, found '{(node as YamlScalarNode)?.Value}'");
+        return null;
+    }
+
+    public EquatableArray<string> Strings(string key) => Items(key).Select((n, i) =>
+    {
+        if (n is YamlScalarNode s) return s.Value ?? string.Empty;
+        _context.Problem(n, $"{Path}.{key}[{i}]: expected a string");
+        return null;
+    }).OfType<string>().ToEquatableArray();
+
+    public EquatableArray<int> Ints(string key) => Items(key).Select((n, i) =>
+    {
+        if (n is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return (int?)v;
+        _context.Problem(n, $"{Path}.{key}[{i}]: expected an integer");
+        return null;
+    }).OfType<int>().ToEquatableArray();
+
+    public IEnumerable<YamlMap> Maps(string key) => Items(key).Select((n, i) => new YamlMap(n, _context, $"{Path}.{key}[{i}]")).ToArray();
+
+    /// <summary>A map of strings (labels, selectors, header operations), in document order.</summary>
+    public EquatableArray<Label> Labels(string key)
+    {
+        var node = Child(key);
+        if (node is null) return EquatableArray<Label>.Empty;
+        if (node is not YamlMappingNode map)
+        {
+            _context.Problem(node, $"{Path}.{key}: expected a map of strings");
+            return EquatableArray<Label>.Empty;
+        }
+
+        var result = new List<Label>();
+        foreach (var entry in map.Children)
+        {
+            if (entry.Key is YamlScalarNode k && entry.Value is YamlScalarNode v) result.Add(new Label(k.Value ?? string.Empty, v.Value ?? string.Empty));
+            else _context.Problem(entry.Value, $"{Path}.{key}: expected a map of strings");
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>A map of objects (<c>headers</c>, <c>queryParams</c>), each entry a key and its mapping.</summary>
+    public IEnumerable<(string Key, YamlMap Value)> Entries(string key)
+    {
+        var node = Child(key);
+        if (node is null) return Enumerable.Empty<(string, YamlMap)>();
+        if (node is not YamlMappingNode map)
+        {
+            _context.Problem(node, $"{Path}.{key}: expected a map");
+            return Enumerable.Empty<(string, YamlMap)>();
+        }
+
+        return map.Children.Where(e => e.Key is YamlScalarNode)
+            .Select(e => (((YamlScalarNode)e.Key).Value ?? string.Empty, new YamlMap(e.Value, _context, $"{Path}.{key}.{((YamlScalarNode)e.Key).Value}")))
+            .ToArray();
+    }
+
+    /// <summary>Reports every key of this object that was not read: a field Istio's schema does not have here.</summary>
+    public void ReportUnknown()
+    {
+        if (_node is null) return;
+        foreach (var entry in _node.Children)
+        {
+            var key = (entry.Key as YamlScalarNode)?.Value ?? string.Empty;
+            if (!_read.Contains(key)) _context.Problem(entry.Key, $"{Path}.{key}: unknown field (the API server would drop it)");
+        }
+    }
+
+    private IEnumerable<YamlNode> Items(string key)
+    {
+        var node = Child(key);
+        if (node is null) return Enumerable.Empty<YamlNode>();
+        if (node is YamlSequenceNode seq) return seq.Children;
+        _context.Problem(node, $"{Path}.{key}: expected a list");
+        return Enumerable.Empty<YamlNode>();
+    }
+
+    private static bool IsNull(YamlNode node) => node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" or "Null" or "NULL" };
+}
+
+/// <summary>What the readers of one file share: the file, its origin table and the problems found.</summary>
+internal sealed class YamlReadContext
+{
+    public YamlReadContext(string file, YamlOrigins origins)
+    {
+        File = file;
+        Origins = origins;
+    }
+
+    public string File { get; }
+
+    public YamlOrigins Origins { get; }
+
+    public List<YamlProblem> Problems { get; } = new();
+
+    public YamlPosition Position(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+
+    public SourceRef Origin(YamlNode node) => Origins.Add(Position(node));
+
+    public void Problem(YamlNode node, string message) => Problems.Add(new YamlProblem(Position(node), message));
+}

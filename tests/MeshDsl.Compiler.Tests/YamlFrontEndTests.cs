@@ -1,0 +1,149 @@
+using MeshDsl.Emit;
+using MeshDsl.Model;
+using MeshDsl.Rules;
+using MeshDsl.Tests.Support;
+using MeshDsl.YamlFrontEnd;
+using YamlWriter = MeshDsl.Yaml.YamlWriter;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshDsl.Tests;
+
+/// <summary>
+/// The YAML front end reads Istio's YAML into the model the C# front end builds: written back, every seed manifest and
+/// every field the kitchen sink sets come out as they went in; problems carry their line.
+/// </summary>
+public class YamlFrontEndTests
+{
+    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway" };
+
+    public static TheoryData<string> SeedFiles => new(Directory.GetFiles(Paths.SeedManifests, "*.yaml").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(SeedFiles))]
+    public void Every_seed_manifest_reads_into_the_model_and_writes_back_the_same(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(Paths.SeedManifests, file));
+        var result = IstioYamlReader.Read(file, text, new YamlOrigins());
+        Assert.Empty(result.Problems);
+        var expected = YamlTree.Parse(text).Where(d => IstioKinds.Contains(Kind(d))).ToArray();
+        Assert.Equal(expected.Length, result.Declarations.Count);
+        AssertSameDocuments(expected, result.Declarations);
+    }
+
+    [Fact]
+    public void Every_field_the_kitchen_sink_emits_reads_back_the_same()
+    {
+        var yaml = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("KitchenSink"))).Manifests().Values.ToArray();
+        var istio = yaml.Select(YamlTree.ParseSingle).Where(d => IstioKinds.Contains(Kind(d))).ToArray();
+        var result = IstioYamlReader.Read("kitchen-sink.yaml", string.Join("---\n", yaml), new YamlOrigins());
+        Assert.Empty(result.Problems);
+        AssertSameDocuments(istio, result.Declarations);
+    }
+
+    [Fact]
+    public void Lists_other_kinds_and_versions_are_read_skipped_and_counted()
+    {
+        const string Text = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: networking.istio.io/v1beta1
+              kind: VirtualService
+              metadata: { name: a, namespace: shop }
+              spec: { hosts: [a], http: [ { route: [ { destination: { host: a } } ] } ] }
+            - apiVersion: v1
+              kind: Service
+              metadata: { name: a }
+            ---
+            apiVersion: networking.istio.io/v1alpha3
+            kind: Gateway
+            metadata: { name: g }
+            spec: { servers: [ { port: { number: 80, name: http, protocol: HTTP }, hosts: ["*"] } ] }
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: c }
+            """;
+        var result = IstioYamlReader.Read("list.yaml", Text, new YamlOrigins());
+        Assert.Empty(result.Problems);
+        Assert.Equal(new[] { "VirtualService shop/a", "Gateway g" }, result.Declarations.Select(d => d.Resources[0].Kind + " " + (d.Resources[0].Metadata.Namespace is { } ns ? ns + "/" : "") + d.Resources[0].Metadata.Name));
+        Assert.Equal(1, result.Skipped["Service"]);
+        Assert.Equal(1, result.Skipped["ConfigMap"]);
+    }
+
+    [Fact]
+    public void Unknown_fields_wrong_types_and_broken_yaml_are_problems_at_their_line()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination:
+                    host: reviews
+                  weight: lots
+                timeoutt: 10s
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("vs.yaml", Text, origins);
+        Assert.Equal(new[] { (11, ".spec.http[0].route[0].weight: expected an integer, found 'lots'"), (12, ".spec.http[0].timeoutt: unknown field (the API server would drop it)") },
+            result.Problems.Select(p => (p.Position.Line, p.Message)).OrderBy(p => p.Line));
+
+        var broken = IstioYamlReader.Read("broken.yaml", "kind: VirtualService\nspec:\n  hosts: [a\n", new YamlOrigins());
+        var problem = Assert.Single(broken.Problems);
+        Assert.Equal("broken.yaml", problem.Position.File);
+        Assert.True(problem.Position.Line >= 3, problem.ToString());
+    }
+
+    [Fact]
+    public void The_rules_run_on_YAML_and_their_findings_point_at_lines()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination:
+                    host: reviews
+                timeout: 10 seconds
+                retries:
+                  attempts: 3
+                  retryOn: 5xx,bogus
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("vs.yaml", Text, origins);
+        var findings = result.Declarations.SelectMany(PolicyRules.Evaluate).ToArray();
+        var duration = Assert.Single(findings, f => f.RuleId == RuleIds.InvalidDuration);
+        Assert.Equal(8, origins.Find(duration.Origin)!.Value.Line);
+        var retryOn = Assert.Single(findings, f => f.RuleId == RuleIds.MalformedRetries);
+        Assert.Equal(13, origins.Find(retryOn.Origin)!.Value.Line);
+    }
+
+    private static void AssertSameDocuments(IReadOnlyList<YamlNode> expected, IReadOnlyList<MeshDeclaration> declarations)
+    {
+        var written = declarations.SelectMany(d => d.Resources).Select(r => YamlTree.ParseSingle(YamlWriter.Write(ManifestEmitter.ToYaml(r)))).ToArray();
+        foreach (var document in expected)
+        {
+            var match = written.SingleOrDefault(w => Identity(w) == Identity(document));
+            Assert.True(match is not null, $"no {Identity(document)} was read");
+            Assert.Equal(YamlTree.Canonical(document), YamlTree.Canonical(match!));
+        }
+    }
+
+    private static string Kind(YamlNode document) => ((YamlScalarNode)((YamlMappingNode)document)["kind"]).Value!;
+
+    private static string Identity(YamlNode document)
+    {
+        var metadata = (YamlMappingNode)((YamlMappingNode)document)["metadata"];
+        var ns = metadata.Children.TryGetValue(new YamlScalarNode("namespace"), out var n) ? ((YamlScalarNode)n).Value + "/" : string.Empty;
+        return Kind(document) + " " + ns + ((YamlScalarNode)metadata["name"]).Value;
+    }
+}
