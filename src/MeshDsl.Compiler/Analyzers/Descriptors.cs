@@ -47,6 +47,9 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor InvalidRouteSetting = Create(RuleIds.InvalidRouteSetting);
 
+    /// <summary>Reported by the YAML front end (<c>meshdsl analyze</c>); never by the C# analyzers, which read no Istio YAML.</summary>
+    public static readonly DiagnosticDescriptor InvalidYaml = Create(RuleIds.InvalidYaml);
+
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
     public static readonly DiagnosticDescriptor UnreachableRule = Create(RuleIds.UnreachableRule);
@@ -143,6 +146,7 @@ internal static class Descriptors
         InvalidHeader,
         UnwritableValue,
         InvalidRouteSetting,
+        InvalidYaml,
         UnknownReference,
         UnreachableRule,
         IneffectiveMatch,

@@ -555,6 +555,33 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
+        new(RuleIds.InvalidYaml, "Istio YAML its schema does not accept", "{0}", RuleCategory.Validation, RuleSeverity.Error,
+            "YAML that does not parse, a field Istio's schema does not have (the API server would drop it), or a value of the wrong type.")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0106",
+            IstioSource = "The CRDs' structural schemas, as a strict API server decode applies them",
+            What = """
+        In Istio YAML read by `meshdsl analyze`: YAML that does not parse, a field the kind's schema does not have at that place (a typo such as `timeoutt`, or a field at the wrong level), or a value of the wrong type (`weight: lots`).
+        """,
+            Why = """
+        The API server silently drops unknown fields, so a misspelt `timeout` leaves the route without one, and `kubectl apply` reports success. Values of the wrong type are rejected.
+        """,
+            Bad = null,
+            Good = null,
+            Note = """
+        The example is YAML, not C#: `meshdsl analyze` reports it at the line of the field.
+
+        ```yaml
+        spec:
+          http:
+          - route:
+            - destination:
+                host: reviews
+            timeoutt: 10s   # MESH019: unknown field
+        ```
+        """,
+        },
         new(RuleIds.UnknownReference, "Reference to something the model does not define", "'{0}' is not {1}", RuleCategory.Routing, RuleSeverity.Error,
             "A destination, mirror, gateway or delegate must name something the model defines; a host outside the model uses the *Host form (IST0101).")
         {

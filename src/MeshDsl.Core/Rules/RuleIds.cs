@@ -22,6 +22,7 @@ internal static class RuleIds
     public const string InvalidHeader = "MESH016";
     public const string UnwritableValue = "MESH017";
     public const string InvalidRouteSetting = "MESH018";
+    public const string InvalidYaml = "MESH019";
 
     // Routing.
     public const string UnknownReference = "MESH101";

@@ -50,7 +50,7 @@ internal static class IstioYamlReader
         {
             foreach (var item in Items(document.RootNode))
             {
-                Document(item, context, declarations, skipped);
+                Document(item, context, declarations, skipped, file + ":" + (item.Start.Line).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -69,7 +69,8 @@ internal static class IstioYamlReader
         return new[] { root };
     }
 
-    private static void Document(YamlNode node, YamlReadContext context, List<MeshDeclaration> declarations, Dictionary<string, int> skipped)
+    /// <param name="sourceType">The resource's identity as the rules group findings: the file and its place in it.</param>
+    private static void Document(YamlNode node, YamlReadContext context, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
     {
         if (node is YamlScalarNode { Value: "" or null }) return;
         var root = new YamlMap(node, context, string.Empty);
@@ -89,7 +90,6 @@ internal static class IstioYamlReader
         root.Child("status");
         var meta = new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns);
         var origin = root.Origin;
-        var sourceType = context.File;
         var spec = root.Map("spec");
         switch (kind)
         {

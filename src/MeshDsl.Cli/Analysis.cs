@@ -1,0 +1,88 @@
+using System.Globalization;
+using MeshDsl.Model;
+using MeshDsl.Rules;
+using MeshDsl.Workloads;
+using MeshDsl.YamlFrontEnd;
+
+namespace MeshDsl.Cli;
+
+/// <summary>One finding as reported: the rule, the level this run gives it, where it is, and its text.</summary>
+internal sealed record Reported(string Id, string Severity, string File, int Line, int Column, string Message, RuleInfo Rule);
+
+internal sealed record AnalysisResult(IReadOnlyList<Reported> Findings, IReadOnlyList<string> Unreadable, IReadOnlyList<string> Files, int Resources, IReadOnlyDictionary<string, int> Skipped);
+
+/// <summary>Reads every file with the YAML front end and runs the rules that need no C# on the whole set at once.</summary>
+internal static class Analysis
+{
+    public const string StandardInput = "<stdin>";
+
+    public static AnalysisResult Run(IEnumerable<string> paths, TextReader stdin, Severities severities)
+    {
+        var unreadable = new List<string>();
+        var inputs = new List<(string Name, string Text)>();
+        foreach (var path in paths)
+        {
+            if (path == "-")
+            {
+                inputs.Add((StandardInput, stdin.ReadToEnd()));
+                continue;
+            }
+
+            IEnumerable<string>? files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(f => f, StringComparer.Ordinal)
+                : File.Exists(path) ? new[] { path } : null;
+            if (files is null)
+            {
+                unreadable.Add($"{path}: no such file or folder");
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    inputs.Add((file, File.ReadAllText(file)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    unreadable.Add($"{file}: {ex.Message}");
+                }
+            }
+        }
+
+        var origins = new YamlOrigins();
+        var declarations = new List<MeshDeclaration>();
+        var workloads = new List<Workload>();
+        var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var reported = new List<Reported>();
+        foreach (var (name, text) in inputs)
+        {
+            var result = IstioYamlReader.Read(name, text, origins);
+            declarations.AddRange(result.Declarations);
+            foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
+            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, problem.Position, problem.Message);
+            workloads.AddRange(WorkloadYaml.Parse(name, text).Workloads);
+        }
+
+        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads)).Distinct();
+        foreach (var finding in findings)
+        {
+            var position = origins.Find(finding.Origin) ?? new YamlPosition(finding.Origin.Type, 1, 1);
+            var rule = RuleCatalog.Get(finding.RuleId);
+            Add(reported, severities, finding.RuleId, position, string.Format(CultureInfo.InvariantCulture, rule.Message, finding.MessageArgs.Cast<object>().ToArray()));
+        }
+
+        var ordered = reported
+            .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)
+            .ToList();
+        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped);
+    }
+
+    private static void Add(List<Reported> reported, Severities severities, string id, YamlPosition position, string message)
+    {
+        var rule = RuleCatalog.Get(id);
+        var level = severities.For(rule);
+        if (level != "none") reported.Add(new Reported(id, level, position.File, position.Line, position.Column, message, rule));
+    }
+}

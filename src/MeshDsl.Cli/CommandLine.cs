@@ -1,0 +1,68 @@
+using System.CommandLine;
+
+namespace MeshDsl.Cli;
+
+/// <summary>The commands and their options. Exit codes: 0 clean, 1 an error-level finding, 2 bad usage or unreadable input.</summary>
+internal static class CommandLine
+{
+    public const int Clean = 0;
+    public const int Errors = 1;
+    public const int Usage = 2;
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "YAML files or folders (read recursively for *.yaml and *.yml); - reads standard input", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "text (compiler style), json or sarif (SARIF 2.1.0)", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var output = new Option<string?>("--output", "-o") { Description = "write the report to this file instead of standard output" };
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "report every warning as an error (exit code 1)" };
+        var severity = new Option<string[]>("--severity") { Description = "ID=level (error, warning, info, none), as many as needed: --severity MESH104=none", AllowMultipleArgumentsPerToken = true };
+        var config = new Option<string?>("--config") { Description = "an .editorconfig-style file: lines dotnet_diagnostic.ID.severity = level" };
+
+        var analyze = new Command("analyze", "Run MeshDsl's rules on Istio YAML (VirtualService, DestinationRule, Gateway); no cluster needed")
+        {
+            paths, format, output, warnAsError, severity, config,
+        };
+
+        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine("meshdsl: " + error.Message);
+            stderr.WriteLine("Usage: meshdsl analyze PATH... [--format text|json|sarif] [--output FILE] [--warnaserror] [--severity ID=level]... [--config FILE]");
+            return Usage;
+        }
+
+        if (parsed.CommandResult.Command != analyze) return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+
+        Severities severities;
+        try
+        {
+            severities = Severities.From(parsed.GetValue(severity) ?? Array.Empty<string>(), parsed.GetValue(config), parsed.GetValue(warnAsError));
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine("meshdsl: " + ex.Message);
+            return Usage;
+        }
+
+        var analysis = Analysis.Run(parsed.GetValue(paths)!, stdin, severities);
+        foreach (var unreadable in analysis.Unreadable) stderr.WriteLine("meshdsl: " + unreadable);
+
+        var report = parsed.GetValue(format) switch
+        {
+            "json" => Reports.Json(analysis),
+            "sarif" => Reports.Sarif(analysis),
+            _ => Reports.Text(analysis),
+        };
+
+        var target = parsed.GetValue(output);
+        if (target is null) stdout.Write(report);
+        else File.WriteAllText(target, report);
+
+        if (analysis.Unreadable.Count > 0) return Usage;
+        return analysis.Findings.Any(f => f.Severity == "error") ? Errors : Clean;
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using MeshDsl.Cli;
+using MeshDsl.Tests.Support;
+
+namespace MeshDsl.Tests;
+
+/// <summary><c>meshdsl analyze</c> in process: findings at their line, the three formats, severities and exit codes.</summary>
+public class CliTests
+{
+    private const string Bad = """
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: reviews
+        spec:
+          hosts: [reviews]
+          http:
+          - route:
+            - destination:
+                host: reviews
+            timeout: 10 seconds
+            timeoutt: 1s
+        """;
+
+    private const string Clean = """
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: reviews
+        spec:
+          host: reviews
+          subsets:
+          - name: v1
+            labels:
+              version: v1
+        """;
+
+    [Fact]
+    public void Text_output_is_compiler_style_and_an_error_exits_1()
+    {
+        using var dir = new TempFolder();
+        var bad = dir.Write("vs.yaml", Bad);
+        var (exit, stdout, _) = Run("analyze", bad);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{bad}(8,5): error MESH001: '10 seconds' is not a valid duration for timeout", stdout);
+        Assert.Contains($"{bad}(12,5): error MESH019: .spec.http[0].timeoutt: unknown field (the API server would drop it)", stdout);
+        Assert.EndsWith("meshdsl: 1 file(s), 1 Istio resource(s) analyzed; 2 error(s), 0 warning(s)\n", stdout);
+    }
+
+    [Fact]
+    public void A_clean_folder_exits_0_and_reads_folders_recursively()
+    {
+        using var dir = new TempFolder();
+        dir.Write("deploy/reviews/dr.yaml", Clean);
+        dir.Write("deploy/notes.txt", Bad);
+        var (exit, stdout, _) = Run("analyze", dir.Path);
+        Assert.Equal(0, exit);
+        Assert.Contains("1 file(s), 1 Istio resource(s) analyzed; 0 error(s), 0 warning(s)", stdout);
+    }
+
+    [Fact]
+    public void Json_lists_every_finding_with_its_place_and_help_link()
+    {
+        using var dir = new TempFolder();
+        var bad = dir.Write("vs.yaml", Bad);
+        var (exit, stdout, _) = Run("analyze", bad, "--format", "json");
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var finding = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("id").GetString() == "MESH001");
+        Assert.Equal(8, finding.GetProperty("line").GetInt32());
+        Assert.Equal("error", finding.GetProperty("severity").GetString());
+        Assert.Equal("https://github.com/meshdsl/meshdsl/blob/main/docs/rules/MESH001.md", finding.GetProperty("helpUri").GetString());
+        Assert.Equal("IST0106", finding.GetProperty("istioctlAnalyze").GetString());
+    }
+
+    [Fact]
+    public void Sarif_is_2_1_0_with_rules_help_links_and_regions_and_still_exits_1_on_errors()
+    {
+        using var dir = new TempFolder();
+        var bad = dir.Write("vs.yaml", Bad);
+        var output = Path.Combine(dir.Path, "report.sarif");
+        var (exit, stdout, _) = Run("analyze", bad, "--format", "sarif", "--output", output);
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        using var sarif = JsonDocument.Parse(File.ReadAllText(output));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToArray();
+        Assert.All(rules, r => Assert.StartsWith("https://github.com/meshdsl/meshdsl/blob/main/docs/rules/" + r.GetProperty("id").GetString(), r.GetProperty("helpUri").GetString()));
+        var result = run.GetProperty("results").EnumerateArray().First(r => r.GetProperty("ruleId").GetString() == "MESH001");
+        Assert.Equal("MESH001", rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+        Assert.Equal("error", result.GetProperty("level").GetString());
+        var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(8, region.GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public void Severities_come_from_options_and_a_config_file()
+    {
+        using var dir = new TempFolder();
+        var bad = dir.Write("vs.yaml", Bad);
+        Assert.Equal(0, Run("analyze", bad, "--severity", "MESH001=none", "MESH019=warning").Exit);
+        Assert.Equal(1, Run("analyze", bad, "--severity", "MESH001=none", "MESH019=warning", "--warnaserror").Exit);
+        var config = dir.Write(".editorconfig", "[*.yaml]\ndotnet_diagnostic.MESH001.severity = suggestion\ndotnet_diagnostic.MESH019.severity = none\n");
+        var (exit, stdout, _) = Run("analyze", bad, "--config", config);
+        Assert.Equal(0, exit);
+        Assert.Contains("info MESH001", stdout);
+    }
+
+    [Fact]
+    public void Standard_input_is_read_with_a_dash()
+    {
+        var (exit, stdout, _) = Run(new StringReader(Bad), "analyze", "-");
+        Assert.Equal(1, exit);
+        Assert.Contains("<stdin>(8,5): error MESH001", stdout);
+    }
+
+    [Theory]
+    [InlineData("analyze")]
+    [InlineData("analyze", "x.yaml", "--format", "xml")]
+    [InlineData("analyze", "x.yaml", "--severity", "MESH999=none")]
+    [InlineData("analyze", "x.yaml", "--severity", "MESH001=loud")]
+    [InlineData("frobnicate")]
+    public void Bad_usage_exits_2(params string[] args) => Assert.Equal(2, Run(args).Exit);
+
+    [Fact]
+    public void A_missing_path_exits_2_and_says_which()
+    {
+        var (exit, _, stderr) = Run("analyze", "/no/such/manifests");
+        Assert.Equal(2, exit);
+        Assert.Contains("/no/such/manifests: no such file or folder", stderr);
+    }
+
+    [Fact]
+    public void Analyzing_the_seed_manifests_reads_every_Istio_resource_and_reports_the_seeds_known_breaches()
+    {
+        var (exit, stdout, _) = Run("analyze", Path.Combine(Paths.SeedManifests, "17-retries-timeouts.yaml"), Path.Combine(Paths.SeedManifests, "11-gateway.yaml"));
+        Assert.Equal(0, exit);
+        Assert.Contains("warning MESH203", stdout);
+        Assert.DoesNotContain("MESH019", stdout);
+    }
+
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => Run(new StringReader(string.Empty), args);
+
+    private static (int Exit, string Stdout, string Stderr) Run(TextReader stdin, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var exit = MeshDsl.Cli.CommandLine.Run(args, stdin, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "meshdsl-cli-tests", Guid.NewGuid().ToString("N"));
+
+        public string Write(string relative, string text)
+        {
+            var path = System.IO.Path.Combine(Path, relative);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
