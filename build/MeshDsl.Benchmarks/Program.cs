@@ -10,6 +10,10 @@ switch (args.FirstOrDefault())
     case "synth" when args.Length >= 3:
         SyntheticMesh.WriteProject(int.Parse(args[1]), args[2], RepoRoot(), meshDsl: !args.Contains("--off"));
         return 0;
+    case "yaml" when args.Length >= 3:
+        // The synthetic mesh as the YAML its build writes: the input of the meshdsl analyze timing (docs/performance.md).
+        SyntheticYaml.Write(int.Parse(args[1]), args[2]);
+        return 0;
     case "loop":
         // For a profiler: parse and emit the whole mesh repeatedly for a few seconds.
         Profile.Loop(args.Length > 1 ? int.Parse(args[1]) : 1000, TimeSpan.FromSeconds(8));
@@ -28,7 +32,7 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args.Skip(1).ToArray(), config);
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench [BenchmarkDotNet args] | quick [N...] | synth N DIR [--off]");
+        Console.Error.WriteLine("usage: bench [BenchmarkDotNet args] | quick [N...] | synth N DIR [--off] | yaml N DIR");
         return 2;
 }
 

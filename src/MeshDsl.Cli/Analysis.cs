@@ -16,6 +16,8 @@ internal static class Analysis
 {
     public const string StandardInput = "<stdin>";
 
+    private static readonly string[] WorkloadKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "kind: Pod" };
+
     public static AnalysisResult Run(IEnumerable<string> paths, TextReader stdin, Severities severities)
     {
         var unreadable = new List<string>();
@@ -62,7 +64,8 @@ internal static class Analysis
             declarations.AddRange(result.Declarations);
             foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
             foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, problem.Position, problem.Message);
-            workloads.AddRange(WorkloadYaml.Parse(name, text).Workloads);
+            // Only files that can hold a workload are parsed a second time for the workload rules.
+            if (WorkloadKinds.Any(k => text.Contains(k))) workloads.AddRange(WorkloadYaml.Parse(name, text).Workloads);
         }
 
         var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads)).Distinct();
