@@ -108,6 +108,16 @@ public class CliTests
     }
 
     [Fact]
+    public void A_DestinationRule_of_its_own_has_its_name_and_host_checked()
+    {
+        const string Dr = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: Reviews_DR\nspec:\n  host: bad_host.example.com\n";
+        var (exit, stdout, _) = Run(new StringReader(Dr), "analyze", "-");
+        Assert.Equal(1, exit);
+        Assert.Contains("error MESH004: 'Reviews_DR' is not a valid DestinationRule name", stdout);
+        Assert.Contains("error MESH004: 'bad_host.example.com' is not a valid host", stdout);
+    }
+
+    [Fact]
     public void Standard_input_is_read_with_a_dash()
     {
         var (exit, stdout, _) = Run(new StringReader(Bad), "analyze", "-");

@@ -27,6 +27,14 @@ internal static class ValidationRules
         foreach (var dr in DestinationRules(d))
         {
             foreach (var f in DestinationRuleValues(d, dr)) yield return f;
+
+            // A DestinationRule of its own (from YAML): in C# its name, namespace and host are the service's, checked below.
+            if (d.Kind == DeclarationKind.DestinationRule)
+            {
+                if (Names.ResourceName(dr.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", dr.Metadata.Name, "DestinationRule name", why);
+                if (dr.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);
+                if (Names.Host(dr.Spec.Host) is { } hostWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "host", dr.Spec.Host, "host", hostWhy);
+            }
         }
 
         foreach (var gw in Gateways(d))
