@@ -118,6 +118,18 @@ public class CliTests
     }
 
     [Fact]
+    public void A_subset_no_DestinationRule_defines_is_found_across_files()
+    {
+        using var dir = new TempFolder();
+        dir.Write("dr.yaml", Clean);
+        dir.Write("vs.yaml", "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination:\n        host: reviews\n        subset: v9\n    - destination:\n        host: external.example.com\n        subset: blue\n");
+        var (exit, stdout, _) = Run("analyze", dir.Path);
+        Assert.Equal(1, exit);
+        Assert.Contains("(9,7): error MESH101: 'v9' is not a subset of 'reviews' (it has v1)", stdout);
+        Assert.DoesNotContain("'blue'", stdout);
+    }
+
+    [Fact]
     public void Standard_input_is_read_with_a_dash()
     {
         var (exit, stdout, _) = Run(new StringReader(Bad), "analyze", "-");

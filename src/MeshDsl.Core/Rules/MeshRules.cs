@@ -9,29 +9,33 @@ namespace MeshDsl.Rules;
 /// <summary>Rules that need the whole mesh: several declarations referring to each other.</summary>
 internal static class MeshRules
 {
-    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh, string defaultNamespace)
+    public static IEnumerable<Finding> Check(Mesh mesh)
     {
-        var services = mesh.Where(d => d.Service is not null).ToArray();
-        var serviceByFqdn = services.GroupBy(d => Fqdn(d.Service!.Host, d.Service.Namespace ?? defaultNamespace)).ToDictionary(g => g.Key, g => g.First());
-        var virtualServices = mesh.SelectMany(d => VirtualServices(d).Select(vs => (Declaration: d, Vs: vs))).ToArray();
-        var gateways = mesh.SelectMany(d => Gateways(d).Select(gw => (Declaration: d, Gw: gw))).ToArray();
+        var defaultNamespace = mesh.DefaultNamespace;
+        var services = mesh.Services;
+        var virtualServices = mesh.VirtualServices.Select(x => (Declaration: x.Declaration, Vs: x.VirtualService)).ToArray();
+        var gateways = mesh.Gateways.Select(x => (Declaration: x.Declaration, Gw: x.Gateway)).ToArray();
         var routed = new HashSet<(string Host, string Subset)>();
 
         foreach (var (d, vs) in virtualServices)
         {
             foreach (var dest in Destinations(vs))
             {
-                var fqdn = Fqdn(dest.Destination.Host, vs.Metadata.Namespace ?? defaultNamespace);
+                var fqdn = mesh.Fqdn(dest.Destination.Host, vs.Metadata.Namespace);
                 if (dest.Destination.Subset is { } subset) routed.Add((fqdn, subset));
-                if (!serviceByFqdn.TryGetValue(fqdn, out var target)) continue;
+                var hasService = mesh.ServicesByFqdn.TryGetValue(fqdn, out var target);
 
-                // MESH101 (IST0101): a subset named by a string that the service's DestinationRule does not define.
-                var subsets = DestinationRules(target).SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray();
-                if (dest.Destination.Subset is { } name && !subsets.Contains(name))
+                // MESH101 (IST0101): a subset that no DestinationRule of the host defines (known hosts only: the mesh may be partial).
+                var rules = mesh.DestinationRulesByHost[fqdn].ToArray();
+                var subsets = rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray();
+                if (dest.Destination.Subset is { } name && (hasService || rules.Length > 0) && !subsets.Contains(name))
                 {
+                    var owner = hasService ? target!.Service!.Name : dest.Destination.Host;
                     yield return Finding(RuleIds.UnknownReference, dest.Origin, "subset", name,
-                        $"a subset of '{target.Service!.Name}' (it has {(subsets.Length == 0 ? "none" : string.Join(", ", subsets))}): route to one of its [Subset] classes");
+                        $"a subset of '{owner}' (it has {(subsets.Length == 0 ? "none" : string.Join(", ", subsets))}): route to one of its [Subset] classes");
                 }
+
+                if (!hasService) continue;
 
                 // MESH106 (IST0112): a service with several ports needs the destination to pick one.
                 var ports = target.Service!.Ports;
@@ -44,12 +48,11 @@ internal static class MeshRules
             // MESH105 (IST0132): a gateway the VirtualService is bound to must serve one of its hosts.
             foreach (var reference in vs.Spec.Gateways.Where(g => g != "mesh"))
             {
-                var gw = gateways.FirstOrDefault(g => GatewayReference(g.Gw, vs.Metadata.Namespace) == reference || (g.Gw.Metadata.Namespace ?? vs.Metadata.Namespace) + "/" + g.Gw.Metadata.Name == reference);
-                if (gw.Gw is null) continue;
-                var served = gw.Gw.Spec.Servers.SelectMany(s => s.Hosts).ToArray();
-                if (!vs.Spec.Hosts.Any(h => served.Any(s => ServerServes(s, h, vs.Metadata.Namespace, gw.Gw.Metadata.Namespace))))
+                if (mesh.FindGateway(reference, vs.Metadata.Namespace) is not { } gw) continue;
+                var served = gw.Spec.Servers.SelectMany(s => s.Hosts).ToArray();
+                if (!vs.Spec.Hosts.Any(h => served.Any(s => ServerServes(s, h, vs.Metadata.Namespace, gw.Metadata.Namespace))))
                 {
-                    yield return Finding(RuleIds.HostNotInGateway, d.Origin, "gateways", gw.Gw.Metadata.Name, vs.Metadata.Name, string.Join(", ", vs.Spec.Hosts));
+                    yield return Finding(RuleIds.HostNotInGateway, d.Origin, "gateways", gw.Metadata.Name, vs.Metadata.Name, string.Join(", ", vs.Spec.Hosts));
                 }
             }
         }
@@ -58,13 +61,13 @@ internal static class MeshRules
         var routedBySubset = new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
             .SelectMany(r => r.Route)
             .Where(d => d.Destination.Subset is not null)
-            .Select(d => Fqdn(d.Destination.Host, x.Vs.Metadata.Namespace ?? defaultNamespace))
-            .Where(host => x.Vs.Spec.Hosts.Any(h => Fqdn(h, x.Vs.Metadata.Namespace ?? defaultNamespace) == host))));
+            .Select(d => mesh.Fqdn(d.Destination.Host, x.Vs.Metadata.Namespace))
+            .Where(host => x.Vs.Spec.Hosts.Any(h => mesh.Fqdn(h, x.Vs.Metadata.Namespace) == host))));
         foreach (var (_, vs) in virtualServices.Where(x => x.Vs.Spec.Gateways.Any(g => g != "mesh")))
         {
             foreach (var dest in vs.Spec.Http.SelectMany(r => r.Route).Where(d => d.Destination.Subset is null))
             {
-                var host = Fqdn(dest.Destination.Host, vs.Metadata.Namespace ?? defaultNamespace);
+                var host = mesh.Fqdn(dest.Destination.Host, vs.Metadata.Namespace);
                 if (routedBySubset.Contains(host))
                 {
                     yield return Finding(RuleIds.SubsetsIgnoredAtIngress, dest.Origin, string.Empty,
@@ -76,7 +79,7 @@ internal static class MeshRules
         // MESH010 (IST0109): two VirtualServices claiming the same host for the sidecars.
         var claims = virtualServices
             .Where(x => x.Vs.Spec.Gateways.IsEmpty || x.Vs.Spec.Gateways.Contains("mesh"))
-            .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: Fqdn(h, x.Vs.Metadata.Namespace ?? defaultNamespace))))
+            .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: mesh.Fqdn(h, x.Vs.Metadata.Namespace))))
             .GroupBy(x => (x.Vs.Metadata.Namespace ?? defaultNamespace, x.Host))
             .Where(g => g.Select(x => x.Declaration.SourceType).Distinct().Count() > 1);
         foreach (var group in claims)
@@ -96,7 +99,7 @@ internal static class MeshRules
         {
             foreach (var subset in DestinationRules(d).SelectMany(dr => dr.Spec.Subsets))
             {
-                if (!routed.Contains((Fqdn(d.Service!.Host, d.Service.Namespace ?? defaultNamespace), subset.Name))) yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service.Name);
+                if (!routed.Contains((mesh.Fqdn(d.Service!.Host, d.Service.Namespace), subset.Name))) yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service.Name);
             }
         }
 
@@ -120,9 +123,6 @@ internal static class MeshRules
             }
         }
     }
-
-    private static string GatewayReference(Gateway gw, string? fromNamespace) =>
-        gw.Metadata.Namespace is { } ns && ns != fromNamespace ? ns + "/" + gw.Metadata.Name : gw.Metadata.Name;
 
     /// <summary>Whether a server host (<c>[ns/]host</c>) serves a VirtualService host in the VirtualService's namespace.</summary>
     private static bool ServerServes(string serverHost, string vsHost, string? vsNamespace, string? gatewayNamespace)

@@ -25,6 +25,8 @@ internal static class PolicyRules
 
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
     /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>
-    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> workloads, string? defaultNamespace = null) =>
-        MeshRules.Check(mesh, defaultNamespace ?? "default").Concat(WorkloadRules.Check(mesh, workloads, defaultNamespace ?? "default"));
+    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null) =>
+        EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default"));
+
+    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh));
 }

@@ -11,14 +11,13 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class WorkloadRules
 {
-    public static IEnumerable<Finding> Check(IReadOnlyList<MeshDeclaration> mesh, IReadOnlyList<Workload> declared, string defaultNamespace)
+    public static IEnumerable<Finding> Check(Mesh mesh)
     {
-        var workloads = declared
-            .Concat(mesh.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.SourceType)))
-            .ToArray();
-        if (workloads.Length == 0) yield break;
+        var workloads = mesh.Workloads;
+        var defaultNamespace = mesh.DefaultNamespace;
+        if (workloads.Count == 0) yield break;
 
-        foreach (var d in mesh.Where(d => d.Service is not null))
+        foreach (var d in mesh.Services)
         {
             var service = d.Service!;
             var ns = service.Namespace ?? defaultNamespace;

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MeshDsl.Model;
+
+/// <summary>
+/// The whole mesh as the mesh-wide rules read it, whatever front end built it: every resource indexed by its Istio identity
+/// (hosts as FQDNs resolved in the resource's own namespace, gateways as <c>namespace/name</c>), and the workloads.
+/// </summary>
+internal sealed class Mesh
+{
+    public Mesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string defaultNamespace)
+    {
+        Declarations = declarations;
+        DefaultNamespace = defaultNamespace;
+        Services = declarations.Where(d => d.Service is not null).ToArray();
+        ServicesByFqdn = Services.GroupBy(d => Fqdn(d.Service!.Host, d.Service.Namespace)).ToDictionary(g => g.Key, g => g.First());
+        VirtualServices = declarations.SelectMany(d => d.Resources.OfType<VirtualService>().Select(vs => (d, vs))).ToArray();
+        DestinationRulesByHost = declarations.SelectMany(d => d.Resources.OfType<DestinationRule>().Select(dr => (d, dr)))
+            .ToLookup(x => Fqdn(x.dr.Spec.Host, x.dr.Metadata.Namespace), x => x.dr);
+        Gateways = declarations.SelectMany(d => d.Resources.OfType<Gateway>().Select(gw => (d, gw))).ToArray();
+        GatewaysByReference = Gateways.GroupBy(x => NamespaceOf(x.Gateway.Metadata.Namespace) + "/" + x.Gateway.Metadata.Name).ToDictionary(g => g.Key, g => g.First().Gateway);
+        Workloads = workloads
+            .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.SourceType)))
+            .ToArray();
+    }
+
+    public IReadOnlyList<MeshDeclaration> Declarations { get; }
+
+    /// <summary>The namespace of resources that name none (MeshDslNamespace, else <c>default</c>).</summary>
+    public string DefaultNamespace { get; }
+
+    public IReadOnlyList<MeshDeclaration> Services { get; }
+
+    /// <summary>Services (C# <c>[MeshService]</c>s) by the FQDN of their host.</summary>
+    public IReadOnlyDictionary<string, MeshDeclaration> ServicesByFqdn { get; }
+
+    public IReadOnlyList<(MeshDeclaration Declaration, VirtualService VirtualService)> VirtualServices { get; }
+
+    /// <summary>DestinationRules by the FQDN of their host.</summary>
+    public ILookup<string, DestinationRule> DestinationRulesByHost { get; }
+
+    public IReadOnlyList<(MeshDeclaration Declaration, Gateway Gateway)> Gateways { get; }
+
+    /// <summary>Gateways by <c>namespace/name</c>.</summary>
+    public IReadOnlyDictionary<string, Gateway> GatewaysByReference { get; }
+
+    /// <summary>Every workload: read from YAML, and the Deployments the declarations emit.</summary>
+    public IReadOnlyList<Workload> Workloads { get; }
+
+    public string NamespaceOf(string? ns) => ns ?? DefaultNamespace;
+
+    /// <summary>A host as seen from a namespace: a short name resolves in it (istioctl's <c>ConvertHostToFQDN</c>).</summary>
+    public string Fqdn(string host, string? ns) =>
+        host.IndexOf('.') >= 0 || host.IndexOf('*') >= 0 ? host : host + "." + NamespaceOf(ns) + ".svc.cluster.local";
+
+    /// <summary>The gateway a VirtualService in <paramref name="fromNamespace"/> names (<c>name</c>, <c>ns/name</c>), if the mesh has it.</summary>
+    public Gateway? FindGateway(string reference, string? fromNamespace)
+    {
+        var key = reference.IndexOf('/') >= 0 ? reference : NamespaceOf(fromNamespace) + "/" + reference;
+        if (key.StartsWith("./", System.StringComparison.Ordinal)) key = NamespaceOf(fromNamespace) + key.Substring(1);
+        if (GatewaysByReference.TryGetValue(key, out var gateway)) return gateway;
+
+        // A C# gateway declared without a namespace is referenced by its bare name from any namespace.
+        return reference.IndexOf('/') < 0 ? Gateways.Select(g => g.Gateway).FirstOrDefault(g => g.Metadata.Namespace is null && g.Metadata.Name == reference) : null;
+    }
+}
