@@ -30,6 +30,14 @@ public class RuleCatalogTests
     }
 
     [Fact]
+    public void Every_rule_id_the_rules_can_report_is_in_the_catalog_and_has_a_descriptor()
+    {
+        var ids = typeof(RuleIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetValue(null)!).ToArray();
+        Assert.Equal(ids.OrderBy(i => i), MeshDsl.Rules.RuleCatalog.All.Select(r => r.Id).OrderBy(i => i));
+        Assert.Equal(ids.OrderBy(i => i), Descriptors.All.Select(d => d.Id).OrderBy(i => i));
+    }
+
+    [Fact]
     public void Every_docs_page_belongs_to_a_rule()
     {
         var known = Descriptors.All.Select(d => d.Id).Concat(MeshDsl.Rules.RulePages.BuildErrors.Select(e => e.Id)).ToHashSet();
