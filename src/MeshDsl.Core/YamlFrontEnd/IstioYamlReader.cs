@@ -45,6 +45,12 @@ internal static class IstioYamlReader
         {
             return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)ex.Start.Line, (int)ex.Start.Column), ex.Message) }, skipped);
         }
+#pragma warning disable CA1031 // YamlDotNet throws more than YamlException on broken input; a file that cannot be read is a problem, never a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, 1, 1), "the YAML cannot be read: " + ex.Message) }, skipped);
+        }
 
         foreach (var document in stream.Documents)
         {
