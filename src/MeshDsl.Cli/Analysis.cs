@@ -16,7 +16,7 @@ internal static class Analysis
 {
     public const string StandardInput = "<stdin>";
 
-    private static readonly string[] WorkloadKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "kind: Pod" };
+    private static readonly string[] WorkloadKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "kind: Pod", "kind: Service", "ServiceEntry" };
 
     public static AnalysisResult Run(IEnumerable<string> paths, TextReader stdin, Severities severities)
     {
@@ -56,6 +56,7 @@ internal static class Analysis
         var origins = new YamlOrigins();
         var declarations = new List<MeshDeclaration>();
         var workloads = new List<Workload>();
+        var hosts = new List<HostDefinition>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var reported = new List<Reported>();
         foreach (var (name, text) in inputs)
@@ -65,10 +66,15 @@ internal static class Analysis
             foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
             foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, problem.Position, problem.Message);
             // Only files that can hold a workload are parsed a second time for the workload rules.
-            if (WorkloadKinds.Any(k => text.Contains(k))) workloads.AddRange(WorkloadYaml.Parse(name, text).Workloads);
+            if (WorkloadKinds.Any(k => text.Contains(k)))
+            {
+                var file = WorkloadYaml.Parse(name, text);
+                workloads.AddRange(file.Workloads);
+                hosts.AddRange(file.Hosts);
+            }
         }
 
-        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads)).Distinct();
+        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts)).Distinct();
         foreach (var finding in findings)
         {
             var position = origins.Find(finding.Origin) ?? new YamlPosition(finding.Origin.Type, 1, 1);

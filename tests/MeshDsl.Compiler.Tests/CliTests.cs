@@ -130,6 +130,27 @@ public class CliTests
     }
 
     [Fact]
+    public void Hosts_no_Service_or_ServiceEntry_defines_are_reported_once_the_mesh_knows_its_hosts()
+    {
+        const string Vs = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: edge\n  namespace: shop\nspec:\n  hosts: [edge.example.com]\n  gateways: [istio-system/ingress]\n  http:\n  - route:\n    - destination:\n        host: reviews\n      weight: 50\n    - destination:\n        host: api.example.com\n      weight: 25\n    - destination:\n        host: reviewz\n      weight: 25\n";
+        const string Dr = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ratings\n  namespace: shop\nspec:\n  host: ratingz\n";
+        const string Hosts = "apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\n  namespace: shop\nspec:\n  ports:\n  - port: 9080\n---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: api\nspec:\n  hosts: [api.example.com]\n  ports:\n  - number: 443\n    name: https\n    protocol: TLS\n";
+        using var dir = new TempFolder();
+        var vs = dir.Write("vs.yaml", Vs);
+        var dr = dir.Write("dr.yaml", Dr);
+
+        // Without Services or ServiceEntries the mesh does not know its hosts: nothing is unknown.
+        Assert.DoesNotContain("MESH111", Run("analyze", vs, dr).Stdout);
+
+        dir.Write("hosts.yaml", Hosts);
+        var (exit, stdout, _) = Run("analyze", dir.Path);
+        Assert.Equal(0, exit);
+        Assert.Contains($"{vs}(17,7): warning MESH111: 'reviewz' is a host no Service, ServiceEntry or [MeshService] of the mesh defines", stdout);
+        Assert.Contains($"{dr}(1,1): warning MESH111: DestinationRule 'ratings' is for 'ratingz'", stdout);
+        Assert.Equal(2, stdout.Split('\n').Count(l => l.Contains("MESH111")));
+    }
+
+    [Fact]
     public void Standard_input_is_read_with_a_dash()
     {
         var (exit, stdout, _) = Run(new StringReader(Bad), "analyze", "-");

@@ -70,6 +70,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor SubsetsIgnoredAtIngress = Create(RuleIds.SubsetsIgnoredAtIngress);
 
+    public static readonly DiagnosticDescriptor UnknownHost = Create(RuleIds.UnknownHost);
+
     public static readonly DiagnosticDescriptor RetriesOnNonIdempotent = Create(RuleIds.RetriesOnNonIdempotent);
 
     public static readonly DiagnosticDescriptor UnsafeRetryOn = Create(RuleIds.UnsafeRetryOn);
@@ -157,6 +159,7 @@ internal static class Descriptors
         FaultOnAllTraffic,
         MirrorToOwnDestination,
         SubsetsIgnoredAtIngress,
+        UnknownHost,
         RetriesOnNonIdempotent,
         UnsafeRetryOn,
         RetryBudget,

@@ -141,8 +141,10 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
             var ordered = declarations.Values.OrderBy(d => d.SourceType, StringComparer.Ordinal).ToArray();
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-            var workloads = workloadFiles.SelectMany(f => Workloads.WorkloadReader.Read(f, cancellationToken).Workloads).ToArray();
-            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, defaultNamespace))
+            var files = workloadFiles.Select(f => Workloads.WorkloadReader.Read(f, cancellationToken)).ToArray();
+            var workloads = files.SelectMany(f => f.Workloads).ToArray();
+            var hosts = files.SelectMany(f => f.Hosts).ToArray();
+            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, defaultNamespace, hosts))
             {
                 // A finding belongs to the declaration whose type, or a type nested in it, it points at.
                 var owner = ordered.Where(d => finding.Origin.Type == d.SourceType || finding.Origin.Type.StartsWith(d.SourceType + ".", StringComparison.Ordinal))

@@ -9,8 +9,10 @@ namespace MeshDsl.Model;
 /// </summary>
 internal sealed class Mesh
 {
-    public Mesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string defaultNamespace)
+    public Mesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string defaultNamespace, IReadOnlyList<HostDefinition>? hosts = null)
     {
+        HostDefinitions = hosts ?? System.Array.Empty<HostDefinition>();
+        DefinedHosts = new HashSet<string>(HostDefinitions.SelectMany(h => h.Hosts.Select(host => FqdnIn(host, h.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
         Declarations = declarations;
         DefaultNamespace = defaultNamespace;
         Services = declarations.Where(d => d.Service is not null).ToArray();
@@ -48,7 +50,24 @@ internal sealed class Mesh
     /// <summary>Every workload: read from YAML, and the Deployments the declarations emit.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 
+    /// <summary>The Kubernetes Services and ServiceEntries read from YAML.</summary>
+    public IReadOnlyList<HostDefinition> HostDefinitions { get; }
+
+    /// <summary>The FQDNs they define. When there are none, the mesh does not know its hosts and nothing is "unknown".</summary>
+    public ISet<string> DefinedHosts { get; }
+
+    /// <summary>Whether a destination host (resolved from <paramref name="ns"/>) is a service or a defined host of the mesh.</summary>
+    public bool KnowsHost(string host, string? ns)
+    {
+        var fqdn = Fqdn(host, ns);
+        return ServicesByFqdn.ContainsKey(fqdn) || DefinedHosts.Contains(fqdn)
+            || DefinedHosts.Any(d => d.StartsWith("*", System.StringComparison.Ordinal) && fqdn.EndsWith(d.Substring(1), System.StringComparison.OrdinalIgnoreCase));
+    }
+
     public string NamespaceOf(string? ns) => ns ?? DefaultNamespace;
+
+    private static string FqdnIn(string host, string? ns, string defaultNamespace) =>
+        host.IndexOf('.') >= 0 || host.IndexOf('*') >= 0 ? host : host + "." + (ns ?? defaultNamespace) + ".svc.cluster.local";
 
     /// <summary>A host as seen from a namespace: a short name resolves in it (istioctl's <c>ConvertHostToFQDN</c>).</summary>
     public string Fqdn(string host, string? ns) =>

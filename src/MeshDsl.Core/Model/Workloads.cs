@@ -39,3 +39,9 @@ internal sealed record Workload(string Kind, string Name, string? Namespace, Equ
 {
     public string Describe() => Kind + " " + (Namespace is null ? string.Empty : Namespace + "/") + Name;
 }
+
+/// <summary>
+/// A host the mesh knows without a VirtualService: a Kubernetes Service (<c>name.namespace.svc.cluster.local</c>) or the hosts
+/// of a ServiceEntry, read from the project's workload YAML (or the files <c>meshdsl analyze</c> reads).
+/// </summary>
+internal sealed record HostDefinition(string Kind, string Name, string? Namespace, EquatableArray<string> Hosts, EquatableArray<int> Ports, string Source);

@@ -57,6 +57,28 @@ internal static class MeshRules
             }
         }
 
+        // MESH111, MESH112 (IST0101, IST0174): hosts no Service, ServiceEntry or service declaration defines, once the mesh knows its hosts.
+        if (mesh.DefinedHosts.Count > 0)
+        {
+            foreach (var (_, vs) in virtualServices)
+            {
+                foreach (var dest in Destinations(vs).Where(x => !x.Destination.ByReference && !mesh.KnowsHost(x.Destination.Host, vs.Metadata.Namespace)))
+                {
+                    yield return Finding(RuleIds.UnknownHost, dest.Origin, "host",
+                        $"'{dest.Destination.Host}' is a host no Service, ServiceEntry or [MeshService] of the mesh defines: {(dest.IsMirror ? "mirrored" : "routed")} requests find no endpoint; define it (a ServiceEntry for an external host) or fix the name");
+                }
+            }
+
+            foreach (var d in mesh.Declarations.Where(d => d.Kind == DeclarationKind.DestinationRule))
+            {
+                foreach (var dr in DestinationRules(d).Where(dr => !mesh.KnowsHost(dr.Spec.Host, dr.Metadata.Namespace)))
+                {
+                    yield return Finding(RuleIds.UnknownHost, d.Origin, "host",
+                        $"DestinationRule '{dr.Metadata.Name}' is for '{dr.Spec.Host}', a host no Service, ServiceEntry or [MeshService] of the mesh defines: its policy applies to nothing");
+                }
+            }
+        }
+
         // MESH110 (IST0140): a gateway ignores a service's subset routing, so its own route should name subsets.
         var routedBySubset = new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
             .SelectMany(r => r.Route)

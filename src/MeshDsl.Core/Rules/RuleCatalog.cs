@@ -941,6 +941,29 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
+        new(RuleIds.UnknownHost, "Host the mesh does not define", "{0}", RuleCategory.Routing, RuleSeverity.Warning,
+            "A destination or DestinationRule host that no Kubernetes Service, ServiceEntry or [MeshService] defines, once the mesh's Services and ServiceEntries are known (IST0101, IST0174).")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0101, IST0174",
+            IstioSource = "`istioctl analyze` IST0101 (ReferencedResourceNotFound, `virtualservice/destinationhosts.go`) and IST0174 (UnknownDestinationRuleHost, `destinationrule/subset.go`)",
+            What = """
+        A route or mirror destination (`RouteToHost`, `MirrorHost`, a `destination.host` in YAML) or a DestinationRule whose host no Kubernetes Service, Istio ServiceEntry or `[MeshService]` of the mesh defines. It runs once the mesh's hosts are known: when the workload YAML (`MeshDslWorkloads`, or the files `meshdsl analyze` reads) holds at least one Service or ServiceEntry.
+        """,
+            Why = """
+        A request routed to a host that does not exist finds no endpoint (503 `no healthy upstream`), and a DestinationRule for such a host applies to nothing. An external host needs a ServiceEntry for the mesh to route to it.
+        """,
+            Bad = null,
+            Good = null,
+            Note = """
+        The example needs the workload YAML beside the C#; see the tests (`UnknownHost`). With `k8s/services.yaml` holding the Services `reviews` and `ratings`:
+
+        ```csharp
+        [HttpRoute, RouteToHost("reviewz")] // MESH111: no Service, ServiceEntry or [MeshService] defines reviewz
+        public partial class Default { }
+        ```
+        """,
+        },
         new(RuleIds.RetriesOnNonIdempotent, "Retries on non-idempotent methods", "Rule '{0}' retries requests it serves with {1}: a retried write can run twice; use Retries(0) on this rule", RuleCategory.Resilience, RuleSeverity.Warning,
             "Retrying POST, PUT, PATCH or DELETE can apply a write twice (the seed's critical warning).")
         {

@@ -35,6 +35,7 @@ internal static class RuleIds
     public const string FaultOnAllTraffic = "MESH108";
     public const string MirrorToOwnDestination = "MESH109";
     public const string SubsetsIgnoredAtIngress = "MESH110";
+    public const string UnknownHost = "MESH111";
 
     // Resilience.
     public const string RetriesOnNonIdempotent = "MESH201";

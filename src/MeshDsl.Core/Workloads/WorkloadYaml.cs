@@ -11,7 +11,11 @@ using YamlDotNet.RepresentationModel;
 namespace MeshDsl.Workloads;
 
 /// <summary>A workload file as read: the workloads in it, or why it could not be read (and where).</summary>
-internal sealed record WorkloadFile(string Path, EquatableArray<Workload> Workloads, string? Error, int ErrorLine, int ErrorColumn);
+internal sealed record WorkloadFile(string Path, EquatableArray<Workload> Workloads, string? Error, int ErrorLine, int ErrorColumn)
+{
+    /// <summary>The hosts the file defines: its Services and ServiceEntries.</summary>
+    public EquatableArray<HostDefinition> Hosts { get; init; } = EquatableArray<HostDefinition>.Empty;
+}
 
 /// <summary>
 /// Reads Kubernetes workload YAML (plain manifests, Helm or Kustomize output) with YamlDotNet into <see cref="Workload"/>s:
@@ -56,8 +60,15 @@ internal static class WorkloadYaml
         }
 
         var workloads = new List<Workload>();
+        var hosts = new List<HostDefinition>();
         foreach (var document in stream.Documents)
         {
+            if (document.RootNode is YamlMappingNode hostRoot && HostOf(hostRoot, path) is { } host)
+            {
+                hosts.Add(host);
+                continue;
+            }
+
             if (document.RootNode is not YamlMappingNode root || Scalar(root, "kind") is not { } kind || !WorkloadKinds.Contains(kind)) continue;
             var metadata = Child(root, "metadata") as YamlMappingNode;
             var name = metadata is null ? null : Scalar(metadata, "name");
@@ -75,7 +86,31 @@ internal static class WorkloadYaml
                 System.IO.Path.GetFileName(path) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        return new WorkloadFile(path, workloads.ToEquatableArray(), null, 0, 0);
+        return new WorkloadFile(path, workloads.ToEquatableArray(), null, 0, 0) { Hosts = hosts.ToEquatableArray() };
+    }
+
+    /// <summary>A Kubernetes Service (<c>v1</c>) or an Istio ServiceEntry, as the hosts and ports it defines.</summary>
+    private static HostDefinition? HostOf(YamlMappingNode root, string path)
+    {
+        var kind = Scalar(root, "kind");
+        var apiVersion = Scalar(root, "apiVersion") ?? string.Empty;
+        var isService = kind == "Service" && apiVersion == "v1";
+        var isEntry = kind == "ServiceEntry" && apiVersion.StartsWith("networking.istio.io/", StringComparison.Ordinal);
+        if (!isService && !isEntry) return null;
+        var metadata = Child(root, "metadata") as YamlMappingNode;
+        var name = metadata is null ? null : Scalar(metadata, "name");
+        var ns = metadata is null ? null : Scalar(metadata, "namespace");
+        var spec = Child(root, "spec");
+        var ports = (Child(spec, "ports") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>()
+            .Select(p => Scalar(p, isService ? "port" : "number"))
+            .Select(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : (int?)null)
+            .OfType<int>().ToEquatableArray() ?? EquatableArray<int>.Empty;
+        var hosts = isService
+            ? (name is null ? EquatableArray<string>.Empty : new[] { name }.ToEquatableArray())
+            : (Child(spec, "hosts") as YamlSequenceNode)?.Children.OfType<YamlScalarNode>().Select(h => h.Value ?? string.Empty).ToEquatableArray() ?? EquatableArray<string>.Empty;
+        var line = (int)root.Start.Line;
+        return new HostDefinition(kind!, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, hosts, ports,
+            System.IO.Path.GetFileName(path) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack.</summary>

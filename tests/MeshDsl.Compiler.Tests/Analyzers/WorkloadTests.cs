@@ -184,4 +184,27 @@ public class WorkloadTests
         Assert.Equal(parses, WorkloadYaml.Parses);
         Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("MESH5", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task UnknownHost_reports_a_RouteToHost_no_Service_or_ServiceEntry_defines()
+    {
+        const string Source = """
+            using MeshDsl;
+            [VirtualService("edge", Hosts = new[] { "edge.example.com" }, ExternalGateways = new[] { "istio-system/ingress" })]
+            public partial class Edge
+            {
+                [HttpRoute, MatchUri(Prefix = "/a"), RouteToHost("reviews")] public partial class A { }
+                [HttpRoute, MatchUri(Prefix = "/b"), RouteToHost("api.example.com")] public partial class B { }
+                [HttpRoute, RouteToHost("reviewz")] public partial class C { }
+            }
+            """;
+        var hosts = new TestAdditionalText("/k8s/hosts.yaml",
+            "apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\nspec:\n  ports:\n  - port: 9080\n---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: api\nspec:\n  hosts: [api.example.com]\n");
+        var diagnostics = await WorkloadAnalysis.AnalyzeAsync(TestCompilation.Create(Source), hosts);
+        var unknown = Assert.Single(diagnostics, d => d.Id == "MESH111");
+        Assert.Equal("\"reviewz\"", unknown.Location.SourceTree!.GetText().ToString(unknown.Location.SourceSpan));
+
+        // Without the Services file the project does not know its hosts, and says nothing.
+        Assert.DoesNotContain(await WorkloadAnalysis.AnalyzeAsync(TestCompilation.Create(Source)), d => d.Id == "MESH111");
+    }
 }
