@@ -106,6 +106,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor InvalidServer = Create(RuleIds.InvalidServer);
 
+    public static readonly DiagnosticDescriptor GatewayPortNotExposed = Create(RuleIds.GatewayPortNotExposed);
+
     public static readonly DiagnosticDescriptor SubsetSelectsNothing = Create(RuleIds.SubsetSelectsNothing);
 
     public static readonly DiagnosticDescriptor SelectorSelectsNothing = Create(RuleIds.SelectorSelectsNothing);
@@ -177,6 +179,7 @@ internal static class Descriptors
         HttpsRedirectNotHttp,
         ConflictingServers,
         InvalidServer,
+        GatewayPortNotExposed,
         SubsetSelectsNothing,
         SelectorSelectsNothing,
         UnreadableWorkloads,

@@ -44,4 +44,11 @@ internal sealed record Workload(string Kind, string Name, string? Namespace, Equ
 /// A host the mesh knows without a VirtualService: a Kubernetes Service (<c>name.namespace.svc.cluster.local</c>) or the hosts
 /// of a ServiceEntry, read from the project's workload YAML (or the files <c>meshdsl analyze</c> reads).
 /// </summary>
-internal sealed record HostDefinition(string Kind, string Name, string? Namespace, EquatableArray<string> Hosts, EquatableArray<int> Ports, string Source);
+internal sealed record HostDefinition(string Kind, string Name, string? Namespace, EquatableArray<string> Hosts, EquatableArray<int> Ports, string Source)
+{
+    /// <summary>A Service's selector: the pods behind it.</summary>
+    public EquatableArray<Label> Selector { get; init; } = EquatableArray<Label>.Empty;
+
+    /// <summary>A Service's target ports, aligned with <see cref="Ports"/> (0 where none is given: the port itself).</summary>
+    public EquatableArray<int> TargetPorts { get; init; } = EquatableArray<int>.Empty;
+}

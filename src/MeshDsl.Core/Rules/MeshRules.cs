@@ -79,6 +79,22 @@ internal static class MeshRules
             }
         }
 
+        // MESH405 (IST0162): a server port that the Service in front of the gateway's pods does not expose.
+        foreach (var (_, gw) in gateways.Where(g => !g.Gw.Spec.Selector.IsEmpty))
+        {
+            var pods = mesh.Workloads.Where(w => gw.Spec.Selector.All(w.PodLabels.Contains)).ToArray();
+            var fronts = mesh.HostDefinitions
+                .Where(h => h.Kind == "Service" && !h.Selector.IsEmpty && pods.Any(p => h.Selector.All(p.PodLabels.Contains) && mesh.NamespaceOf(p.Namespace) == mesh.NamespaceOf(h.Namespace)))
+                .ToArray();
+            if (fronts.Length == 0) continue;
+            var exposed = fronts.SelectMany(h => h.Ports.Select((port, i) => (Port: port, Target: i < h.TargetPorts.Count && h.TargetPorts[i] > 0 ? h.TargetPorts[i] : port))).ToArray();
+            foreach (var server in gw.Spec.Servers.Where(s => s.Port.Number > 0 && !exposed.Any(e => e.Target == s.Port.Number || e.Port == s.Port.Number)))
+            {
+                yield return Finding(RuleIds.GatewayPortNotExposed, server.Origin, "port",
+                    $"Port {N(server.Port.Number)} of gateway '{gw.Metadata.Name}' is not exposed by the Service in front of its pods ({string.Join(", ", fronts.Select(f => f.Name + " " + f.Source))}): no traffic reaches this server; add the port to the Service");
+            }
+        }
+
         // MESH110 (IST0140): a gateway ignores a service's subset routing, so its own route should name subsets.
         var routedBySubset = new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
             .SelectMany(r => r.Route)

@@ -1451,6 +1451,28 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
+        new(RuleIds.GatewayPortNotExposed, "Gateway port the gateway's Service does not expose", "{0}", RuleCategory.Gateways, RuleSeverity.Warning,
+            "A Gateway server on a port that the Kubernetes Service in front of the gateway's pods does not expose (IST0162).")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0162",
+            IstioSource = "`istioctl analyze` IST0162 (GatewayPortNotDefinedOnService), `gateway/gateway.go`",
+            What = """
+        A Gateway server whose port is neither a port nor a target port of the Service that selects the gateway's pods, when the workload YAML holds those pods (a Deployment whose labels match the Gateway's `Selector`) and that Service.
+        """,
+            Why = """
+        Envoy listens on the port, but nothing routes traffic to it: the Service (the load balancer in front of the ingress gateway) has no such port, so the server never receives a request.
+        """,
+            Bad = null,
+            Good = null,
+            Note = """
+        The example needs the gateway's workload YAML beside the C#; see the tests (`GatewayPortNotExposed`). With an ingress Service exposing only 80 and 443:
+
+        ```csharp
+        [Server(8443, ServerProtocol.Https, Hosts = new[] { "shop.example.com" })] // MESH405
+        ```
+        """,
+        },
         new(RuleIds.SubsetSelectsNothing, "Subset selects no workload", "Subset '{0}' of '{1}' selects no workload: no pods in namespace '{3}' carry {2}; {4}", RuleCategory.Workloads, RuleSeverity.Error,
             "A subset's labels, with its service's selector, must select the pods of a workload in the same namespace, or its traffic gets 503 'no healthy upstream' (IST0173).")
         {

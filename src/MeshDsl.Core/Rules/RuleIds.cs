@@ -57,6 +57,7 @@ internal static class RuleIds
     public const string HttpsRedirectNotHttp = "MESH402";
     public const string ConflictingServers = "MESH403";
     public const string InvalidServer = "MESH404";
+    public const string GatewayPortNotExposed = "MESH405";
 
     // Workloads.
     public const string SubsetSelectsNothing = "MESH501";

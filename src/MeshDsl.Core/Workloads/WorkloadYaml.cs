@@ -109,8 +109,22 @@ internal static class WorkloadYaml
             ? (name is null ? EquatableArray<string>.Empty : new[] { name }.ToEquatableArray())
             : (Child(spec, "hosts") as YamlSequenceNode)?.Children.OfType<YamlScalarNode>().Select(h => h.Value ?? string.Empty).ToEquatableArray() ?? EquatableArray<string>.Empty;
         var line = (int)root.Start.Line;
+        var portNodes = (Child(spec, "ports") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToArray() ?? Array.Empty<YamlMappingNode>();
+        var targetPorts = isService
+            ? portNodes.Where(p => int.TryParse(Scalar(p, "port"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                .Select(p => int.TryParse(Scalar(p, "targetPort"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : 0)
+                .ToEquatableArray()
+            : EquatableArray<int>.Empty;
+        var selector = isService && Child(spec, "selector") is YamlMappingNode selectorMap
+            ? selectorMap.Children.Where(e => e.Key is YamlScalarNode && e.Value is YamlScalarNode)
+                .Select(e => new Label(((YamlScalarNode)e.Key).Value ?? string.Empty, ((YamlScalarNode)e.Value).Value ?? string.Empty)).ToEquatableArray()
+            : EquatableArray<Label>.Empty;
         return new HostDefinition(kind!, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, hosts, ports,
-            System.IO.Path.GetFileName(path) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            System.IO.Path.GetFileName(path) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            Selector = selector,
+            TargetPorts = targetPorts,
+        };
     }
 
     /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack.</summary>

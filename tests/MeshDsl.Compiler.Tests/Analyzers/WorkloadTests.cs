@@ -207,4 +207,43 @@ public class WorkloadTests
         // Without the Services file the project does not know its hosts, and says nothing.
         Assert.DoesNotContain(await WorkloadAnalysis.AnalyzeAsync(TestCompilation.Create(Source)), d => d.Id == "MESH111");
     }
+
+    [Fact]
+    public async Task GatewayPortNotExposed_reports_a_server_port_the_ingress_Service_does_not_expose()
+    {
+        const string Source = """
+            using MeshDsl;
+            [Gateway("edge", Namespace = "istio-system", Selector = new[] { "istio=ingressgateway" })]
+            public partial class Edge
+            {
+                [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" })] public partial class Http { }
+                [Server(8443, ServerProtocol.Https, Hosts = new[] { "shop.example.com" }), ServerTls(ServerTlsMode.Simple, CredentialName = "shop")] public partial class Https { }
+            }
+            """;
+        var ingress = new TestAdditionalText("/k8s/ingress.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: istio-ingressgateway, namespace: istio-system }
+            spec:
+              template:
+                metadata:
+                  labels: { istio: ingressgateway, app: istio-ingressgateway }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: istio-ingressgateway, namespace: istio-system }
+            spec:
+              selector: { istio: ingressgateway }
+              ports:
+              - { name: http2, port: 80, targetPort: 8080 }
+              - { name: https, port: 443, targetPort: 8443 }
+              - { name: status, port: 15021 }
+            """);
+        var diagnostics = await WorkloadAnalysis.AnalyzeAsync(TestCompilation.Create(Source), ingress);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "MESH405");
+
+        var narrow = new TestAdditionalText("/k8s/ingress.yaml", ingress.GetText().ToString().Replace("  - { name: https, port: 443, targetPort: 8443 }\n", string.Empty));
+        var reported = Assert.Single(await WorkloadAnalysis.AnalyzeAsync(TestCompilation.Create(Source), narrow), d => d.Id == "MESH405");
+        Assert.Contains("Port 8443 of gateway 'edge'", reported.GetMessage());
+    }
 }
