@@ -72,6 +72,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor UnknownHost = Create(RuleIds.UnknownHost);
 
+    public static readonly DiagnosticDescriptor InternalGatewayReference = Create(RuleIds.InternalGatewayReference);
+
     public static readonly DiagnosticDescriptor RetriesOnNonIdempotent = Create(RuleIds.RetriesOnNonIdempotent);
 
     public static readonly DiagnosticDescriptor UnsafeRetryOn = Create(RuleIds.UnsafeRetryOn);
@@ -162,6 +164,7 @@ internal static class Descriptors
         MirrorToOwnDestination,
         SubsetsIgnoredAtIngress,
         UnknownHost,
+        InternalGatewayReference,
         RetriesOnNonIdempotent,
         UnsafeRetryOn,
         RetryBudget,

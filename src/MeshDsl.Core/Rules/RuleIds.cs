@@ -36,6 +36,7 @@ internal static class RuleIds
     public const string MirrorToOwnDestination = "MESH109";
     public const string SubsetsIgnoredAtIngress = "MESH110";
     public const string UnknownHost = "MESH111";
+    public const string InternalGatewayReference = "MESH112";
 
     // Resilience.
     public const string RetriesOnNonIdempotent = "MESH201";
