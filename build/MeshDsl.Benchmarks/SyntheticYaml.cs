@@ -18,7 +18,7 @@ public static class SyntheticYaml
             if (FrontEnd.DeclarationParser.Parse(type, default, attributeChecks: false) is not { } declaration) continue;
             foreach (var resource in declaration.Resources)
             {
-                File.WriteAllText(Path.Combine(directory, resource.FileName), ManifestEmitter.ToFileText(resource));
+                File.WriteAllText(Path.Combine(directory, ManifestFiles.FileName(resource)), ManifestEmitter.ToFileText(resource));
                 written++;
             }
         }

@@ -61,7 +61,7 @@ public class IncrementalCachingTests
         var second = TestCompilation.Run(edited, first.Driver);
 
         var resources = Outputs(second.Result, TrackingNames.Resources);
-        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Model.Resource)o.Value).FileName).ToArray();
+        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => MeshDsl.Emit.ManifestFiles.FileName((Model.Resource)o.Value)).ToArray();
         Assert.Equal(new[] { "virtualservice-reviews.yaml" }, modified);
         Assert.All(resources.Where(o => o.Reason != IncrementalStepRunReason.Modified),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));

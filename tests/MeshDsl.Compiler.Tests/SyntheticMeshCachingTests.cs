@@ -41,7 +41,7 @@ public class SyntheticMeshCachingTests
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
 
         var resources = result.TrackedSteps[TrackingNames.Resources].SelectMany(s => s.Outputs).ToArray();
-        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Model.Resource)o.Value).FileName).ToArray();
+        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => MeshDsl.Emit.ManifestFiles.FileName((Model.Resource)o.Value)).ToArray();
         Assert.Equal(new[] { "shop-virtualservice-svc-7.yaml" }, modified);
 
         var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified).ToArray();

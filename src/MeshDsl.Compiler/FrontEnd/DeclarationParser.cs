@@ -70,7 +70,7 @@ internal static class DeclarationParser
         var result = new List<Resource>(resources.Count);
         foreach (var resource in resources)
         {
-            if (seen.Add(resource.FileName))
+            if (seen.Add(Emit.ManifestFiles.FileName(resource)))
             {
                 result.Add(resource);
                 continue;

@@ -55,10 +55,10 @@ public sealed class MeshGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.Resources);
 
             context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
-                spc.AddSource(HintName(resource.SourceType, resource.FileName), CSharpEmitter.ManifestMetadata(resource)));
+                spc.AddSource(HintName(resource.SourceType, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
 
             var stems = declarations
-                .Select(static (d, _) => (d.SourceType, d.FileStem))
+                .Select(static (d, _) => (d.SourceType, FileStem: ManifestFiles.Stem(d)))
                 .WithTrackingName(TrackingNames.FileStems);
             context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
                 spc.AddSource(HintName(stem.SourceType, "group"), CSharpEmitter.GroupMetadata(stem.SourceType, stem.FileStem)));

@@ -2,33 +2,12 @@ using MeshDsl.Helpers;
 
 namespace MeshDsl.Model;
 
-/// <summary>A Kubernetes object the mesh model generates; <see cref="SourceType"/> is the C# type it came from.</summary>
+/// <summary>A Kubernetes object the mesh model generates; <see cref="SourceType"/> is the C# type it came from. File names are the back end's (<see cref="Emit.ManifestFiles"/>).</summary>
 internal abstract record Resource(ObjectMeta Metadata, string SourceType)
 {
     public abstract string ApiVersion { get; }
 
     public abstract string Kind { get; }
-
-    /// <summary><c>[namespace-]kind-name.yaml</c>: stable, unique per resource, safe on every file system.</summary>
-    public string FileName =>
-        (Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty) + Kind.ToLowerInvariant() + "-" + Safe(Metadata.Name) + ".yaml";
-
-    /// <summary><c>[namespace-]name</c>, without the kind: the file stem of the declaration this resource leads.</summary>
-    public string FileStem => (Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty) + Safe(Metadata.Name);
-
-    // Names are checked by MESH004; a name that fails it (and a suppressed MESH004) still never becomes a path.
-    internal static string Safe(string name)
-    {
-        var chars = name.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = chars[i];
-            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || (c == '.' && i > 0);
-            if (!ok) chars[i] = '_';
-        }
-
-        return chars.Length == 0 ? "_" : new string(chars);
-    }
 }
 
 internal sealed record ObjectMeta(string Name, string? Namespace);
@@ -81,11 +60,6 @@ internal sealed record MeshDeclaration(
     EquatableArray<Finding> Findings,
     ServiceInfo? Service = null)
 {
-    /// <summary>
-    /// The stem of the declaration's one file when resources are grouped per declaration: <c>[namespace-]name</c> of its first
-    /// resource (a service's DestinationRule or VirtualService, a Gateway, a VirtualService), safe as a file name.
-    /// </summary>
-    public string FileStem => Resources.IsEmpty ? Resource.Safe(SourceType) : Resources[0].FileStem;
 }
 
 /// <summary>What the model knows of a Kubernetes service beyond its resources: its host and ports.</summary>

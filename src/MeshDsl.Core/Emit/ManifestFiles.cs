@@ -1,0 +1,36 @@
+using MeshDsl.Model;
+
+namespace MeshDsl.Emit;
+
+/// <summary>How the manifest back end names its files: the model knows resources, not files.</summary>
+internal static class ManifestFiles
+{
+    /// <summary><c>[namespace-]kind-name.yaml</c>: stable, unique per resource, safe on every file system.</summary>
+    public static string FileName(Resource resource) =>
+        Prefix(resource) + resource.Kind.ToLowerInvariant() + "-" + Safe(resource.Metadata.Name) + ".yaml";
+
+    /// <summary><c>[namespace-]name</c>, without the kind: the file stem of the declaration this resource leads.</summary>
+    public static string Stem(Resource resource) => Prefix(resource) + Safe(resource.Metadata.Name);
+
+    /// <summary>
+    /// The stem of a declaration's one file when resources are grouped per declaration: its first resource's (a service's
+    /// DestinationRule or VirtualService, a Gateway, a VirtualService).
+    /// </summary>
+    public static string Stem(MeshDeclaration declaration) => declaration.Resources.IsEmpty ? Safe(declaration.SourceType) : Stem(declaration.Resources[0]);
+
+    private static string Prefix(Resource resource) => resource.Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty;
+
+    // Names are checked by MESH004; a name that fails it (and a suppressed MESH004) still never becomes a path.
+    private static string Safe(string name)
+    {
+        var chars = name.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || (c == '.' && i > 0);
+            if (!ok) chars[i] = '_';
+        }
+
+        return chars.Length == 0 ? "_" : new string(chars);
+    }
+}
