@@ -25,7 +25,7 @@ internal static class TargetResolver
                 return null;
             }
 
-            return new Destination(Qualify(hit.Host, hit.Namespace, context.OwnerNamespace), hit.Subset, port, ByReference: true);
+            return new Destination(Qualify(hit.Host, hit.Namespace, context.OwnerNamespace), hit.Subset, port);
         }
 
         string? subset = null;
@@ -48,7 +48,7 @@ internal static class TargetResolver
         var host = ParseContext.NullIfEmpty(service.String("Host")) ?? service.String("name") ?? string.Empty;
         var targetNamespace = ParseContext.NullIfEmpty(service.String("Namespace"));
         context.Targets[named] = (host, subset, targetNamespace);
-        return new Destination(Qualify(host, targetNamespace, context.OwnerNamespace), subset, port, ByReference: true);
+        return new Destination(Qualify(host, targetNamespace, context.OwnerNamespace), subset, port);
     }
 
     /// <summary>A short host in another namespace than the referring resource's needs its FQDN.</summary>

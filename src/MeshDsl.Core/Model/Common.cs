@@ -18,8 +18,5 @@ internal sealed record StringMatch(StringMatchKind Kind, string Value, SourceRef
 /// <summary>A StringMatch keyed by a name: headers, withoutHeaders, queryParams.</summary>
 internal sealed record NamedMatch(string Name, StringMatch Match);
 
-/// <summary>
-/// Istio's Destination: a host, optionally a subset and a port. <see cref="ByReference"/> is not Istio's: it says the front end
-/// resolved the destination from a C# reference, so its names are checked where the service and subset are declared.
-/// </summary>
-internal sealed record Destination(string Host, string? Subset, int? Port, bool ByReference = false);
+/// <summary>Istio's Destination: a host, optionally a subset and a port.</summary>
+internal sealed record Destination(string Host, string? Subset, int? Port);

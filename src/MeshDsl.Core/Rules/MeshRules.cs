@@ -25,6 +25,15 @@ internal static class MeshRules
                 if (dest.Destination.Subset is { } subset) routed.Add((fqdn, subset));
                 var hasService = mesh.ServicesByFqdn.TryGetValue(fqdn, out var target);
 
+                // MESH004: a host or subset the mesh does not declare is checked here; a declared service's are checked where it is declared.
+                if (!hasService)
+                {
+                    if (Names.Host(dest.Destination.Host, allowBareWildcard: false) is { } why)
+                        yield return Finding(RuleIds.InvalidName, dest.Origin, "host", dest.Destination.Host, "destination host", why);
+                    if (dest.Destination.Subset is { } subsetName && Names.SubsetName(subsetName) is { } subsetWhy)
+                        yield return Finding(RuleIds.InvalidName, dest.Origin, "subset", subsetName, "subset name", subsetWhy);
+                }
+
                 // MESH101 (IST0101): a subset that no DestinationRule of the host defines (known hosts only: the mesh may be partial).
                 var rules = mesh.DestinationRulesByHost[fqdn].ToArray();
                 var subsets = rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray();
@@ -62,7 +71,7 @@ internal static class MeshRules
         {
             foreach (var (_, vs) in virtualServices)
             {
-                foreach (var dest in Destinations(vs).Where(x => !x.Destination.ByReference && !mesh.KnowsHost(x.Destination.Host, vs.Metadata.Namespace)))
+                foreach (var dest in Destinations(vs).Where(x => !mesh.KnowsHost(x.Destination.Host, vs.Metadata.Namespace)))
                 {
                     yield return Finding(RuleIds.UnknownHost, dest.Origin, "host",
                         $"'{dest.Destination.Host}' is a host no Service, ServiceEntry or [MeshService] of the mesh defines: {(dest.IsMirror ? "mirrored" : "routed")} requests find no endpoint; define it (a ServiceEntry for an external host) or fix the name");

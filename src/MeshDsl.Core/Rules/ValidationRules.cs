@@ -232,18 +232,9 @@ internal static class ValidationRules
             }
         }
 
+        // Destination hosts and subsets are named by services of the mesh, where their names are checked: MeshRules checks the others.
         foreach (var dest in Destinations(vs))
         {
-            if (dest.Destination.ByReference)
-            {
-                if (dest.Destination.Port is { } refPort && refPort is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, dest.Origin, "port", N(refPort));
-                continue;
-            }
-
-            if (Names.Host(dest.Destination.Host, allowBareWildcard: false) is { } why)
-                yield return Finding(RuleIds.InvalidName, dest.Origin, "host", dest.Destination.Host, "destination host", why);
-            if (dest.Destination.Subset is { } subset && Names.SubsetName(subset) is { } subsetWhy)
-                yield return Finding(RuleIds.InvalidName, dest.Origin, "subset", subset, "subset name", subsetWhy);
             if (dest.Destination.Port is { } port && port is < 1 or > 65535)
                 yield return Finding(RuleIds.PortOutOfRange, dest.Origin, "port", N(port));
         }
