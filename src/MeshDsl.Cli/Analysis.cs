@@ -77,7 +77,7 @@ internal static class Analysis
         var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts)).Distinct();
         foreach (var finding in findings)
         {
-            var position = origins.Find(finding.Origin) ?? new YamlPosition(finding.Origin.Type, 1, 1);
+            var position = origins.Find(finding.Origin) ?? new YamlPosition(finding.Origin.Document, 1, 1);
             var rule = RuleCatalog.Get(finding.RuleId);
             Add(reported, severities, finding.RuleId, position, string.Format(CultureInfo.InvariantCulture, rule.Message, finding.MessageArgs.Cast<object>().ToArray()));
         }

@@ -147,7 +147,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, defaultNamespace, hosts))
             {
                 // A finding belongs to the declaration whose type, or a type nested in it, it points at.
-                var owner = ordered.Where(d => finding.Origin.Type == d.SourceType || finding.Origin.Type.StartsWith(d.SourceType + ".", StringComparison.Ordinal))
+                var owner = ordered.Where(d => finding.Origin.Document == d.SourceType || finding.Origin.Document.StartsWith(d.SourceType + ".", StringComparison.Ordinal))
                     .OrderByDescending(d => d.SourceType.Length).FirstOrDefault();
                 if (owner is null) continue;
                 if (!findings.TryGetValue(owner.SourceType, out var list)) findings[owner.SourceType] = list = new List<Finding>();

@@ -35,11 +35,11 @@ internal sealed class SourceLocator
     /// </summary>
     public Location? Locate(SourceRef origin, string field, CancellationToken cancellationToken)
     {
-        if (!_types.TryGetValue(origin.Type, out var type)) return null;
+        if (!_types.TryGetValue(origin.Document, out var type)) return null;
         var attributes = type.GetAttributes();
-        if (origin.Attribute < 0 || origin.Attribute >= attributes.Length) return type.Locations.Length > 0 ? type.Locations[0] : null;
+        if (origin.Node < 0 || origin.Node >= attributes.Length) return type.Locations.Length > 0 ? type.Locations[0] : null;
 
-        var data = attributes[origin.Attribute];
+        var data = attributes[origin.Node];
         if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax) return null;
         if (field.Length == 0 || syntax.ArgumentList is null) return syntax.GetLocation();
 

@@ -21,7 +21,7 @@ internal sealed class ParseContext
     public void Report(string ruleId, SourceRef origin, string field, params string[] args) =>
         Findings.Add(new Finding(ruleId, origin, field, args.ToImmutableArray()));
 
-    /// <summary>A type's attributes, each with its index (the <see cref="SourceRef.Attribute"/> that points back at it).</summary>
+    /// <summary>A type's attributes, each with its index (the <see cref="SourceRef.Node"/> that points back at it).</summary>
     public static AttributeReader[] Read(ITypeSymbol type)
     {
         var data = type.GetAttributes();

@@ -14,8 +14,8 @@ internal readonly record struct YamlPosition(string File, int Line, int Column);
 internal sealed record YamlProblem(YamlPosition Position, string Message);
 
 /// <summary>
-/// The YAML front end's origins: each model node's <see cref="SourceRef"/> names the file (<see cref="SourceRef.Type"/>)
-/// and an index into this table (<see cref="SourceRef.Attribute"/>), where the node's line and column are kept.
+/// The YAML front end's origins: each model node's <see cref="SourceRef"/> names the file (<see cref="SourceRef.Document"/>)
+/// and an index into this table (<see cref="SourceRef.Node"/>), where the node's line and column are kept.
 /// </summary>
 internal sealed class YamlOrigins
 {
@@ -28,7 +28,7 @@ internal sealed class YamlOrigins
     }
 
     public YamlPosition? Find(SourceRef origin) =>
-        origin.Attribute >= 0 && origin.Attribute < _positions.Count && _positions[origin.Attribute].File == origin.Type ? _positions[origin.Attribute] : null;
+        origin.Node >= 0 && origin.Node < _positions.Count && _positions[origin.Node].File == origin.Document ? _positions[origin.Node] : null;
 }
 
 /// <summary>
