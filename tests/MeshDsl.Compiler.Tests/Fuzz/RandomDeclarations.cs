@@ -71,6 +71,9 @@ internal sealed class RandomDeclarations
         if (Chance(3)) sb.Append("    [ConnectionPool(MaxConnections = ").Append(Int(Pick(Ints), values, "maxConnections")).Append(", ConnectTimeout = ").Append(Str(Pick(Durations), values, "connectTimeout")).Append(")]\n");
         if (Chance(4)) sb.Append("    [OutlierDetection(Consecutive5xxErrors = ").Append(Int(Pick(Ints), values, "consecutive5xxErrors")).Append(", MaxEjectionPercent = ").Append(Int(Pick(Ints), values, "maxEjectionPercent")).Append(")]\n");
         if (Chance(30)) sb.Append("    [Deployment(\"misplaced:1.0\")]\n");
+        if (Chance(6)) sb.Append("    [ConsistentHash(HttpHeaderName = ").Append(Str(Pick(Headers), values, "hash header")).Append(", Port = ").Append(Int(Pick(new Pool<int>(new[] { 9080, 443 }, new[] { 0, 70000 })), values, "policy port")).Append(")]\n");
+        if (Chance(6)) sb.Append("    [ClientTls(ClientTlsMode.Simple, CaCertificates = ").Append(Str(Pick(new Pool<string>(new[] { "/etc/certs/ca.pem" }, new[] { "" })), values, "ca")).Append(", Sni = ").Append(Str(Pick(Hosts), values, "sni")).Append(")]\n");
+        if (Chance(8)) sb.Append("    [Warmup(").Append(Str(Pick(Durations), values, "warmup")).Append(", MinimumPercent = ").Append(Double(Pick(Doubles), values)).Append(", Aggression = ").Append(Double(Pick(Doubles), values)).Append(")]\n");
         sb.Append("    public partial class S\n    {\n");
 
         var subsets = 1 + _random.Next(2);
@@ -148,6 +151,27 @@ internal sealed class RandomDeclarations
         }
 
         if (Chance(3)) parts.Add("MatchUri(Prefix = " + Str(Pick(Texts), values, "uri") + (Chance(6) ? ", Exact = \"/both\"" : string.Empty) + ")");
+
+        if (Chance(8))
+        {
+            // A rule that answers itself: a redirect or a direct response (a RouteTo beside it, one time in five, is MESH006).
+            parts.Add(Chance(2)
+                ? "Redirect(Uri = " + Str(Pick(new Pool<string>(new[] { "/new", "/v2/api" }, new[] { "" })), values, "redirect uri") + ", RedirectCode = " + Int(Pick(new Pool<int>(new[] { 301, 302, 308 }, new[] { 200, 404 })), values, "redirect code") + ")"
+                : "DirectResponse(" + Int(Pick(new Pool<int>(new[] { 200, 503, 404 }, new[] { 100, 700 })), values, "status") + ", Body = " + Str(Pick(Texts), values, "body") + ")");
+            if (!Chance(5))
+            {
+                sb.Append("        [").Append(string.Join(", ", parts)).Append("] public partial class R").Append(index.ToString(CultureInfo.InvariantCulture)).Append(" { }\n");
+                return;
+            }
+        }
+
+        if (Chance(6)) parts.Add("Rewrite(Uri = " + Str(Pick(new Pool<string>(new[] { "/", "/v1" }, new[] { "" })), values, "rewrite uri") + ")");
+        if (Chance(6)) parts.Add("Match(Port = " + Int(Pick(Ints), values, "match port") + ", SourceLabels = new[] { " + Label(values) + " })");
+        if (Chance(8))
+        {
+            parts.Add("CorsPolicy(AllowMethods = new[] { " + Str(Pick(new Pool<string>(new[] { "GET", "POST" }, new[] { "get", "FETCH" })), values, "cors method") + " }, MaxAge = " + Str(Pick(Durations), values, "maxAge") + ")");
+            parts.Add("CorsAllowOrigin(Exact = " + Str(Pick(new Pool<string>(new[] { "https://shop.example.com" }, new[] { "" })), values, "origin") + ")");
+        }
 
         var destinations = byReference && subsets > 0 ? 1 + _random.Next(subsets) : 1 + _random.Next(2);
         for (var d = 0; d < destinations; d++)
