@@ -6,8 +6,16 @@ using MeshDsl.YamlFrontEnd;
 
 namespace MeshDsl.Cli;
 
-/// <summary>One finding as reported: the rule, the level this run gives it, where it is, and its text.</summary>
-internal sealed record Reported(string Id, string Severity, string File, int Line, int Column, string Message, RuleInfo Rule);
+/// <summary>
+/// One finding as reported: the rule, the level this run gives it, where it is, its text, and the Istio resource and field path
+/// it is about (empty where the input was not yet a resource).
+/// </summary>
+internal sealed record Reported(string Id, string Severity, string File, int Line, int Column, string Message, RuleInfo Rule)
+{
+    public string Resource { get; init; } = string.Empty;
+
+    public string Path { get; init; } = string.Empty;
+}
 
 internal sealed record AnalysisResult(IReadOnlyList<Reported> Findings, IReadOnlyList<string> Unreadable, IReadOnlyList<string> Files, int Resources, IReadOnlyDictionary<string, int> Skipped);
 
@@ -64,7 +72,7 @@ internal static class Analysis
             var result = IstioYamlReader.Read(name, text, origins);
             declarations.AddRange(result.Declarations);
             foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
-            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, problem.Position, problem.Message);
+            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, string.Empty), problem.Message);
             // Only files that can hold a workload are parsed a second time for the workload rules.
             if (WorkloadKinds.Any(k => text.Contains(k)))
             {
@@ -77,9 +85,9 @@ internal static class Analysis
         var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts)).Distinct();
         foreach (var finding in findings)
         {
-            var position = origins.Find(finding.Origin) ?? new YamlPosition(finding.Origin.Document, 1, 1);
+            var location = origins.Locate(finding.Origin, finding.Field) ?? new YamlLocation(new YamlPosition(finding.Origin.Document, 1, 1), string.Empty, string.Empty);
             var rule = RuleCatalog.Get(finding.RuleId);
-            Add(reported, severities, finding.RuleId, position, string.Format(CultureInfo.InvariantCulture, rule.Message, finding.MessageArgs.Cast<object>().ToArray()));
+            Add(reported, severities, finding.RuleId, location, string.Format(CultureInfo.InvariantCulture, rule.Message, finding.MessageArgs.Cast<object>().ToArray()));
         }
 
         var ordered = reported
@@ -88,10 +96,11 @@ internal static class Analysis
         return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped);
     }
 
-    private static void Add(List<Reported> reported, Severities severities, string id, YamlPosition position, string message)
+    private static void Add(List<Reported> reported, Severities severities, string id, YamlLocation location, string message)
     {
         var rule = RuleCatalog.Get(id);
         var level = severities.For(rule);
-        if (level != "none") reported.Add(new Reported(id, level, position.File, position.Line, position.Column, message, rule));
+        var (position, resource, path) = (location.Position, location.Resource, location.Path);
+        if (level != "none") reported.Add(new Reported(id, level, position.File, position.Line, position.Column, message, rule) { Resource = resource, Path = path });
     }
 }

@@ -10,13 +10,18 @@ internal static class Reports
 {
     private const string ToolUri = "https://github.com/meshdsl/meshdsl";
 
-    /// <summary>As a compiler reports: <c>file(line,col): warning MESH203: message</c>, then a summary.</summary>
+    /// <summary>
+    /// As a compiler reports, <c>file(line,col): warning MESH203: message</c>, then what it is about as istioctl names it,
+    /// <c>[VirtualService shop/reviews spec.http[0].timeout]</c>, and a summary.
+    /// </summary>
     public static string Text(AnalysisResult analysis)
     {
         var sb = new StringBuilder();
         foreach (var f in analysis.Findings)
         {
-            sb.Append(f.File).Append('(').Append(f.Line).Append(',').Append(f.Column).Append("): ").Append(f.Severity).Append(' ').Append(f.Id).Append(": ").Append(f.Message).Append('\n');
+            sb.Append(f.File).Append('(').Append(f.Line).Append(',').Append(f.Column).Append("): ").Append(f.Severity).Append(' ').Append(f.Id).Append(": ").Append(f.Message);
+            if (f.Resource.Length > 0) sb.Append(" [").Append(f.Resource).Append(f.Path.Length > 0 ? " " + f.Path : string.Empty).Append(']');
+            sb.Append('\n');
         }
 
         var errors = analysis.Findings.Count(f => f.Severity == "error");
@@ -48,6 +53,8 @@ internal static class Reports
             w.WriteNumber("line", f.Line);
             w.WriteNumber("column", f.Column);
             w.WriteString("message", f.Message);
+            if (f.Resource.Length > 0) w.WriteString("resource", f.Resource);
+            if (f.Path.Length > 0) w.WriteString("path", f.Path);
             w.WriteString("title", f.Rule.Title);
             w.WriteString("helpUri", f.Rule.HelpLink);
             if (f.Rule.IstioAnalyzer is { } ist) w.WriteString("istioctlAnalyze", ist);
@@ -114,6 +121,18 @@ internal static class Reports
             w.WriteNumber("startColumn", f.Column);
             w.WriteEndObject();
             w.WriteEndObject();
+            if (f.Resource.Length > 0)
+            {
+                // The resource and field as a logical location, so code scanning can group results by resource.
+                w.WriteStartArray("logicalLocations");
+                w.WriteStartObject();
+                w.WriteString("name", f.Path.Length > 0 ? f.Path : f.Resource);
+                w.WriteString("fullyQualifiedName", f.Path.Length > 0 ? f.Resource + " " + f.Path : f.Resource);
+                w.WriteString("kind", "resource");
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();

@@ -42,8 +42,9 @@ public class CliTests
         var bad = dir.Write("vs.yaml", Bad);
         var (exit, stdout, _) = Run("analyze", bad);
         Assert.Equal(1, exit);
-        Assert.Contains($"{bad}(8,5): error MESH001: '10 seconds' is not a valid duration for timeout", stdout);
-        Assert.Contains($"{bad}(12,5): error MESH019: .spec.http[0].timeoutt: unknown field (the API server would drop it)", stdout);
+        Assert.Contains($"{bad}(11,14): error MESH001: '10 seconds' is not a valid duration for timeout: ", stdout);
+        Assert.Contains("use Istio's notation, a number and a unit: \"10s\", \"1500ms\", \"1m\" [VirtualService reviews spec.http[0].timeout]\n", stdout);
+        Assert.Contains($"{bad}(12,5): error MESH019: spec.http[0].timeoutt: unknown field (the API server would drop it) [VirtualService reviews]\n", stdout);
         Assert.EndsWith("meshdsl: 1 file(s), 1 Istio resource(s) analyzed; 2 error(s), 0 warning(s)\n", stdout);
     }
 
@@ -67,7 +68,10 @@ public class CliTests
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(stdout);
         var finding = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("id").GetString() == "MESH001");
-        Assert.Equal(8, finding.GetProperty("line").GetInt32());
+        Assert.Equal(11, finding.GetProperty("line").GetInt32());
+        Assert.Equal(14, finding.GetProperty("column").GetInt32());
+        Assert.Equal("VirtualService reviews", finding.GetProperty("resource").GetString());
+        Assert.Equal("spec.http[0].timeout", finding.GetProperty("path").GetString());
         Assert.Equal("error", finding.GetProperty("severity").GetString());
         Assert.Equal("https://github.com/meshdsl/meshdsl/blob/main/docs/rules/MESH001.md", finding.GetProperty("helpUri").GetString());
         Assert.Equal("IST0106", finding.GetProperty("istioctlAnalyze").GetString());
@@ -91,7 +95,10 @@ public class CliTests
         Assert.Equal("MESH001", rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
         Assert.Equal("error", result.GetProperty("level").GetString());
         var region = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
-        Assert.Equal(8, region.GetProperty("startLine").GetInt32());
+        Assert.Equal(11, region.GetProperty("startLine").GetInt32());
+        var logical = Assert.Single(result.GetProperty("locations")[0].GetProperty("logicalLocations").EnumerateArray());
+        Assert.Equal("VirtualService reviews spec.http[0].timeout", logical.GetProperty("fullyQualifiedName").GetString());
+        Assert.Equal("resource", logical.GetProperty("kind").GetString());
     }
 
     [Fact]
@@ -115,6 +122,16 @@ public class CliTests
         Assert.Equal(1, exit);
         Assert.Contains("error MESH004: 'Reviews_DR' is not a valid DestinationRule name", stdout);
         Assert.Contains("error MESH004: 'bad_host.example.com' is not a valid host", stdout);
+    }
+
+    [Fact]
+    public void A_finding_about_a_resource_as_a_whole_is_placed_at_the_resource()
+    {
+        // A delegate (no hosts) with gateways and no rules: the finding is about no field, so it lands on the document.
+        const string Vs = "# a delegate\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: part\n  namespace: shop\nspec:\n  gateways: [ingress]\n";
+        var (exit, stdout, _) = Run(new StringReader(Vs), "analyze", "-");
+        Assert.Equal(1, exit);
+        Assert.Contains("<stdin>(2,1): error MESH006: VirtualService 'part' has no hosts, so it is a delegate, and a delegate may have no gateways, TCP or TLS rules [VirtualService shop/part]\n", stdout);
     }
 
     [Fact]
@@ -155,7 +172,7 @@ public class CliTests
     {
         var (exit, stdout, _) = Run(new StringReader(Bad), "analyze", "-");
         Assert.Equal(1, exit);
-        Assert.Contains("<stdin>(8,5): error MESH001", stdout);
+        Assert.Contains("<stdin>(11,14): error MESH001", stdout);
     }
 
     [Theory]

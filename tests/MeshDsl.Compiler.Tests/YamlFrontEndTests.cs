@@ -90,7 +90,7 @@ public class YamlFrontEndTests
             """;
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("vs.yaml", Text, origins);
-        Assert.Equal(new[] { (11, ".spec.http[0].route[0].weight: expected an integer, found 'lots'"), (12, ".spec.http[0].timeoutt: unknown field (the API server would drop it)") },
+        Assert.Equal(new[] { (11, "spec.http[0].route[0].weight: expected an integer, found 'lots'"), (12, "spec.http[0].timeoutt: unknown field (the API server would drop it)") },
             result.Problems.Select(p => (p.Position.Line, p.Message)).OrderBy(p => p.Line));
 
         var broken = IstioYamlReader.Read("broken.yaml", "kind: VirtualService\nspec:\n  hosts: [a\n", new YamlOrigins());
@@ -125,6 +125,33 @@ public class YamlFrontEndTests
         Assert.Equal(8, origins.Find(duration.Origin)!.Value.Line);
         var retryOn = Assert.Single(findings, f => f.RuleId == RuleIds.MalformedRetries);
         Assert.Equal(13, origins.Find(retryOn.Origin)!.Value.Line);
+
+        // Each finding names Istio's field path, and the line and column of the value at fault.
+        Assert.Equal(new YamlLocation(new YamlPosition("vs.yaml", 11, 14), "VirtualService reviews", "spec.http[0].timeout"), origins.Locate(duration.Origin, duration.Field));
+        Assert.Equal(new YamlLocation(new YamlPosition("vs.yaml", 14, 16), "VirtualService reviews", "spec.http[0].retries.retryOn"), origins.Locate(retryOn.Origin, retryOn.Field));
+    }
+
+    [Theory]
+    [InlineData("hosts[1]", 3, 20, "spec.hosts[1]")]
+    [InlineData("hosts", 3, 3, "spec.hosts")]
+    [InlineData("hosts[7]", 3, 3, "spec.hosts")]
+    [InlineData("Hosts[0]", 3, 11, "spec.hosts[0]")]
+    [InlineData("selector[1]", 7, 5, "spec.selector.version")]
+    [InlineData("routes[1].port", 10, 11, "spec.routes[1].port")]
+    [InlineData("routes[0].port", 9, 5, "spec.routes[0]")]
+    [InlineData("http.timeout", 4, 3, "spec.http")]
+    [InlineData("name", 2, 3, "spec")]
+    [InlineData("", 2, 3, "spec")]
+    public void A_field_is_followed_as_far_as_the_YAML_spells_it(string field, int line, int column, string path)
+    {
+        const string Text = "kind: Gateway\nspec:\n  hosts: [reviews, ratings]\n  http: []\n  selector:\n    app: gw\n    version: v1\n  routes:\n  - name: a\n  - port: 80\n";
+        var stream = new YamlStream();
+        stream.Load(new StringReader(Text));
+        var spec = ((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("spec")];
+        var origins = new YamlOrigins();
+        var origin = origins.Add(new YamlPosition("gw.yaml", 2, 3), spec, "Gateway gw", "spec");
+        Assert.Equal(new YamlLocation(new YamlPosition("gw.yaml", line, column), "Gateway gw", path), origins.Locate(origin, field));
+        Assert.Null(origins.Locate(new SourceRef("other.yaml", origin.Node), field));
     }
 
     private static void AssertSameDocuments(IReadOnlyList<YamlNode> expected, IReadOnlyList<MeshDeclaration> declarations)

@@ -34,7 +34,7 @@ internal static class GatewayRules
             yield return F(server.Origin, string.Empty, $"The server on port {port} serves no hosts: set Hosts (\"*\" for every host) ('server config must contain at least one host')");
         for (var i = 0; i < server.Hosts.Count; i++)
         {
-            if (HostProblem(server.Hosts[i]) is { } why) yield return F(server.Origin, Model.Finding.Element("Hosts", i), $"Server host '{server.Hosts[i]}' is invalid: {why}");
+            if (HostProblem(server.Hosts[i]) is { } why) yield return F(server.Origin, Model.Finding.Element("hosts", i), $"Server host '{server.Hosts[i]}' is invalid: {why}");
         }
 
         if (server.Port.TargetPort is not null)

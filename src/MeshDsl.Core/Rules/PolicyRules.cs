@@ -21,7 +21,8 @@ internal static class PolicyRules
             .Concat(RouteSettingRules.Check(declaration))
             .Concat(TrafficPolicyValidity.Check(declaration))
             .Concat(GatewayRules.Check(declaration))
-            .Concat(WorkloadValidity.Check(declaration));
+            .Concat(WorkloadValidity.Check(declaration))
+            .Select(f => f.Origin == SourceRef.None ? f with { Origin = declaration.Origin } : f); // a finding about no node in particular is the declaration's
 
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
     /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>

@@ -84,7 +84,7 @@ internal static class RouteSettingRules
         for (var i = 0; i < exportTo.Count; i++)
         {
             var e = exportTo[i];
-            var field = Model.Finding.Element("ExportTo", i);
+            var field = Model.Finding.Element("exportTo", i);
             if (e == "~") yield return F(at, field, "ExportTo '~' (visible nowhere) is only for ServiceEntry: Istio rejects it here");
             else if (e != "." && e != "*" && Names.Label(e) is { } why) yield return F(at, field, $"ExportTo '{e}' is neither '.', '*' nor a namespace: {why}");
             if (!seen.Add(e)) yield return F(at, field, $"ExportTo lists '{e}' twice: Istio rejects duplicate entries");
@@ -156,7 +156,7 @@ internal static class RouteSettingRules
             for (var i = 0; i < cors.AllowMethods.Count; i++)
             {
                 if (!HttpMethodNames.Cors.Contains(cors.AllowMethods[i]))
-                    yield return F(cors.Origin, Model.Finding.Element("AllowMethods", i), $"'{cors.AllowMethods[i]}' is not an HTTP method Istio accepts in CORS (upper case: GET, POST, ... or *)");
+                    yield return F(cors.Origin, Model.Finding.Element("allowMethods", i), $"'{cors.AllowMethods[i]}' is not an HTTP method Istio accepts in CORS (upper case: GET, POST, ... or *)");
             }
 
             foreach (var (list, field) in new[] { (cors.AllowHeaders, "AllowHeaders"), (cors.ExposeHeaders, "ExposeHeaders") })

@@ -74,7 +74,7 @@ internal static class TrafficPolicyValidity
         {
             var label = dr.Spec.WorkloadSelector[i];
             if (label.Key.Length == 0 || label.Key.IndexOf('*') >= 0 || label.Value.IndexOf('*') >= 0)
-                yield return F(d.Origin, Model.Finding.Element("WorkloadSelector", i), "A workload selector label has no wildcards and no empty key ('wildcard is not supported in selector')");
+                yield return F(d.Origin, Model.Finding.Element("workloadSelector", i), "A workload selector label has no wildcards and no empty key ('wildcard is not supported in selector')");
         }
 
         var beyond = dr.Spec.ExportTo.Where(e => e != "." && e != dr.Metadata.Namespace).ToArray();

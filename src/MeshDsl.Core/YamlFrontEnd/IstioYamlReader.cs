@@ -79,6 +79,7 @@ internal static class IstioYamlReader
     private static void Document(YamlNode node, YamlReadContext context, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
     {
         if (node is YamlScalarNode { Value: "" or null }) return;
+        context.Resource = string.Empty;
         var root = new YamlMap(node, context, string.Empty);
         var kind = root.String("kind") ?? "(no kind)";
         var apiVersion = root.String("apiVersion") ?? string.Empty;
@@ -95,6 +96,7 @@ internal static class IstioYamlReader
         metadata.ReportUnknown();
         root.Child("status");
         var meta = new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns);
+        context.Resource = kind + " " + (string.IsNullOrEmpty(ns) ? name : ns + "/" + name);
         var origin = root.Origin;
         var spec = root.Map("spec");
         switch (kind)

@@ -10,25 +10,100 @@ namespace MeshDsl.YamlFrontEnd;
 /// <summary>Where a node of a YAML file starts: the file and the 1-based line and column.</summary>
 internal readonly record struct YamlPosition(string File, int Line, int Column);
 
-/// <summary>A problem with the YAML itself (a field Istio does not have, a value of the wrong type), at its line.</summary>
-internal sealed record YamlProblem(YamlPosition Position, string Message);
+/// <summary>
+/// A problem with the YAML itself (a field Istio does not have, a value of the wrong type), at its line, in the resource being
+/// read (empty before its kind and name are known).
+/// </summary>
+internal sealed record YamlProblem(YamlPosition Position, string Message)
+{
+    public string Resource { get; init; } = string.Empty;
+}
+
+/// <summary>
+/// Where a finding lands in YAML: the line and column of the field at fault (or of its node, where the field is not written),
+/// the resource (<c>VirtualService shop/reviews</c>) and Istio's field path to what was found (<c>spec.http[2].retries.perTryTimeout</c>).
+/// </summary>
+internal readonly record struct YamlLocation(YamlPosition Position, string Resource, string Path);
 
 /// <summary>
 /// The YAML front end's origins: each model node's <see cref="SourceRef"/> names the file (<see cref="SourceRef.Document"/>)
-/// and an index into this table (<see cref="SourceRef.Node"/>), where the node's line and column are kept.
+/// and an index into this table (<see cref="SourceRef.Node"/>), where the node, its field path and its resource are kept, so a
+/// finding's field can be followed to the exact line.
 /// </summary>
 internal sealed class YamlOrigins
 {
-    private readonly List<YamlPosition> _positions = new();
+    private readonly List<(YamlPosition Position, YamlNode Node, string Resource, string Path)> _nodes = new();
 
-    public SourceRef Add(YamlPosition position)
+    public SourceRef Add(YamlPosition position, YamlNode node, string resource, string path)
     {
-        _positions.Add(position);
-        return new SourceRef(position.File, _positions.Count - 1);
+        _nodes.Add((position, node, resource, path));
+        return new SourceRef(position.File, _nodes.Count - 1);
     }
 
-    public YamlPosition? Find(SourceRef origin) =>
-        origin.Node >= 0 && origin.Node < _positions.Count && _positions[origin.Node].File == origin.Document ? _positions[origin.Node] : null;
+    public YamlPosition? Find(SourceRef origin) => Entry(origin)?.Position;
+
+    /// <summary>
+    /// Follows <paramref name="field"/> (<c>perTryTimeout</c>, <c>hosts[1]</c>, <c>match.uri</c>) from the node as far as the YAML
+    /// spells it: the path reported is always one the document has.
+    /// </summary>
+    public YamlLocation? Locate(SourceRef origin, string field)
+    {
+        if (Entry(origin) is not { } entry) return null;
+        var node = entry.Node;
+        var position = entry.Position;
+        var path = entry.Path;
+        foreach (var segment in field.Length == 0 ? System.Array.Empty<string>() : field.Split('.'))
+        {
+            var (name, index) = Segment(segment);
+            if (node is not YamlMappingNode map || Key(map, name) is not { } key) break;
+            var value = map.Children[key];
+            path = Join(path, key.Value ?? name);
+            node = value;
+            position = At(origin.Document, value is YamlScalarNode ? value : key);
+            if (index is not { } i) continue;
+            if (value is YamlSequenceNode seq && i < seq.Children.Count)
+            {
+                node = seq.Children[i];
+                path += "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                position = At(origin.Document, node);
+            }
+            else if (value is YamlMappingNode entries && i < entries.Children.Count)
+            {
+                // An indexed map (labels, selectors written as "key=value" in C#): the entry's key.
+                var pair = entries.Children.ElementAt(i);
+                node = pair.Value;
+                path = Join(path, (pair.Key as YamlScalarNode)?.Value ?? string.Empty);
+                position = At(origin.Document, pair.Key);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return new YamlLocation(position, entry.Resource, path);
+    }
+
+    internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+    private (YamlPosition Position, YamlNode Node, string Resource, string Path)? Entry(SourceRef origin) =>
+        origin.Node >= 0 && origin.Node < _nodes.Count && _nodes[origin.Node].Position.File == origin.Document ? _nodes[origin.Node] : null;
+
+    private static YamlPosition At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    // Rules name fields in Istio's spelling; a few name the C# argument (PascalCase), so keys match ignoring case.
+    private static YamlScalarNode? Key(YamlMappingNode map, string name) =>
+        map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => string.Equals(k.Value, name, System.StringComparison.Ordinal))
+        ?? map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => string.Equals(k.Value, name, System.StringComparison.OrdinalIgnoreCase));
+
+    private static (string Name, int? Index) Segment(string segment)
+    {
+        var open = segment.IndexOf('[');
+        if (open < 0 || !segment.EndsWith("]", System.StringComparison.Ordinal)) return (segment, null);
+        return int.TryParse(segment.Substring(open + 1, segment.Length - open - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? (segment.Substring(0, open), index)
+            : (segment, null);
+    }
 }
 
 /// <summary>
@@ -46,7 +121,7 @@ internal sealed class YamlMap
         _context = context;
         Path = path;
         if (node is YamlMappingNode map) _node = map;
-        else if (node is not null && !IsNull(node)) context.Problem(node, $"{path}: expected an object");
+        else if (node is not null && !IsNull(node)) context.Problem(node, $"{(path.Length == 0 ? "the document" : path)}: expected an object");
         Node = node;
     }
 
@@ -56,7 +131,9 @@ internal sealed class YamlMap
 
     public bool Exists => _node is not null;
 
-    public SourceRef Origin => Node is null ? SourceRef.None : _context.Origin(Node);
+    public SourceRef Origin => Node is null ? SourceRef.None : _context.Origin(Node, Path);
+
+    private string At(string key) => YamlOrigins.Join(Path, key);
 
     public IEnumerable<string> Keys => _node is null ? Enumerable.Empty<string>() : _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty);
 
@@ -66,14 +143,14 @@ internal sealed class YamlMap
         return _node is not null && _node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !IsNull(value) ? value : null;
     }
 
-    public YamlMap Map(string key) => new(Child(key), _context, Path + "." + key);
+    public YamlMap Map(string key) => new(Child(key), _context, At(key));
 
     public string? String(string key)
     {
         var node = Child(key);
         if (node is null) return null;
         if (node is YamlScalarNode s) return s.Value ?? string.Empty;
-        _context.Problem(node, $"{Path}.{key}: expected a string");
+        _context.Problem(node, $"{At(key)}: expected a string");
         return null;
     }
 
@@ -86,7 +163,7 @@ internal sealed class YamlMap
             return (int)value;
         }
 
-        _context.Problem(node, $"{Path}.{key}: expected an integer, found '{(node as YamlScalarNode)?.Value}'");
+        _context.Problem(node, $"{At(key)}: expected an integer, found '{(node as YamlScalarNode)?.Value}'");
         return null;
     }
 
@@ -95,7 +172,7 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return null;
         if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        _context.Problem(node, $"{Path}.{key}: expected a number, found '{(node as YamlScalarNode)?.Value}'");
+        _context.Problem(node, $"{At(key)}: expected a number, found '{(node as YamlScalarNode)?.Value}'");
         return null;
     }
 
@@ -104,25 +181,25 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return null;
         if (node is YamlScalarNode { Value: "true" or "false" } s) return s.Value == "true";
-        _context.Problem(node, $"{Path}.{key}: expected true or false, found '{(node as YamlScalarNode)?.Value}'");
+        _context.Problem(node, $"{At(key)}: expected true or false, found '{(node as YamlScalarNode)?.Value}'");
         return null;
     }
 
     public EquatableArray<string> Strings(string key) => Items(key).Select((n, i) =>
     {
         if (n is YamlScalarNode s) return s.Value ?? string.Empty;
-        _context.Problem(n, $"{Path}.{key}[{i}]: expected a string");
+        _context.Problem(n, $"{At(key)}[{i}]: expected a string");
         return null;
     }).OfType<string>().ToEquatableArray();
 
     public EquatableArray<int> Ints(string key) => Items(key).Select((n, i) =>
     {
         if (n is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return (int?)v;
-        _context.Problem(n, $"{Path}.{key}[{i}]: expected an integer");
+        _context.Problem(n, $"{At(key)}[{i}]: expected an integer");
         return null;
     }).OfType<int>().ToEquatableArray();
 
-    public IEnumerable<YamlMap> Maps(string key) => Items(key).Select((n, i) => new YamlMap(n, _context, $"{Path}.{key}[{i}]")).ToArray();
+    public IEnumerable<YamlMap> Maps(string key) => Items(key).Select((n, i) => new YamlMap(n, _context, $"{At(key)}[{i}]")).ToArray();
 
     /// <summary>A map of strings (labels, selectors, header operations), in document order.</summary>
     public EquatableArray<Label> Labels(string key)
@@ -131,7 +208,7 @@ internal sealed class YamlMap
         if (node is null) return EquatableArray<Label>.Empty;
         if (node is not YamlMappingNode map)
         {
-            _context.Problem(node, $"{Path}.{key}: expected a map of strings");
+            _context.Problem(node, $"{At(key)}: expected a map of strings");
             return EquatableArray<Label>.Empty;
         }
 
@@ -139,7 +216,7 @@ internal sealed class YamlMap
         foreach (var entry in map.Children)
         {
             if (entry.Key is YamlScalarNode k && entry.Value is YamlScalarNode v) result.Add(new Label(k.Value ?? string.Empty, v.Value ?? string.Empty));
-            else _context.Problem(entry.Value, $"{Path}.{key}: expected a map of strings");
+            else _context.Problem(entry.Value, $"{At(key)}: expected a map of strings");
         }
 
         return result.ToEquatableArray();
@@ -152,12 +229,12 @@ internal sealed class YamlMap
         if (node is null) return Enumerable.Empty<(string, YamlMap)>();
         if (node is not YamlMappingNode map)
         {
-            _context.Problem(node, $"{Path}.{key}: expected a map");
+            _context.Problem(node, $"{At(key)}: expected a map");
             return Enumerable.Empty<(string, YamlMap)>();
         }
 
         return map.Children.Where(e => e.Key is YamlScalarNode)
-            .Select(e => (((YamlScalarNode)e.Key).Value ?? string.Empty, new YamlMap(e.Value, _context, $"{Path}.{key}.{((YamlScalarNode)e.Key).Value}")))
+            .Select(e => (((YamlScalarNode)e.Key).Value ?? string.Empty, new YamlMap(e.Value, _context, $"{At(key)}.{((YamlScalarNode)e.Key).Value}")))
             .ToArray();
     }
 
@@ -168,7 +245,7 @@ internal sealed class YamlMap
         foreach (var entry in _node.Children)
         {
             var key = (entry.Key as YamlScalarNode)?.Value ?? string.Empty;
-            if (!_read.Contains(key)) _context.Problem(entry.Key, $"{Path}.{key}: unknown field (the API server would drop it)");
+            if (!_read.Contains(key)) _context.Problem(entry.Key, $"{At(key)}: unknown field (the API server would drop it)");
         }
     }
 
@@ -177,7 +254,7 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return Enumerable.Empty<YamlNode>();
         if (node is YamlSequenceNode seq) return seq.Children;
-        _context.Problem(node, $"{Path}.{key}: expected a list");
+        _context.Problem(node, $"{At(key)}: expected a list");
         return Enumerable.Empty<YamlNode>();
     }
 
@@ -201,7 +278,10 @@ internal sealed class YamlReadContext
 
     public YamlPosition Position(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
-    public SourceRef Origin(YamlNode node) => Origins.Add(Position(node));
+    /// <summary>The resource being read, as findings name it (<c>VirtualService shop/reviews</c>).</summary>
+    public string Resource { get; set; } = string.Empty;
 
-    public void Problem(YamlNode node, string message) => Problems.Add(new YamlProblem(Position(node), message));
+    public SourceRef Origin(YamlNode node, string path) => Origins.Add(Position(node), node, Resource, path);
+
+    public void Problem(YamlNode node, string message) => Problems.Add(new YamlProblem(Position(node), message) { Resource = Resource });
 }

@@ -47,7 +47,16 @@ public class YamlFrontEndFuzzTests
             {
                 result = IstioYamlReader.Read("fuzz.yaml", text, origins);
                 var declarations = result.Declarations;
-                _ = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, Array.Empty<Model.Workload>())).ToArray();
+                var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, Array.Empty<Model.Workload>())).ToArray();
+                var lines = text.Split('\n').Length;
+                foreach (var finding in findings)
+                {
+                    // Every finding can be placed: a line of the file, and a field path the document has.
+                    var location = origins.Locate(finding.Origin, finding.Field) ?? throw new Xunit.Sdk.XunitException($"{finding} has no place\n{text}");
+                    Assert.InRange(location.Position.Line, 1, lines);
+                    Assert.True(location.Path.Length == 0 || location.Path.StartsWith("spec", StringComparison.Ordinal) || location.Path.StartsWith("metadata", StringComparison.Ordinal), location.Path);
+                    Assert.StartsWith(kind + " ", location.Resource, StringComparison.Ordinal);
+                }
             }
             catch (Exception ex)
             {
