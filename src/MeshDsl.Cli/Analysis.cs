@@ -67,16 +67,21 @@ internal static class Analysis
         var hosts = new List<HostDefinition>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var reported = new List<Reported>();
-        foreach (var (name, text) in inputs)
+        // Files are read in parallel (the YAML parse is most of the time) and merged in input order, so output stays deterministic.
+        var reads = new (YamlReadResult Istio, WorkloadFile? Workloads)[inputs.Count];
+        Parallel.For(0, inputs.Count, i =>
         {
-            var result = IstioYamlReader.Read(name, text, origins);
+            var (name, text) = inputs[i];
+            // Only files that can hold a workload are parsed a second time for the workload rules.
+            reads[i] = (IstioYamlReader.Read(name, text, origins), WorkloadKinds.Any(k => text.Contains(k)) ? WorkloadYaml.Parse(name, text) : null);
+        });
+        foreach (var (result, file) in reads)
+        {
             declarations.AddRange(result.Declarations);
             foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
             foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, string.Empty), problem.Message);
-            // Only files that can hold a workload are parsed a second time for the workload rules.
-            if (WorkloadKinds.Any(k => text.Contains(k)))
+            if (file is not null)
             {
-                var file = WorkloadYaml.Parse(name, text);
                 workloads.AddRange(file.Workloads);
                 hosts.AddRange(file.Hosts);
             }

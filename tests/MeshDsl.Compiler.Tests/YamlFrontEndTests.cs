@@ -140,8 +140,8 @@ public class YamlFrontEndTests
     [InlineData("routes[1].port", 10, 11, "spec.routes[1].port")]
     [InlineData("routes[0].port", 9, 5, "spec.routes[0]")]
     [InlineData("http.timeout", 4, 3, "spec.http")]
-    [InlineData("name", 2, 3, "spec")]
-    [InlineData("", 2, 3, "spec")]
+    [InlineData("name", 3, 3, "spec")]
+    [InlineData("", 3, 3, "spec")]
     public void A_field_is_followed_as_far_as_the_YAML_spells_it(string field, int line, int column, string path)
     {
         const string Text = "kind: Gateway\nspec:\n  hosts: [reviews, ratings]\n  http: []\n  selector:\n    app: gw\n    version: v1\n  routes:\n  - name: a\n  - port: 80\n";
@@ -149,7 +149,7 @@ public class YamlFrontEndTests
         stream.Load(new StringReader(Text));
         var spec = ((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("spec")];
         var origins = new YamlOrigins();
-        var origin = origins.Add(new YamlPosition("gw.yaml", 2, 3), spec, "Gateway gw", "spec");
+        var origin = origins.Add(new YamlPosition("gw.yaml", (int)spec.Start.Line, (int)spec.Start.Column), spec, "Gateway gw", "spec");
         Assert.Equal(new YamlLocation(new YamlPosition("gw.yaml", line, column), "Gateway gw", path), origins.Locate(origin, field));
         Assert.Null(origins.Locate(new SourceRef("other.yaml", origin.Node), field));
     }

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Threading;
 using MeshDsl.Helpers;
 using MeshDsl.Model;
+using DepthLimitedParser = MeshDsl.Yaml.DepthLimitedParser;
+using YamlTooDeepException = MeshDsl.Yaml.YamlTooDeepException;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -39,14 +41,12 @@ internal static class WorkloadYaml
         var stream = new YamlStream();
         try
         {
-            // YamlDotNet builds its tree recursively: a deep enough file would overflow the compiler's stack, which no catch survives.
-            if (TooDeep(content) is { } deep)
-            {
-                return new WorkloadFile(path, EquatableArray<Workload>.Empty,
-                    "the YAML nests deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels, more than any Kubernetes object needs", (int)deep.Line, (int)deep.Column);
-            }
-
-            stream.Load(new StringReader(content));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(content)), MaxDepth));
+        }
+        catch (YamlTooDeepException deep)
+        {
+            return new WorkloadFile(path, EquatableArray<Workload>.Empty,
+                "the YAML nests deeper than " + MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture) + " levels, more than any Kubernetes object needs", (int)deep.Start.Line, (int)deep.Start.Column);
         }
         catch (YamlException ex)
         {
@@ -129,27 +129,6 @@ internal static class WorkloadYaml
 
     /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack.</summary>
     internal const int MaxDepth = 100;
-
-    /// <summary>Where the YAML first nests deeper than <see cref="MaxDepth"/>, read as a stream of events (no recursion).</summary>
-    internal static Mark? TooDeep(string content)
-    {
-        var parser = new Parser(new StringReader(content));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            switch (parser.Current)
-            {
-                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                    if (++depth > MaxDepth) return parser.Current.Start;
-                    break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    depth--;
-                    break;
-            }
-        }
-
-        return null;
-    }
 
     private static YamlNode? Child(YamlNode? node, string key) =>
         node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;

@@ -6,6 +6,8 @@ using MeshDsl.Helpers;
 using MeshDsl.Model;
 using MeshDsl.Workloads;
 using YamlDotNet.Core;
+using DepthLimitedParser = MeshDsl.Yaml.DepthLimitedParser;
+using YamlTooDeepException = MeshDsl.Yaml.YamlTooDeepException;
 using YamlDotNet.RepresentationModel;
 
 namespace MeshDsl.YamlFrontEnd;
@@ -34,12 +36,11 @@ internal static class IstioYamlReader
         var stream = new YamlStream();
         try
         {
-            if (WorkloadYaml.TooDeep(text) is { } deep)
-            {
-                return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)deep.Line, (int)deep.Column), $"the YAML nests deeper than {WorkloadYaml.MaxDepth} levels") }, skipped);
-            }
-
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), WorkloadYaml.MaxDepth));
+        }
+        catch (YamlTooDeepException deep)
+        {
+            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)deep.Start.Line, (int)deep.Start.Column), $"the YAML nests deeper than {WorkloadYaml.MaxDepth} levels") }, skipped);
         }
         catch (YamlException ex)
         {

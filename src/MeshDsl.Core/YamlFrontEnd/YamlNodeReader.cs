@@ -27,17 +27,22 @@ internal readonly record struct YamlLocation(YamlPosition Position, string Resou
 
 /// <summary>
 /// The YAML front end's origins: each model node's <see cref="SourceRef"/> names the file (<see cref="SourceRef.Document"/>)
-/// and an index into this table (<see cref="SourceRef.Node"/>), where the node, its field path and its resource are kept, so a
+/// and an index into that file's table (<see cref="SourceRef.Node"/>), where the node, its field path and its resource are kept, so a
 /// finding's field can be followed to the exact line.
 /// </summary>
 internal sealed class YamlOrigins
 {
-    private readonly List<(YamlPosition Position, YamlNode Node, string Resource, string Path)> _nodes = new();
+    // One table per file, so files can be read in parallel.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<(YamlPosition Position, YamlNode Node, string Resource, string Path)>> _files = new(System.StringComparer.Ordinal);
 
     public SourceRef Add(YamlPosition position, YamlNode node, string resource, string path)
     {
-        _nodes.Add((position, node, resource, path));
-        return new SourceRef(position.File, _nodes.Count - 1);
+        var nodes = _files.GetOrAdd(position.File, _ => new());
+        lock (nodes)
+        {
+            nodes.Add((position, node, resource, path));
+            return new SourceRef(position.File, nodes.Count - 1);
+        }
     }
 
     public YamlPosition? Find(SourceRef origin) => Entry(origin)?.Position;
@@ -86,8 +91,11 @@ internal sealed class YamlOrigins
 
     internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-    private (YamlPosition Position, YamlNode Node, string Resource, string Path)? Entry(SourceRef origin) =>
-        origin.Node >= 0 && origin.Node < _nodes.Count && _nodes[origin.Node].Position.File == origin.Document ? _nodes[origin.Node] : null;
+    private (YamlPosition Position, YamlNode Node, string Resource, string Path)? Entry(SourceRef origin)
+    {
+        if (origin.Node < 0 || !_files.TryGetValue(origin.Document, out var nodes)) return null;
+        lock (nodes) return origin.Node < nodes.Count ? nodes[origin.Node] : null;
+    }
 
     private static YamlPosition At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
