@@ -40,6 +40,44 @@ public class YamlFrontEndTests
         AssertSameDocuments(istio, result.Declarations);
     }
 
+    /// <summary>The seed fixtures with Istio resources, each with its C# sample (the Deployment fixtures have none).</summary>
+    public static TheoryData<string> SeedSamples => new(Directory.GetDirectories(Path.Combine(Paths.Samples, "Seed"))
+        .Select(Path.GetFileName).Where(d => File.Exists(Path.Combine(Paths.SeedManifests, d + ".yaml")) && File.ReadAllText(Path.Combine(Paths.SeedManifests, d + ".yaml")).Contains("networking.istio.io/", StringComparison.Ordinal))
+        .OrderBy(d => d, StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(SeedSamples))]
+    public void The_attributes_and_the_YAML_of_a_seed_fixture_build_equal_models(string fixture)
+    {
+        var csharp = TestCompilation.Declarations(TestCompilation.Create(TestCompilation.Sample("Seed/" + fixture)));
+        var yaml = IstioYamlReader.Read(fixture + ".yaml", File.ReadAllText(Path.Combine(Paths.SeedManifests, fixture + ".yaml")), new YamlOrigins());
+        // A fixture shows part of what its sample declares (the VirtualService of a step, without its DestinationRule).
+        AssertEqualModels(csharp, yaml.Declarations, everyResource: false);
+    }
+
+    [Fact]
+    public void The_attributes_and_the_YAML_of_the_kitchen_sink_build_equal_models()
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Sample("KitchenSink"));
+        var yaml = TestCompilation.Run(compilation).Manifests().Values.ToArray();
+        var result = IstioYamlReader.Read("kitchen-sink.yaml", string.Join("---\n", yaml), new YamlOrigins());
+        AssertEqualModels(TestCompilation.Declarations(compilation), result.Declarations, everyResource: true);
+    }
+
+    /// <summary>Every Istio resource either front end built, compared field by field (origins aside).</summary>
+    private static void AssertEqualModels(IEnumerable<MeshDeclaration> csharp, IEnumerable<MeshDeclaration> yaml, bool everyResource)
+    {
+        var fromCSharp = ModelIdentity.ByIdentity(csharp);
+        var fromYaml = ModelIdentity.ByIdentity(yaml);
+        Assert.NotEmpty(fromYaml);
+        if (everyResource) Assert.Equal(fromCSharp.Keys.OrderBy(k => k, StringComparer.Ordinal), fromYaml.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var (identity, dump) in fromYaml)
+        {
+            Assert.True(fromCSharp.ContainsKey(identity), $"the attributes declare no {identity}");
+            Assert.Equal(fromCSharp[identity], dump);
+        }
+    }
+
     [Fact]
     public void Lists_other_kinds_and_versions_are_read_skipped_and_counted()
     {

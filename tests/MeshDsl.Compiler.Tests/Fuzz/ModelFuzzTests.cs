@@ -26,11 +26,12 @@ public class ModelFuzzTests
     public ModelFuzzTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public async Task Every_random_declaration_is_rejected_with_an_error_or_written_exactly()
+    public async Task Every_random_declaration_is_rejected_with_an_error_or_written_exactly_and_read_back_the_same()
     {
         var random = new RandomDeclarations(Seed);
         var checkedWritten = 0;
         var rejected = 0;
+        var readBack = 0;
         for (var batch = 0; batch * PerCompilation < Models; batch++)
         {
             var declarations = Enumerable.Range(batch * PerCompilation, Math.Min(PerCompilation, Models - batch * PerCompilation)).Select(i => random.Next(i, withWorkloads: batch % 4 == 3)).ToArray();
@@ -41,6 +42,7 @@ public class ModelFuzzTests
             var run = TestCompilation.Run(compilation);
             var manifests = run.ManifestsByType();
             var errors = await AnalyzerErrors(compilation);
+            var models = TestCompilation.Declarations(compilation);
             foreach (var declaration in declarations)
             {
                 var file = "/fuzz/" + declaration.Namespace + ".cs";
@@ -53,6 +55,7 @@ public class ModelFuzzTests
                 checkedWritten++;
                 var documents = manifests.Where(m => m.SourceType.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)).Select(m => m.Yaml).ToArray();
                 CheckWritten(declaration, documents);
+                readBack += CheckReadBack(declaration, models.Where(m => m.SourceType.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)), documents);
             }
         }
 
@@ -61,6 +64,7 @@ public class ModelFuzzTests
         // The generator must exercise both outcomes, or the property says little.
         Assert.True(checkedWritten > Models / 10, $"only {checkedWritten} of {Models} declarations were clean; errors: {string.Join(", ", ErrorIds.OrderByDescending(e => e.Value).Select(e => e.Key + "=" + e.Value))}");
         Assert.True(rejected > Models / 10, $"only {rejected} of {Models} declarations were rejected");
+        Assert.True(readBack >= checkedWritten, $"only {readBack} resources were read back from {checkedWritten} clean declarations");
     }
 
     /// <summary>The files with an error from MeshDsl's analyzers; any analyzer exception fails the test.</summary>
@@ -76,6 +80,23 @@ public class ModelFuzzTests
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) ErrorIds[d.Id] = ErrorIds.GetValueOrDefault(d.Id) + 1;
         return diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.IsInSource).Select(d => d.Location.SourceTree!.FilePath).ToHashSet();
+    }
+
+    /// <summary>The YAML front end reads what the generator wrote back into the model the attributes built, field for field.</summary>
+    private static int CheckReadBack(RandomDeclaration declaration, IEnumerable<MeshDsl.Model.MeshDeclaration> attributeModel, string[] documents)
+    {
+        var read = MeshDsl.YamlFrontEnd.IstioYamlReader.Read("fuzz.yaml", string.Join("---\n", documents), new MeshDsl.YamlFrontEnd.YamlOrigins());
+        Assert.True(read.Problems.Count == 0, $"The YAML front end rejects what the generator wrote: {string.Join("; ", read.Problems)}\n{declaration.Source}");
+        var fromYaml = ModelIdentity.ByIdentity(read.Declarations);
+        var compared = 0;
+        foreach (var (identity, dump) in ModelIdentity.ByIdentity(attributeModel))
+        {
+            Assert.True(fromYaml.TryGetValue(identity, out var readBack), $"{identity} was not read back from:\n{string.Join("---\n", documents)}");
+            if (dump != readBack) Assert.Fail($"{identity} reads back differently:\n{declaration.Source}\n{string.Join("---\n", documents)}\nattributes:\n{dump}\nYAML:\n{readBack}");
+            compared++;
+        }
+
+        return compared;
     }
 
     private static void CheckWritten(RandomDeclaration declaration, string[] documents)
