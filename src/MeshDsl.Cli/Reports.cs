@@ -114,7 +114,7 @@ internal static class Reports
             w.WriteStartObject();
             w.WriteStartObject("physicalLocation");
             w.WriteStartObject("artifactLocation");
-            w.WriteString("uri", f.File.Replace('\\', '/'));
+            w.WriteString("uri", ArtifactUri(f.File));
             w.WriteEndObject();
             w.WriteStartObject("region");
             w.WriteNumber("startLine", f.Line);
@@ -143,6 +143,16 @@ internal static class Reports
         w.WriteEndArray();
         w.WriteEndObject();
     });
+
+    /// <summary>
+    /// A SARIF artifact location is a URI reference: a path as given, relative paths stay relative (code scanning resolves
+    /// them against the repository), absolute ones become file URIs, and every character a URI cannot hold is escaped.
+    /// </summary>
+    internal static string ArtifactUri(string file)
+    {
+        if (Path.IsPathFullyQualified(file)) return new Uri(file).AbsoluteUri;
+        return string.Join("/", file.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+    }
 
     /// <summary>SARIF's levels: error, warning, note.</summary>
     private static string Level(string severity) => severity switch

@@ -88,6 +88,7 @@ public class CliTests
         Assert.Empty(stdout);
         using var sarif = JsonDocument.Parse(File.ReadAllText(output));
         Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        Assert.Empty(SarifShape.Problems(sarif.RootElement));
         var run = sarif.RootElement.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToArray();
         Assert.All(rules, r => Assert.StartsWith("https://github.com/meshdsl/meshdsl/blob/main/docs/rules/" + r.GetProperty("id").GetString(), r.GetProperty("helpUri").GetString()));
@@ -99,6 +100,40 @@ public class CliTests
         var logical = Assert.Single(result.GetProperty("locations")[0].GetProperty("logicalLocations").EnumerateArray());
         Assert.Equal("VirtualService reviews spec.http[0].timeout", logical.GetProperty("fullyQualifiedName").GetString());
         Assert.Equal("resource", logical.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public void Sarif_of_every_seed_manifest_and_of_standard_input_conforms_to_the_schema()
+    {
+        var (_, seeds, _) = Run("analyze", Paths.SeedManifests, "--format", "sarif");
+        using var log = JsonDocument.Parse(seeds);
+        Assert.NotEmpty(log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        Assert.Empty(SarifShape.Problems(log.RootElement));
+
+        var (_, stdin, _) = Run(new StringReader(Bad), "analyze", "-", "--format", "sarif");
+        using var fromStdin = JsonDocument.Parse(stdin);
+        Assert.Empty(SarifShape.Problems(fromStdin.RootElement));
+        Assert.Equal("%3Cstdin%3E", fromStdin.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+    }
+
+    [Theory]
+    [InlineData("deploy/reviews.yaml", "deploy/reviews.yaml")]
+    [InlineData("deploy/my reviews#1.yaml", "deploy/my%20reviews%231.yaml")]
+    [InlineData("deploy\\reviews.yaml", "deploy/reviews.yaml")]
+    [InlineData("/srv/mesh/vs.yaml", "file:///srv/mesh/vs.yaml")]
+    public void Sarif_artifact_locations_are_uri_references(string file, string uri) => Assert.Equal(uri, Reports.ArtifactUri(file));
+
+    [Theory]
+    [InlineData("\"level\": \"error\"", "\"level\": \"fatal\"", "is not a SARIF level")]
+    [InlineData("\"startLine\": 11", "\"startLine\": 0", "startLine: an integer of at least 1")]
+    [InlineData("\"ruleId\": \"MESH001\"", "\"ruleId\": \"MESH001\", \"severity\": \"high\"", "severity: not a property of result")]
+    [InlineData("\"version\": \"2.1.0\"", "\"version\": \"2.0.0\"", "not 2.1.0")]
+    public void The_SARIF_check_catches_what_the_schema_rejects(string good, string bad, string problem)
+    {
+        var (_, sarif, _) = Run(new StringReader(Bad), "analyze", "-", "--format", "sarif");
+        Assert.Contains(good, sarif);
+        using var broken = JsonDocument.Parse(sarif.Replace(good, bad));
+        Assert.Contains(SarifShape.Problems(broken.RootElement), p => p.Contains(problem, StringComparison.Ordinal));
     }
 
     [Fact]
