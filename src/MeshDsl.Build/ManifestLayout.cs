@@ -58,7 +58,7 @@ internal static class ManifestLayout
         {
             Layout.Single => resources.Count == 0 ? new List<OutputFile>() : new List<OutputFile> { new("all.yaml", Join(resources)) },
             Layout.PerService => resources
-                .GroupBy(m => m.SourceType, StringComparer.Ordinal)
+                .GroupBy(m => m.Source, StringComparer.Ordinal)
                 .Select(g => new OutputFile(ServiceFileName(g.ToList()), Join(g)))
                 .OrderBy(f => f.FileName, StringComparer.Ordinal)
                 .ToList(),

@@ -11,7 +11,7 @@ namespace MeshDsl.Build;
 /// One manifest embedded by the generator: the C# type it came from, its file name, its text, and the file stem of its
 /// declaration (<c>[namespace-]name</c>, for the PerService layout), as the generator gave them.
 /// </summary>
-internal sealed record EmbeddedManifest(string SourceType, string FileName, string Content, string? Group = null);
+internal sealed record EmbeddedManifest(string Source, string FileName, string Content, string? Group = null);
 
 /// <summary>
 /// Reads the manifests the generator embedded as <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|type|file", yaml)]</c>
@@ -53,7 +53,7 @@ internal static class ManifestReader
             result.Add(new EmbeddedManifest(sourceType, fileName, value ?? string.Empty));
         }
 
-        return result.Select(m => groups.TryGetValue(m.SourceType, out var group) && group.Length > 0 && group != "." && group != ".." ? m with { Group = group } : m).ToList();
+        return result.Select(m => groups.TryGetValue(m.Source, out var group) && group.Length > 0 && group != "." && group != ".." ? m with { Group = group } : m).ToList();
     }
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader reader, EntityHandle constructor)

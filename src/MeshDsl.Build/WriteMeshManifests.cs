@@ -119,7 +119,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
         foreach (var group in files.GroupBy(f => f.FileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             var sources = manifests.Where(m => string.Equals(m.FileName, group.Key, StringComparison.OrdinalIgnoreCase) || group.Key.EndsWith("-" + m.FileName, StringComparison.OrdinalIgnoreCase))
-                .Select(m => m.SourceType).Distinct().ToArray();
+                .Select(m => m.Source).Distinct().ToArray();
             Error("MESHB002", Assembly, "MeshDsl would write '{0}' twice, from {1}: give the resources different names or namespaces.",
                 group.Key, sources.Length > 0 ? string.Join(" and ", sources) : "several declarations");
             ok = false;

@@ -6,11 +6,11 @@ namespace MeshDsl.Build.Tests;
 /// <summary>Writes small assemblies carrying manifest metadata, as the generator would embed it.</summary>
 internal static class TestAssemblies
 {
-    public static string WithManifests(string directory, params (string SourceType, string File, string Yaml)[] manifests) =>
+    public static string WithManifests(string directory, params (string Source, string File, string Yaml)[] manifests) =>
         WithManifests(directory, generatorRan: true, manifests);
 
     /// <param name="generatorRan">Whether the assembly carries the marker a generator that ran to the end adds.</param>
-    public static string WithManifests(string directory, bool generatorRan, params (string SourceType, string File, string Yaml)[] manifests)
+    public static string WithManifests(string directory, bool generatorRan, params (string Source, string File, string Yaml)[] manifests)
     {
         var builder = new PersistedAssemblyBuilder(new AssemblyName("Mesh" + Guid.NewGuid().ToString("N")[..8]), typeof(object).Assembly);
         var ctor = typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!;
@@ -21,7 +21,7 @@ internal static class TestAssemblies
             builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Manifest|{type}|{file}", yaml }));
         }
 
-        foreach (var type in manifests.Select(m => m.SourceType).Distinct())
+        foreach (var type in manifests.Select(m => m.Source).Distinct())
         {
             builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Group|{type}", type.Split('.').Last().ToLowerInvariant() }));
         }

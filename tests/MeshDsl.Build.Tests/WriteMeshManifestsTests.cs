@@ -12,7 +12,7 @@ public class WriteMeshManifestsTests
         var assembly = TestAssemblies.WithManifests(dir.Path, ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("A.Reviews", "destinationrule-reviews.yaml", Dr));
         var manifests = ManifestReader.Read(assembly).OrderBy(m => m.FileName).ToArray();
         Assert.Equal(new[] { "destinationrule-reviews.yaml", "virtualservice-reviews.yaml" }, manifests.Select(m => m.FileName));
-        Assert.All(manifests, m => Assert.Equal("A.Reviews", m.SourceType));
+        Assert.All(manifests, m => Assert.Equal("A.Reviews", m.Source));
         Assert.All(manifests, m => Assert.Equal("reviews", m.Group));
         Assert.Equal(Vs, manifests[1].Content);
     }

@@ -72,7 +72,7 @@ public class GeneratorOutputTests
             var reviews = assembly.GetType("Bookinfo.Reviews")!;
             var manifests = (IReadOnlyList<Manifest>)reviews.GetProperty("Manifests")!.GetValue(null)!;
             Assert.Equal(new[] { "bookinfo-destinationrule-reviews.yaml", "bookinfo-virtualservice-reviews.yaml" }, manifests.Select(m => m.FileName));
-            Assert.All(manifests, m => Assert.Equal("Bookinfo.Reviews", m.SourceType));
+            Assert.All(manifests, m => Assert.Equal("Bookinfo.Reviews", m.Source));
             Assert.Equal(run.Manifests()["bookinfo-virtualservice-reviews.yaml"], manifests[1].Yaml);
         }
         finally

@@ -133,13 +133,13 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                         if (type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c))
                             && DeclarationParser.Parse(type, cancellationToken) is { } declaration)
                         {
-                            declarations[declaration.SourceType] = declaration;
+                            declarations[declaration.Source] = declaration;
                         }
                     }
                 }
             }
 
-            var ordered = declarations.Values.OrderBy(d => d.SourceType, StringComparer.Ordinal).ToArray();
+            var ordered = declarations.Values.OrderBy(d => d.Source, StringComparer.Ordinal).ToArray();
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             var files = workloadFiles.Select(f => Workloads.WorkloadReader.Read(f, cancellationToken)).ToArray();
             var workloads = files.SelectMany(f => f.Workloads).ToArray();
@@ -147,10 +147,10 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, defaultNamespace, hosts))
             {
                 // A finding belongs to the declaration whose type, or a type nested in it, it points at.
-                var owner = ordered.Where(d => finding.Origin.Document == d.SourceType || finding.Origin.Document.StartsWith(d.SourceType + ".", StringComparison.Ordinal))
-                    .OrderByDescending(d => d.SourceType.Length).FirstOrDefault();
+                var owner = ordered.Where(d => finding.Origin.Document == d.Source || finding.Origin.Document.StartsWith(d.Source + ".", StringComparison.Ordinal))
+                    .OrderByDescending(d => d.Source.Length).FirstOrDefault();
                 if (owner is null) continue;
-                if (!findings.TryGetValue(owner.SourceType, out var list)) findings[owner.SourceType] = list = new List<Finding>();
+                if (!findings.TryGetValue(owner.Source, out var list)) findings[owner.Source] = list = new List<Finding>();
                 list.Add(finding);
             }
 

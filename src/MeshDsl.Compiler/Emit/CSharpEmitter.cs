@@ -23,7 +23,7 @@ internal static class CSharpEmitter
     /// </summary>
     public static string ManifestMetadata(Resource resource)
     {
-        var key = ManifestKey.Create(resource.SourceType, ManifestFiles.FileName(resource));
+        var key = ManifestKey.Create(resource.Source, ManifestFiles.FileName(resource));
         var yaml = _yaml ??= new StringBuilder(4096);
         yaml.Clear();
         ManifestEmitter.AppendFileText(yaml, resource);

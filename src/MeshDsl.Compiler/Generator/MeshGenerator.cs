@@ -55,13 +55,13 @@ public sealed class MeshGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.Resources);
 
             context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
-                spc.AddSource(HintName(resource.SourceType, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
+                spc.AddSource(HintName(resource.Source, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
 
             var stems = declarations
-                .Select(static (d, _) => (d.SourceType, FileStem: ManifestFiles.Stem(d)))
+                .Select(static (d, _) => (d.Source, FileStem: ManifestFiles.Stem(d)))
                 .WithTrackingName(TrackingNames.FileStems);
             context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
-                spc.AddSource(HintName(stem.SourceType, "group"), CSharpEmitter.GroupMetadata(stem.SourceType, stem.FileStem)));
+                spc.AddSource(HintName(stem.Source, "group"), CSharpEmitter.GroupMetadata(stem.Source, stem.FileStem)));
 
             var accessors = parsed
                 .Select(static (p, _) => p.Accessor)

@@ -16,7 +16,7 @@ internal static class ManifestFiles
     /// The stem of a declaration's one file when resources are grouped per declaration: its first resource's (a service's
     /// DestinationRule or VirtualService, a Gateway, a VirtualService).
     /// </summary>
-    public static string Stem(MeshDeclaration declaration) => declaration.Resources.IsEmpty ? Safe(declaration.SourceType) : Stem(declaration.Resources[0]);
+    public static string Stem(MeshDeclaration declaration) => declaration.Resources.IsEmpty ? Safe(declaration.Source) : Stem(declaration.Resources[0]);
 
     private static string Prefix(Resource resource) => resource.Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty;
 

@@ -23,7 +23,7 @@ internal sealed class Mesh
         Gateways = declarations.SelectMany(d => d.Resources.OfType<Gateway>().Select(gw => (d, gw))).ToArray();
         GatewaysByReference = Gateways.GroupBy(x => NamespaceOf(x.Gateway.Metadata.Namespace) + "/" + x.Gateway.Metadata.Name).ToDictionary(g => g.Key, g => g.First().Gateway);
         Workloads = workloads
-            .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.SourceType)))
+            .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Source)))
             .ToArray();
     }
 

@@ -2,8 +2,11 @@ using MeshDsl.Helpers;
 
 namespace MeshDsl.Model;
 
-/// <summary>A Kubernetes object the mesh model generates; <see cref="SourceType"/> is the C# type it came from. File names are the back end's (<see cref="Emit.ManifestFiles"/>).</summary>
-internal abstract record Resource(ObjectMeta Metadata, string SourceType)
+/// <summary>
+/// A Kubernetes object of the mesh. <see cref="Source"/> is the front end's name for where it was declared (the C# type's
+/// metadata name; a YAML file and line), as <see cref="Workload.Source"/> is. File names are the back end's (<see cref="Emit.ManifestFiles"/>).
+/// </summary>
+internal abstract record Resource(ObjectMeta Metadata, string Source)
 {
     public abstract string ApiVersion { get; }
 
@@ -12,21 +15,21 @@ internal abstract record Resource(ObjectMeta Metadata, string SourceType)
 
 internal sealed record ObjectMeta(string Name, string? Namespace);
 
-internal sealed record VirtualService(ObjectMeta Metadata, string SourceType, VirtualServiceSpec Spec) : Resource(Metadata, SourceType)
+internal sealed record VirtualService(ObjectMeta Metadata, string Source, VirtualServiceSpec Spec) : Resource(Metadata, Source)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
     public override string Kind => "VirtualService";
 }
 
-internal sealed record DestinationRule(ObjectMeta Metadata, string SourceType, DestinationRuleSpec Spec) : Resource(Metadata, SourceType)
+internal sealed record DestinationRule(ObjectMeta Metadata, string Source, DestinationRuleSpec Spec) : Resource(Metadata, Source)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
     public override string Kind => "DestinationRule";
 }
 
-internal sealed record Gateway(ObjectMeta Metadata, string SourceType, GatewaySpec Spec) : Resource(Metadata, SourceType)
+internal sealed record Gateway(ObjectMeta Metadata, string Source, GatewaySpec Spec) : Resource(Metadata, Source)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
@@ -49,12 +52,12 @@ internal enum DeclarationKind
 }
 
 /// <summary>
-/// One C# declaration (a class with <c>[MeshService]</c>, <c>[VirtualService]</c> or <c>[Gateway]</c>) read into the model:
-/// the resources the generator emits, and what the front end could not understand, for the analyzers to report.
+/// One declaration a front end read into the model (a C# class with <c>[MeshService]</c>, <c>[VirtualService]</c> or
+/// <c>[Gateway]</c>; a YAML document): its resources, and what the front end could not understand, for the rules to report.
 /// </summary>
 internal sealed record MeshDeclaration(
     DeclarationKind Kind,
-    string SourceType,
+    string Source,
     SourceRef Origin,
     EquatableArray<Resource> Resources,
     EquatableArray<Finding> Findings,

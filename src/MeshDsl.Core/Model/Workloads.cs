@@ -4,7 +4,7 @@ namespace MeshDsl.Model;
 
 // Kubernetes objects MeshDsl emits beside the Istio resources, and the workloads the checks compare subsets with.
 
-internal sealed record K8sDeployment(ObjectMeta Metadata, string SourceType, DeploymentSpec Spec) : Resource(Metadata, SourceType)
+internal sealed record K8sDeployment(ObjectMeta Metadata, string Source, DeploymentSpec Spec) : Resource(Metadata, Source)
 {
     public override string ApiVersion => "apps/v1";
 
@@ -19,7 +19,7 @@ internal sealed record ResourceRequirements(string? CpuRequest, string? MemoryRe
 
 internal sealed record Probe(string Path, int Port, int? InitialDelaySeconds, int? PeriodSeconds, int? TimeoutSeconds, int? FailureThreshold, SourceRef Origin);
 
-internal sealed record K8sService(ObjectMeta Metadata, string SourceType, ServiceSpec Spec) : Resource(Metadata, SourceType)
+internal sealed record K8sService(ObjectMeta Metadata, string Source, ServiceSpec Spec) : Resource(Metadata, Source)
 {
     public override string ApiVersion => "v1";
 

@@ -128,13 +128,13 @@ internal static class MeshRules
             .Where(x => x.Vs.Spec.Gateways.IsEmpty || x.Vs.Spec.Gateways.Contains("mesh"))
             .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: mesh.Fqdn(h, x.Vs.Metadata.Namespace))))
             .GroupBy(x => (x.Vs.Metadata.Namespace ?? defaultNamespace, x.Host))
-            .Where(g => g.Select(x => x.Declaration.SourceType).Distinct().Count() > 1);
+            .Where(g => g.Select(x => x.Declaration.Source).Distinct().Count() > 1);
         foreach (var group in claims)
         {
-            var all = group.Select(x => x.Declaration.SourceType).Distinct().ToArray();
+            var all = group.Select(x => x.Declaration.Source).Distinct().ToArray();
             foreach (var (declaration, vs, host) in group)
             {
-                var others = string.Join(", ", all.Where(t => t != declaration.SourceType));
+                var others = string.Join(", ", all.Where(t => t != declaration.Source));
                 var field = declaration.Kind == DeclarationKind.VirtualService ? "hosts" : declaration.Service?.Host != declaration.Service?.Name ? "host" : "name";
                 yield return Finding(RuleIds.Duplicate, declaration.Origin, field,
                     $"VirtualService '{vs.Metadata.Name}' claims host '{host}' for the mesh, and so does {others}: the sidecars take one of them at random; merge their rules into one VirtualService");

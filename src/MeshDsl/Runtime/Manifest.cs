@@ -16,13 +16,13 @@ public sealed class Manifest
 
     public Manifest(string sourceType, string fileName, string yaml)
     {
-        SourceType = sourceType;
+        Source = sourceType;
         FileName = fileName;
         Yaml = yaml;
     }
 
     /// <summary>The C# type the manifest was generated from (its full name, nested types joined by '.').</summary>
-    public string SourceType { get; }
+    public string Source { get; }
 
     /// <summary>The file name the build writes, such as <c>virtualservice-reviews.yaml</c>.</summary>
     public string FileName { get; }
@@ -37,7 +37,7 @@ public sealed class Manifest
     {
         if (meshType is null) throw new ArgumentNullException(nameof(meshType));
         var name = (meshType.FullName ?? meshType.Name).Replace('+', '.');
-        return All(meshType.Assembly).Where(m => m.SourceType == name).ToArray();
+        return All(meshType.Assembly).Where(m => m.Source == name).ToArray();
     }
 
     /// <summary>Every manifest generated into <paramref name="assembly"/>, in file-name order.</summary>

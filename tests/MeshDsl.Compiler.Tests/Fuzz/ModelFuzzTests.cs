@@ -53,9 +53,9 @@ public class ModelFuzzTests
                 }
 
                 checkedWritten++;
-                var documents = manifests.Where(m => m.SourceType.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)).Select(m => m.Yaml).ToArray();
+                var documents = manifests.Where(m => m.Source.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)).Select(m => m.Yaml).ToArray();
                 CheckWritten(declaration, documents);
-                readBack += CheckReadBack(declaration, models.Where(m => m.SourceType.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)), documents);
+                readBack += CheckReadBack(declaration, models.Where(m => m.Source.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)), documents);
             }
         }
 

@@ -64,7 +64,7 @@ internal static class ModelDump
         sb.Append(type.Name).Append(" {");
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.Name, StringComparer.Ordinal))
         {
-            if (property.PropertyType == typeof(SourceRef) || property.Name == "SourceType" || property.GetIndexParameters().Length > 0) continue;
+            if (property.PropertyType == typeof(SourceRef) || property.Name == "Source" || property.GetIndexParameters().Length > 0) continue;
             sb.Append('\n').Append(' ', indent + 2).Append(property.Name).Append(": ");
             Write(sb, property.GetValue(value), indent + 2);
         }

@@ -103,7 +103,7 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
         .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
     /// <summary>Every embedded manifest with the C# type it came from (file names can repeat across types).</summary>
-    public IReadOnlyList<(string SourceType, string File, string Yaml)> ManifestsByType()
+    public IReadOnlyList<(string Source, string File, string Yaml)> ManifestsByType()
     {
         var errors = Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "The generated code does not compile:\n" + string.Join("\n", errors.Select(e => e.ToString())));
