@@ -11,19 +11,12 @@ internal static class DestinationRuleReader
     public static DestinationRuleSpec Spec(YamlMap spec)
     {
         var selector = spec.Map("workloadSelector");
-        var result = new DestinationRuleSpec(
+        return selector.Checked(new DestinationRuleSpec(
             spec.String("host") ?? string.Empty,
             Policy(spec.Map("trafficPolicy")),
-            spec.Maps("subsets").Select(s =>
-            {
-                var subset = new Subset(s.String("name") ?? string.Empty, s.Labels("labels"), Policy(s.Map("trafficPolicy")), s.Origin);
-                s.ReportUnknown();
-                return subset;
-            }).ToEquatableArray(),
+            spec.Maps("subsets").Select(s => s.Checked(new Subset(s.String("name") ?? string.Empty, s.Labels("labels"), Policy(s.Map("trafficPolicy")), s.Origin))).ToEquatableArray(),
             spec.Strings("exportTo"),
-            selector.Labels("matchLabels"));
-        selector.ReportUnknown();
-        return result;
+            selector.Labels("matchLabels")));
     }
 
     private static TrafficPolicy? Policy(YamlMap p)
@@ -70,9 +63,7 @@ internal static class DestinationRuleReader
                     {
                         var to = d.Map("to");
                         var weights = to.Keys.Select(k => new LocalityWeight(k, to.Int(k) ?? 0)).ToEquatableArray();
-                        var distribute = new LocalityDistribute(d.String("from") ?? string.Empty, weights, d.Origin);
-                        d.ReportUnknown();
-                        return distribute;
+                        return d.Checked(new LocalityDistribute(d.String("from") ?? string.Empty, weights, d.Origin));
                     }).ToEquatableArray(),
                     Failovers(locality),
                     locality.Strings("failoverPriority"),
@@ -91,12 +82,7 @@ internal static class DestinationRuleReader
         return result;
     }
 
-    private static EquatableArray<Failover> Failovers(YamlMap owner) => owner.Maps("failover").Select(f =>
-    {
-        var failover = new Failover(f.String("from") ?? string.Empty, f.String("to") ?? string.Empty, f.Origin);
-        f.ReportUnknown();
-        return failover;
-    }).ToEquatableArray();
+    private static EquatableArray<Failover> Failovers(YamlMap owner) => owner.Maps("failover").Select(f => f.Checked(new Failover(f.String("from") ?? string.Empty, f.String("to") ?? string.Empty, f.Origin))).ToEquatableArray();
 
     private static ConsistentHashLb? ConsistentHash(YamlMap h)
     {
@@ -107,12 +93,7 @@ internal static class DestinationRuleReader
         var result = new ConsistentHashLb(
             h.String("httpHeaderName"),
             cookie.Exists
-                ? new HttpCookie(cookie.String("name"), cookie.String("path"), cookie.String("ttl"), cookie.Maps("attributes").Select(a =>
-                {
-                    var label = new Label(a.String("name") ?? string.Empty, a.String("value") ?? string.Empty);
-                    a.ReportUnknown();
-                    return label;
-                }).ToEquatableArray())
+                ? new HttpCookie(cookie.String("name"), cookie.String("path"), cookie.String("ttl"), cookie.Maps("attributes").Select(a => a.Checked(new Label(a.String("name") ?? string.Empty, a.String("value") ?? string.Empty))).ToEquatableArray())
                 : null,
             h.Bool("useSourceIp"),
             h.String("httpQueryParameterName"),
@@ -150,20 +131,16 @@ internal static class DestinationRuleReader
     private static OutlierDetection? Outlier(YamlMap od)
     {
         if (!od.Exists) return null;
-        var result = new OutlierDetection(
+        return od.Checked(new OutlierDetection(
             od.Int("consecutiveErrors"), od.Int("consecutive5xxErrors"), od.Int("consecutiveGatewayErrors"), od.Int("consecutiveLocalOriginFailures"),
             od.Bool("splitExternalLocalOriginErrors"), od.String("interval"), od.String("baseEjectionTime"), od.Int("maxEjectionPercent"), od.Int("minHealthPercent"),
-            od.Ints("outlierDetectionHttpErrorCodes"), od.Origin);
-        od.ReportUnknown();
-        return result;
+            od.Ints("outlierDetectionHttpErrorCodes"), od.Origin));
     }
 
     private static ClientTlsSettings? Tls(YamlMap tls)
     {
         if (!tls.Exists) return null;
-        var result = new ClientTlsSettings(tls.String("mode"), tls.String("clientCertificate"), tls.String("privateKey"), tls.String("caCertificates"),
-            tls.String("credentialName"), tls.Strings("subjectAltNames"), tls.String("sni"), tls.Bool("insecureSkipVerify"), tls.String("caCrl"), tls.Origin);
-        tls.ReportUnknown();
-        return result;
+        return tls.Checked(new ClientTlsSettings(tls.String("mode"), tls.String("clientCertificate"), tls.String("privateKey"), tls.String("caCertificates"),
+            tls.String("credentialName"), tls.Strings("subjectAltNames"), tls.String("sni"), tls.Bool("insecureSkipVerify"), tls.String("caCrl"), tls.Origin));
     }
 }

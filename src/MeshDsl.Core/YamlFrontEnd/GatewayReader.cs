@@ -28,18 +28,11 @@ internal static class GatewayReader
     private static ServerTlsSettings? Tls(YamlMap t)
     {
         if (!t.Exists) return null;
-        var result = new ServerTlsSettings(
+        return t.Checked(new ServerTlsSettings(
             t.Bool("httpsRedirect"), t.String("mode"), t.String("serverCertificate"), t.String("privateKey"), t.String("caCertificates"), t.String("caCrl"),
             t.String("credentialName"), t.Strings("credentialNames"),
-            t.Maps("tlsCertificates").Select(c =>
-            {
-                var certificate = new TlsCertificate(c.String("serverCertificate"), c.String("privateKey"), c.String("caCertificates"), c.Origin);
-                c.ReportUnknown();
-                return certificate;
-            }).ToEquatableArray(),
+            t.Maps("tlsCertificates").Select(c => c.Checked(new TlsCertificate(c.String("serverCertificate"), c.String("privateKey"), c.String("caCertificates"), c.Origin))).ToEquatableArray(),
             t.Strings("subjectAltNames"), t.Strings("verifyCertificateSpki"), t.Strings("verifyCertificateHash"), t.String("minProtocolVersion"),
-            t.String("maxProtocolVersion"), t.Strings("cipherSuites"), t.Strings("ecdhCurves"), t.Bool("insecureSkipVerify"), t.String("caCertCredentialName"), t.Origin);
-        t.ReportUnknown();
-        return result;
+            t.String("maxProtocolVersion"), t.Strings("cipherSuites"), t.Strings("ecdhCurves"), t.Bool("insecureSkipVerify"), t.String("caCertCredentialName"), t.Origin));
     }
 }

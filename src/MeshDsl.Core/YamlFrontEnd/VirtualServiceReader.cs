@@ -20,15 +20,10 @@ internal static class VirtualServiceReader
     {
         var mirror = r.Map("mirror");
         var mirrorPercentage = r.Map("mirrorPercentage");
-        var route = new HttpRoute(
+        return r.Checked(new HttpRoute(
             r.String("name"),
             r.Maps("match").Select(Match).ToEquatableArray(),
-            r.Maps("route").Select(d =>
-            {
-                var destination = new HttpRouteDestination(Destination(d.Map("destination")), d.Int("weight"), Headers(d.Map("headers")), d.Origin);
-                d.ReportUnknown();
-                return destination;
-            }).ToEquatableArray(),
+            r.Maps("route").Select(d => d.Checked(new HttpRouteDestination(Destination(d.Map("destination")), d.Int("weight"), Headers(d.Map("headers")), d.Origin))).ToEquatableArray(),
             Redirect(r.Map("redirect")),
             DirectResponse(r.Map("directResponse")),
             Delegate(r.Map("delegate")),
@@ -39,22 +34,15 @@ internal static class VirtualServiceReader
             mirror.Exists ? Destination(mirror) : null,
             Percent(mirrorPercentage),
             mirror.Exists ? mirror.Origin : mirrorPercentage.Origin,
-            r.Maps("mirrors").Select(m =>
-            {
-                var policy = new HttpMirrorPolicy(Destination(m.Map("destination")), Percent(m.Map("percentage")), m.Origin);
-                m.ReportUnknown();
-                return policy;
-            }).ToEquatableArray(),
+            r.Maps("mirrors").Select(m => m.Checked(new HttpMirrorPolicy(Destination(m.Map("destination")), Percent(m.Map("percentage")), m.Origin))).ToEquatableArray(),
             Cors(r.Map("corsPolicy")),
             Headers(r.Map("headers")),
-            r.Origin);
-        r.ReportUnknown();
-        return route;
+            r.Origin));
     }
 
     private static HttpMatchRequest Match(YamlMap m)
     {
-        var match = new HttpMatchRequest(
+        return m.Checked(new HttpMatchRequest(
             m.String("name"),
             StringMatch(m.Map("uri")),
             StringMatch(m.Map("scheme")),
@@ -68,9 +56,7 @@ internal static class VirtualServiceReader
             m.Bool("ignoreUriCase"),
             Named(m, "withoutHeaders"),
             m.String("sourceNamespace"),
-            m.String("statPrefix"));
-        m.ReportUnknown();
-        return match;
+            m.String("statPrefix")));
     }
 
     private static EquatableArray<NamedMatch> Named(YamlMap m, string key) =>
@@ -110,29 +96,23 @@ internal static class VirtualServiceReader
     private static Headers? Headers(YamlMap h)
     {
         if (!h.Exists) return null;
-        var headers = new Headers(Operations(h.Map("request")), Operations(h.Map("response")));
-        h.ReportUnknown();
-        return headers;
+        return h.Checked(new Headers(Operations(h.Map("request")), Operations(h.Map("response"))));
     }
 
     private static HeaderOperations? Operations(YamlMap o)
     {
         if (!o.Exists) return null;
         var origin = o.Origin;
-        var ops = new HeaderOperations(
+        return o.Checked(new HeaderOperations(
             o.Labels("set").Select(l => new HeaderOperation(l.Key, l.Value, origin)).ToEquatableArray(),
             o.Labels("add").Select(l => new HeaderOperation(l.Key, l.Value, origin)).ToEquatableArray(),
-            o.Strings("remove").Select(n => new HeaderOperation(n, string.Empty, origin)).ToEquatableArray());
-        o.ReportUnknown();
-        return ops;
+            o.Strings("remove").Select(n => new HeaderOperation(n, string.Empty, origin)).ToEquatableArray()));
     }
 
     private static HttpRedirect? Redirect(YamlMap r)
     {
         if (!r.Exists) return null;
-        var redirect = new HttpRedirect(r.String("uri"), r.String("authority"), r.Int("port"), r.String("derivePort"), r.String("scheme"), r.Int("redirectCode"), r.String("prefixRewrite"), r.Origin);
-        r.ReportUnknown();
-        return redirect;
+        return r.Checked(new HttpRedirect(r.String("uri"), r.String("authority"), r.Int("port"), r.String("derivePort"), r.String("scheme"), r.Int("redirectCode"), r.String("prefixRewrite"), r.Origin));
     }
 
     private static HttpDirectResponse? DirectResponse(YamlMap r)
@@ -148,9 +128,7 @@ internal static class VirtualServiceReader
     private static Delegate? Delegate(YamlMap d)
     {
         if (!d.Exists) return null;
-        var result = new Delegate(d.String("name") ?? string.Empty, d.String("namespace"), d.Origin);
-        d.ReportUnknown();
-        return result;
+        return d.Checked(new Delegate(d.String("name") ?? string.Empty, d.String("namespace"), d.Origin));
     }
 
     private static HttpRewrite? Rewrite(YamlMap r)
@@ -167,16 +145,14 @@ internal static class VirtualServiceReader
     {
         if (!r.Exists) return null;
         var retryOn = r.String("retryOn");
-        var retry = new HttpRetry(
+        return r.Checked(new HttpRetry(
             r.Int("attempts") ?? 0,
             r.String("perTryTimeout"),
             retryOn is null ? null : retryOn.Split(',').ToEquatableArray(),
             r.Bool("retryRemoteLocalities"),
             r.Bool("retryIgnorePreviousHosts"),
             r.String("backoff"),
-            r.Origin);
-        r.ReportUnknown();
-        return retry;
+            r.Origin));
     }
 
     private static HttpFaultInjection? Fault(YamlMap f)
@@ -195,7 +171,7 @@ internal static class VirtualServiceReader
     private static CorsPolicy? Cors(YamlMap c)
     {
         if (!c.Exists) return null;
-        var cors = new CorsPolicy(
+        return c.Checked(new CorsPolicy(
             c.Maps("allowOrigins").Select(StringMatch).OfType<StringMatch>().ToEquatableArray(),
             c.Strings("allowMethods"),
             c.Strings("allowHeaders"),
@@ -203,45 +179,24 @@ internal static class VirtualServiceReader
             c.String("maxAge"),
             c.Bool("allowCredentials"),
             c.String("unmatchedPreflights"),
-            c.Origin);
-        c.ReportUnknown();
-        return cors;
+            c.Origin));
     }
 
     private static TcpRoute Tcp(YamlMap r)
     {
-        var route = new TcpRoute(
-            r.Maps("match").Select(m =>
-            {
-                var match = new L4Match(m.Strings("destinationSubnets"), m.Int("port"), m.Labels("sourceLabels"), m.Strings("gateways"), m.String("sourceNamespace"), m.String("sourceSubnet"));
-                m.ReportUnknown();
-                return match;
-            }).ToEquatableArray(),
+        return r.Checked(new TcpRoute(
+            r.Maps("match").Select(m => m.Checked(new L4Match(m.Strings("destinationSubnets"), m.Int("port"), m.Labels("sourceLabels"), m.Strings("gateways"), m.String("sourceNamespace"), m.String("sourceSubnet")))).ToEquatableArray(),
             RouteDestinations(r),
-            r.Origin);
-        r.ReportUnknown();
-        return route;
+            r.Origin));
     }
 
     private static TlsRoute Tls(YamlMap r)
     {
-        var route = new TlsRoute(
-            r.Maps("match").Select(m =>
-            {
-                var match = new TlsMatch(m.Strings("sniHosts"), m.Strings("destinationSubnets"), m.Int("port"), m.Labels("sourceLabels"), m.Strings("gateways"), m.String("sourceNamespace"));
-                m.ReportUnknown();
-                return match;
-            }).ToEquatableArray(),
+        return r.Checked(new TlsRoute(
+            r.Maps("match").Select(m => m.Checked(new TlsMatch(m.Strings("sniHosts"), m.Strings("destinationSubnets"), m.Int("port"), m.Labels("sourceLabels"), m.Strings("gateways"), m.String("sourceNamespace")))).ToEquatableArray(),
             RouteDestinations(r),
-            r.Origin);
-        r.ReportUnknown();
-        return route;
+            r.Origin));
     }
 
-    private static EquatableArray<RouteDestination> RouteDestinations(YamlMap r) => r.Maps("route").Select(d =>
-    {
-        var destination = new RouteDestination(Destination(d.Map("destination")), d.Int("weight"), d.Origin);
-        d.ReportUnknown();
-        return destination;
-    }).ToEquatableArray();
+    private static EquatableArray<RouteDestination> RouteDestinations(YamlMap r) => r.Maps("route").Select(d => d.Checked(new RouteDestination(Destination(d.Map("destination")), d.Int("weight"), d.Origin))).ToEquatableArray();
 }

@@ -246,6 +246,16 @@ internal sealed class YamlMap
             .ToArray();
     }
 
+    /// <summary>
+    /// The value built from this object, once every field it read is known: the rest are reported as unknown
+    /// (<paramref name="value"/>'s construction did the reading, so it is evaluated first).
+    /// </summary>
+    public T Checked<T>(T value)
+    {
+        ReportUnknown();
+        return value;
+    }
+
     /// <summary>Reports every key of this object that was not read: a field Istio's schema does not have here.</summary>
     public void ReportUnknown()
     {
