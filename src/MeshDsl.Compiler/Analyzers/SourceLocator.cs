@@ -43,7 +43,7 @@ internal sealed class SourceLocator
         if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax) return null;
         if (field.Length == 0 || syntax.ArgumentList is null) return syntax.GetLocation();
 
-        var (name, index) = SplitIndex(field);
+        var (name, index) = Finding.SplitElement(field);
         var parameters = data.AttributeConstructor?.Parameters ?? default;
         var arguments = syntax.ArgumentList.Arguments;
         var positional = 0;
@@ -80,15 +80,6 @@ internal sealed class SourceLocator
         }
 
         return syntax.GetLocation();
-    }
-
-    private static (string Name, int? Index) SplitIndex(string field)
-    {
-        var open = field.IndexOf('[');
-        if (open < 0 || !field.EndsWith("]", StringComparison.Ordinal)) return (field, null);
-        return int.TryParse(field.Substring(open + 1, field.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
-            ? (field.Substring(0, open), index)
-            : (field, null);
     }
 
     /// <summary>The elements of <c>new[] { ... }</c>, <c>new T[] { ... }</c> or <c>[ ... ]</c>.</summary>

@@ -16,4 +16,14 @@ internal sealed record Finding(string RuleId, SourceRef Origin, string Field, Eq
     /// that element (read back by the analyzer's SourceLocator).
     /// </summary>
     public static string Element(string field, int index) => field + "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>Reads back what <see cref="Element"/> wrote: <c>hosts[1]</c> is (<c>hosts</c>, 1); a plain field has no index.</summary>
+    public static (string Name, int? Index) SplitElement(string field)
+    {
+        var open = field.IndexOf('[');
+        if (open < 0 || !field.EndsWith("]", System.StringComparison.Ordinal)) return (field, null);
+        return int.TryParse(field.Substring(open + 1, field.Length - open - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? (field.Substring(0, open), index)
+            : (field, null);
+    }
 }

@@ -38,10 +38,10 @@ internal static class WorkloadYaml
     internal static WorkloadFile Parse(string path, string content)
     {
         Interlocked.Increment(ref _parses);
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(content)), MaxDepth));
+            stream = DepthLimitedParser.Load(content, MaxDepth);
         }
         catch (YamlTooDeepException deep)
         {

@@ -22,6 +22,14 @@ internal sealed class DepthLimitedParser : IParser
 
     public ParsingEvent? Current => _inner.Current;
 
+    /// <summary>Loads <paramref name="text"/> in one pass; throws <see cref="YamlTooDeepException"/> past the limit.</summary>
+    public static YamlDotNet.RepresentationModel.YamlStream Load(string text, int maxDepth)
+    {
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new DepthLimitedParser(new Parser(new System.IO.StringReader(text)), maxDepth));
+        return stream;
+    }
+
     public bool MoveNext()
     {
         if (!_inner.MoveNext()) return false;

@@ -33,10 +33,10 @@ internal static class IstioYamlReader
         var context = new YamlReadContext(file, origins);
         var declarations = new List<MeshDeclaration>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), WorkloadYaml.MaxDepth));
+            stream = DepthLimitedParser.Load(text, WorkloadYaml.MaxDepth);
         }
         catch (YamlTooDeepException deep)
         {

@@ -59,7 +59,7 @@ internal sealed class YamlOrigins
         var path = entry.Path;
         foreach (var segment in field.Length == 0 ? System.Array.Empty<string>() : field.Split('.'))
         {
-            var (name, index) = Segment(segment);
+            var (name, index) = Finding.SplitElement(segment);
             if (node is not YamlMappingNode map || Key(map, name) is not { } key) break;
             var value = map.Children[key];
             path = Join(path, key.Value ?? name);
@@ -103,15 +103,6 @@ internal sealed class YamlOrigins
     private static YamlScalarNode? Key(YamlMappingNode map, string name) =>
         map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => string.Equals(k.Value, name, System.StringComparison.Ordinal))
         ?? map.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => string.Equals(k.Value, name, System.StringComparison.OrdinalIgnoreCase));
-
-    private static (string Name, int? Index) Segment(string segment)
-    {
-        var open = segment.IndexOf('[');
-        if (open < 0 || !segment.EndsWith("]", System.StringComparison.Ordinal)) return (segment, null);
-        return int.TryParse(segment.Substring(open + 1, segment.Length - open - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            ? (segment.Substring(0, open), index)
-            : (segment, null);
-    }
 }
 
 /// <summary>
