@@ -58,6 +58,10 @@ public partial class Storefront
     [Redirect(PrefixRewrite = "/documentation", DerivePort = RedirectPort.FromRequestPort)]
     public partial class Docs { }
 
+    // An external API, named by its [ServiceEntry] class rather than by a host string.
+    [HttpRoute(Name = "payments"), MatchUri(Prefix = "/pay"), RouteTo<PaymentsApi>(Port = 80)]
+    public partial class Payments { }
+
     [HttpRoute(Name = "maintenance"), MatchUri(Prefix = "/maintenance"), DirectResponse(503, Body = "down for maintenance")]
     public partial class Maintenance { }
 

@@ -10,6 +10,7 @@ public class EnumMappingTests
     public static TheoryData<string> Cases => new()
     {
         "LoadBalancing", "H2UpgradePolicy", "ClientTlsMode", "ServerTlsMode", "TlsProtocolVersion", "RedirectPort", "UnmatchedPreflights", "ProxyProtocolVersion",
+        "ServiceEntryLocation", "ServiceEntryResolution",
     };
 
     [Theory]
@@ -25,6 +26,8 @@ public class EnumMappingTests
             "TlsProtocolVersion" => (typeof(TlsProtocolVersion), IstioNames.TlsProtocolVersion, "gateway", "minProtocolVersion"),
             "RedirectPort" => (typeof(RedirectPort), IstioNames.RedirectPort, "virtualservice", "derivePort"),
             "UnmatchedPreflights" => (typeof(UnmatchedPreflights), IstioNames.UnmatchedPreflights, "virtualservice", "unmatchedPreflights"),
+            "ServiceEntryLocation" => (typeof(ServiceEntryLocation), IstioNames.ServiceEntryLocation, "serviceentry", "location"),
+            "ServiceEntryResolution" => (typeof(ServiceEntryResolution), IstioNames.ServiceEntryResolution, "serviceentry", "resolution"),
             _ => (typeof(ProxyProtocolVersion), IstioNames.ProxyProtocolVersion, "destinationrule", "version"),
         };
         var allowed = SchemaEnum(crd, field);
@@ -76,7 +79,7 @@ public class EnumMappingTests
             }
         }
 
-        Walk(YamlTree.ParseSingle(File.ReadAllText(Path.Combine(Paths.CrdDir, crd + ".yaml"))), null);
+        Walk(YamlTree.ParseSingle(File.ReadAllText(Paths.Crd(crd + ".yaml")!)), null);
         result.Remove("UNSPECIFIED");
         return result;
     }

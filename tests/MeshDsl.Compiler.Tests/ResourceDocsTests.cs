@@ -11,7 +11,7 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class ResourceDocsTests
 {
-    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway", "Deployment" };
+    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway", "Deployment", "ServiceEntry" };
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -34,6 +34,15 @@ public class ResourceDocsTests
         var sb = new StringBuilder();
         sb.Append("# ").Append(kind).Append("\n\n");
         sb.Append(Intro(kind)).Append("\n\n");
+        if (kind == "ServiceEntry")
+        {
+            // The seed has no ServiceEntry: the page shows the kitchen sink's, which set every field.
+            sb.Append("The seed document has no ServiceEntry; these are the ones of `samples/KitchenSink/ExternalServices.cs`, which set every field, ")
+              .Append("as `dotnet build` writes them. This page is generated from them.\n\n");
+            Section(sb, "ExternalServices", new[] { TestCompilation.Sample("KitchenSink").Single(s => Path.GetFileName(s.Path) == "ExternalServices.cs") }, kind);
+            return sb.ToString().TrimEnd() + "\n";
+        }
+
         sb.Append("Every example of the seed document that defines a ").Append(kind)
           .Append(", as MeshDsl writes it. The C# is the sample in `samples/Seed/<example>/`; the YAML is what `dotnet build` writes for it, ")
           .Append("and a test checks it equals the seed's manifest (`../shared/seed-manifests/`). This page is generated from them.\n\n");
@@ -42,23 +51,28 @@ public class ResourceDocsTests
             var sample = Path.Combine("Seed", fixture!);
             var sources = TestCompilation.Sample(sample);
             if (sources.Length == 0) continue;
-            var manifests = TestCompilation.Run(TestCompilation.Create(sources)).Manifests()
-                .Where(m => ((YamlScalarNode)((YamlMappingNode)YamlTree.ParseSingle(m.Value))["kind"]).Value == kind)
-                .ToArray();
-            if (manifests.Length == 0) continue;
-
-            sb.Append("## ").Append(fixture).Append("\n\n<table>\n<tr><th>C#</th><th>YAML</th></tr>\n<tr><td>\n\n");
-            foreach (var (_, text) in sources) sb.Append("```csharp\n").Append(text.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");
-            sb.Append("</td><td>\n\n");
-            foreach (var (file, yaml) in manifests)
-            {
-                sb.Append("```yaml\n# ").Append(file).Append('\n').Append(string.Join("\n", yaml.Split('\n').Skip(1)).TrimEnd()).Append("\n```\n\n");
-            }
-
-            sb.Append("</td></tr>\n</table>\n\n");
+            Section(sb, fixture!, sources, kind);
         }
 
         return sb.ToString().TrimEnd() + "\n";
+    }
+
+    private static void Section(StringBuilder sb, string title, (string Path, string Text)[] sources, string kind)
+    {
+        var manifests = TestCompilation.Run(TestCompilation.Create(sources)).Manifests()
+            .Where(m => ((YamlScalarNode)((YamlMappingNode)YamlTree.ParseSingle(m.Value))["kind"]).Value == kind)
+            .ToArray();
+        if (manifests.Length == 0) return;
+
+        sb.Append("## ").Append(title).Append("\n\n<table>\n<tr><th>C#</th><th>YAML</th></tr>\n<tr><td>\n\n");
+        foreach (var (_, text) in sources) sb.Append("```csharp\n").Append(text.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");
+        sb.Append("</td><td>\n\n");
+        foreach (var (file, yaml) in manifests)
+        {
+            sb.Append("```yaml\n# ").Append(file).Append('\n').Append(string.Join("\n", yaml.Split('\n').Skip(1)).TrimEnd()).Append("\n```\n\n");
+        }
+
+        sb.Append("</td></tr>\n</table>\n\n");
     }
 
     private static string Intro(string kind) => kind switch
@@ -69,6 +83,10 @@ public class ResourceDocsTests
         "DestinationRule" => "A `[MeshService]` class's DestinationRule comes from its nested `[Subset]` classes and the traffic policy "
             + "attributes (`[LoadBalancer]`, `[ConnectionPool]`, `[OutlierDetection]`, ...) on the service class, on a subset class "
             + "(that subset's policy), or with `Port =` (that port's settings).",
+        "ServiceEntry" => "A `[ServiceEntry]` class is a ServiceEntry: hosts the mesh's registry gains, such as an external API or a database on VMs. "
+            + "Its ports are `[ServiceEntryPort]`s and its endpoints `[ServiceEntryEndpoint]`s on the same class. Routes name it by type "
+            + "(`[RouteTo<PaymentsApi>]` routes to its first host), and the mesh's checks ([MESH111](rules/MESH111.md)) count its hosts as defined. "
+            + "What Istio's webhook rejects in one is [MESH020](rules/MESH020.md).",
         "Gateway" => "A `[Gateway]` class is a Gateway; each nested `[Server]` class is one of its servers, with `[ServerTls]` for its TLS settings.",
         _ => "`[Deployment]` on a `[Subset]` class declares the workload behind that version: MeshDsl emits the Deployment (its pods labelled "
             + "with the service's selector and the subset's labels, so the subset always selects them) and the service's Kubernetes Service. "

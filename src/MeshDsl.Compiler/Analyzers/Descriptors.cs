@@ -49,6 +49,7 @@ internal static class Descriptors
 
     /// <summary>Reported by the YAML front end (<c>meshdsl analyze</c>); never by the C# analyzers, which read no Istio YAML.</summary>
     public static readonly DiagnosticDescriptor InvalidYaml = Create(RuleIds.InvalidYaml);
+    public static readonly DiagnosticDescriptor InvalidServiceEntry = Create(RuleIds.InvalidServiceEntry);
 
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
@@ -153,6 +154,7 @@ internal static class Descriptors
         UnwritableValue,
         InvalidRouteSetting,
         InvalidYaml,
+        InvalidServiceEntry,
         UnknownReference,
         UnreachableRule,
         IneffectiveMatch,

@@ -45,6 +45,7 @@ internal static class AttributeChecks
         [AttributeNames.MeshService] = new(PolicyAttributes.Append(AttributeNames.MeshService)),
         [AttributeNames.VirtualService] = new() { AttributeNames.VirtualService },
         [AttributeNames.Gateway] = new() { AttributeNames.Gateway },
+        [AttributeNames.ServiceEntry] = new() { AttributeNames.ServiceEntry, AttributeNames.ServiceEntryPort, AttributeNames.ServiceEntryEndpoint },
         [AttributeNames.Subset] = new(PolicyAttributes.Concat(new[] { AttributeNames.Subset, AttributeNames.Deployment, AttributeNames.ReadinessProbe, AttributeNames.LivenessProbe })),
         [AttributeNames.HttpRoute] = new(HttpRuleAttributes),
         [AttributeNames.TcpRoute] = new(Destinations.Concat(new[] { AttributeNames.TcpRoute, AttributeNames.Match })),
@@ -69,7 +70,7 @@ internal static class AttributeChecks
     };
 
     /// <summary>Arguments holding <c>key=value</c> pairs.</summary>
-    private static readonly HashSet<string> LabelArguments = new(System.StringComparer.OrdinalIgnoreCase) { "Labels", "Selector", "WorkloadSelector", "SourceLabels" };
+    private static readonly HashSet<string> LabelArguments = new(System.StringComparer.OrdinalIgnoreCase) { "Labels", "Selector", "WorkloadSelector", "SourceLabels", "Ports" };
 
     /// <summary>The enums whose out-of-range values another rule already explains (MESH008 for retryOn, which takes status codes).</summary>
     private static readonly HashSet<string> EnumsCheckedElsewhere = new() { "MeshDsl.RetryOn" };

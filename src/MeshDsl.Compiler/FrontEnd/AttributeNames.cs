@@ -10,6 +10,9 @@ internal static class AttributeNames
     public const string VirtualService = Ns + "VirtualServiceAttribute";
     public const string Gateway = Ns + "GatewayAttribute";
     public const string Subset = Ns + "SubsetAttribute";
+    public const string ServiceEntry = Ns + "ServiceEntryAttribute";
+    public const string ServiceEntryPort = Ns + "ServiceEntryPortAttribute";
+    public const string ServiceEntryEndpoint = Ns + "ServiceEntryEndpointAttribute";
 
     // Routes and their parts
     public const string HttpRoute = Ns + "HttpRouteAttribute";

@@ -16,7 +16,7 @@ namespace MeshDsl.FrontEnd;
 internal static class DeclarationParser
 {
     public static readonly ImmutableArray<string> DeclarationAttributes =
-        ImmutableArray.Create(AttributeNames.MeshService, AttributeNames.VirtualService, AttributeNames.Gateway);
+        ImmutableArray.Create(AttributeNames.MeshService, AttributeNames.VirtualService, AttributeNames.Gateway, AttributeNames.ServiceEntry);
 
     /// <param name="attributeChecks">
     /// Whether to run <see cref="AttributeChecks"/>: the analyzers need its findings, the generator (which emits resources and
@@ -35,6 +35,7 @@ internal static class DeclarationParser
         {
             AttributeNames.MeshService => ParseService(type, primary, attributes),
             AttributeNames.VirtualService => ParseVirtualService(type, primary),
+            AttributeNames.ServiceEntry => ParseServiceEntry(type, primary, attributes),
             _ => ParseGateway(type, primary),
         };
         var checks = new List<Finding>();
@@ -207,6 +208,64 @@ internal static class DeclarationParser
         var resource = new Gateway(new ObjectMeta(gateway.String("name") ?? string.Empty, ns), sourceType, new GatewaySpec(
             ParseContext.Labels(gateway.Strings("Selector")), servers.ToEquatableArray()));
         return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+    }
+
+    private static MeshDeclaration ParseServiceEntry(INamedTypeSymbol type, AttributeReader entry, AttributeReader[] attributes)
+    {
+        var sourceType = ParseContext.TypeName(type);
+        var origin = new SourceRef(sourceType, entry.Index);
+        var ns = ParseContext.NullIfEmpty(entry.String("Namespace"));
+        var context = new ParseContext(ns);
+        var ports = attributes.Where(a => a.MetadataName == AttributeNames.ServiceEntryPort)
+            .Select(p => new ServiceEntryPort(p.Int("number") ?? 0, IstioNames.ServerProtocol(p.Enum("protocol") ?? -1) ?? string.Empty, p.String("name") ?? string.Empty,
+                p.Int("TargetPort"), new SourceRef(sourceType, p.Index)))
+            .ToEquatableArray();
+        var endpoints = attributes.Where(a => a.MetadataName == AttributeNames.ServiceEntryEndpoint)
+            .Select(e => new WorkloadEntry(
+                e.String("address"),
+                EndpointPorts(e, new SourceRef(sourceType, e.Index), context),
+                ParseContext.Labels(e.Strings("Labels")),
+                ParseContext.NullIfEmpty(e.String("Network")),
+                ParseContext.NullIfEmpty(e.String("Locality")),
+                e.Int("Weight"),
+                ParseContext.NullIfEmpty(e.String("ServiceAccount")),
+                new SourceRef(sourceType, e.Index)))
+            .ToEquatableArray();
+        var spec = new ServiceEntrySpec(
+            entry.Strings("Hosts"),
+            entry.Strings("Addresses"),
+            ports,
+            entry.Enum("Location") is { } location ? IstioNames.ServiceEntryLocation(location) : null,
+            entry.Enum("Resolution") is { } resolution ? IstioNames.ServiceEntryResolution(resolution) : null,
+            endpoints,
+            ParseContext.Labels(entry.Strings("WorkloadSelector")),
+            entry.Strings("ExportTo"),
+            entry.Strings("SubjectAltNames"),
+            origin);
+        var resource = new ServiceEntry(new ObjectMeta(entry.String("name") ?? string.Empty, ns), sourceType, spec);
+        return new MeshDeclaration(DeclarationKind.ServiceEntry, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+    }
+
+    /// <summary><c>name=number</c> pairs; one whose number is not an integer is reported (a pair without '=' is MESH004's).</summary>
+    private static EquatableArray<EndpointPort> EndpointPorts(AttributeReader endpoint, SourceRef origin, ParseContext context)
+    {
+        var pairs = endpoint.Strings("Ports");
+        var result = new List<EndpointPort>(pairs.Length);
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var eq = pairs[i].IndexOf('=');
+            if (eq < 0) continue;
+            if (int.TryParse(pairs[i].Substring(eq + 1), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                result.Add(new EndpointPort(pairs[i].Substring(0, eq), number));
+            }
+            else
+            {
+                context.Report(RuleIds.UnwritableValue, origin, Finding.Element("Ports", i), pairs[i], "Ports", "an endpoint port is 'name=number', with a port number from 1 to 65535");
+            }
+        }
+
+        return result.ToEquatableArray();
     }
 
     /// <summary>The protocol's name (<c>http</c>), or, when another server has it, the protocol and port (<c>http-8080</c>).</summary>

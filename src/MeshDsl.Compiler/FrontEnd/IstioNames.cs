@@ -110,6 +110,22 @@ internal static class IstioNames
         _ => null,
     };
 
+    public static string? ServiceEntryLocation(int value) => value switch
+    {
+        0 => ServiceEntryLocations.MeshExternal,
+        1 => ServiceEntryLocations.MeshInternal,
+        _ => null,
+    };
+
+    public static string? ServiceEntryResolution(int value) => value switch
+    {
+        0 => ServiceEntryResolutions.None,
+        1 => ServiceEntryResolutions.Static,
+        2 => ServiceEntryResolutions.Dns,
+        3 => ServiceEntryResolutions.DnsRoundRobin,
+        _ => null,
+    };
+
     public static string? TunnelProtocol(int value) => value switch
     {
         1 => TunnelProtocols.Connect,

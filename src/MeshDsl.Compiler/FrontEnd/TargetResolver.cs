@@ -7,7 +7,7 @@ namespace MeshDsl.FrontEnd;
 /// <summary>Turns C# references (a subset, service, gateway or VirtualService class) into the names Istio uses.</summary>
 internal static class TargetResolver
 {
-    public const string DestinationExpectation = "a [Subset] or [MeshService] class: route to one of those, or use the *Host form of the attribute for a host outside the model";
+    public const string DestinationExpectation = "a [Subset], [MeshService] or [ServiceEntry] class: route to one of those, or use the *Host form of the attribute for a host outside the model";
 
     /// <summary>A subset class gives its service's host and the subset; a service class gives its host.</summary>
     public static Destination? Destination(ITypeSymbol? target, int? port, ParseContext context, SourceRef origin, string field)
@@ -38,6 +38,21 @@ internal static class TargetResolver
         }
 
         var service = serviceType is null ? default : ParseContext.Find(ParseContext.Read(serviceType), AttributeNames.MeshService);
+        if (subset is null && service.MetadataName.Length == 0 && ParseContext.Find(ParseContext.Read(named), AttributeNames.ServiceEntry) is { MetadataName.Length: > 0 } entry)
+        {
+            // A ServiceEntry's hosts are names clients use as written (FQDNs): its first host, never qualified.
+            var hosts = entry.Strings("Hosts");
+            if (hosts.IsEmpty)
+            {
+                context.Targets[named] = null;
+                context.Report(RuleIds.UnknownReference, origin, field, named.ToDisplayString(), "a [ServiceEntry] with Hosts: give it the host to route to");
+                return null;
+            }
+
+            context.Targets[named] = (hosts[0], null, null);
+            return new Destination(hosts[0], null, port);
+        }
+
         if (service.MetadataName.Length == 0)
         {
             context.Targets[named] = null;

@@ -33,6 +33,7 @@ internal static class ManifestEmitter
             VirtualService vs => root.Add("spec", VirtualServiceYaml.Spec(vs.Spec)),
             DestinationRule dr => root.Add("spec", DestinationRuleYaml.Spec(dr.Spec)),
             Gateway gw => root.Add("spec", GatewayYaml.Spec(gw.Spec)),
+            ServiceEntry se => root.Add("spec", ServiceEntryYaml.Spec(se.Spec)),
             K8sDeployment deployment => root.Add("spec", WorkloadYaml.Spec(deployment.Spec)),
             K8sService service => root.Add("spec", WorkloadYaml.Spec(service.Spec)),
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource.Kind, "no writer for this kind"),

@@ -111,6 +111,24 @@ internal static class TlsProtocolVersions
     public const string V13 = "TLSV1_3";
 }
 
+/// <summary><c>ServiceEntry.location</c>.</summary>
+internal static class ServiceEntryLocations
+{
+    public const string MeshExternal = "MESH_EXTERNAL";
+    public const string MeshInternal = "MESH_INTERNAL";
+}
+
+/// <summary><c>ServiceEntry.resolution</c>.</summary>
+internal static class ServiceEntryResolutions
+{
+    public const string None = "NONE";
+    public const string Static = "STATIC";
+    public const string Dns = "DNS";
+    public const string DnsRoundRobin = "DNS_ROUND_ROBIN";
+
+    public static bool IsDns(string? resolution) => resolution is Dns or DnsRoundRobin;
+}
+
 /// <summary><c>Port.protocol</c> of a Gateway server, as <c>pkg/config/protocol</c> parses it.</summary>
 internal static class ServerProtocols
 {

@@ -22,6 +22,8 @@ internal sealed class Mesh
             .ToLookup(x => Fqdn(x.dr.Spec.Host, x.dr.Metadata.Namespace), x => x.dr);
         Gateways = declarations.SelectMany(d => d.Resources.OfType<Gateway>().Select(gw => (d, gw))).ToArray();
         GatewaysByReference = Gateways.GroupBy(x => NamespaceOf(x.Gateway.Metadata.Namespace) + "/" + x.Gateway.Metadata.Name).ToDictionary(g => g.Key, g => g.First().Gateway);
+        ServiceEntries = declarations.SelectMany(d => d.Resources.OfType<ServiceEntry>()).ToArray();
+        EntryHosts = new HashSet<string>(ServiceEntries.SelectMany(se => se.Spec.Hosts.Select(host => FqdnIn(host, se.Metadata.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
         Workloads = workloads
             .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Source)))
             .ToArray();
@@ -50,6 +52,15 @@ internal sealed class Mesh
     /// <summary>Every workload: read from YAML, and the Deployments the declarations emit.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 
+    /// <summary>The ServiceEntries the declarations hold (C# <c>[ServiceEntry]</c>s, ServiceEntry documents read as Istio YAML).</summary>
+    public IReadOnlyList<ServiceEntry> ServiceEntries { get; }
+
+    /// <summary>
+    /// The FQDNs the <see cref="ServiceEntries"/> define. They are known hosts, but knowing them does not make the mesh know
+    /// all its hosts: that takes its Kubernetes Services (<see cref="DefinedHosts"/>).
+    /// </summary>
+    public ISet<string> EntryHosts { get; }
+
     /// <summary>The Kubernetes Services and ServiceEntries read from YAML.</summary>
     public IReadOnlyList<HostDefinition> HostDefinitions { get; }
 
@@ -60,8 +71,8 @@ internal sealed class Mesh
     public bool KnowsHost(string host, string? ns)
     {
         var fqdn = Fqdn(host, ns);
-        return ServicesByFqdn.ContainsKey(fqdn) || DefinedHosts.Contains(fqdn)
-            || DefinedHosts.Any(d => d.StartsWith("*", System.StringComparison.Ordinal) && fqdn.EndsWith(d.Substring(1), System.StringComparison.OrdinalIgnoreCase));
+        return ServicesByFqdn.ContainsKey(fqdn) || DefinedHosts.Contains(fqdn) || EntryHosts.Contains(fqdn)
+            || DefinedHosts.Concat(EntryHosts).Any(d => d.StartsWith("*", System.StringComparison.Ordinal) && fqdn.EndsWith(d.Substring(1), System.StringComparison.OrdinalIgnoreCase));
     }
 
     public string NamespaceOf(string? ns) => ns ?? DefaultNamespace;

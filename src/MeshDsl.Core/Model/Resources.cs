@@ -36,6 +36,13 @@ internal sealed record Gateway(ObjectMeta Metadata, string Source, GatewaySpec S
     public override string Kind => "Gateway";
 }
 
+internal sealed record ServiceEntry(ObjectMeta Metadata, string Source, ServiceEntrySpec Spec) : Resource(Metadata, Source)
+{
+    public override string ApiVersion => "networking.istio.io/v1";
+
+    public override string Kind => "ServiceEntry";
+}
+
 internal enum DeclarationKind
 {
     /// <summary>A <c>[MeshService]</c> class: a DestinationRule and a VirtualService for one Kubernetes service.</summary>
@@ -49,6 +56,9 @@ internal enum DeclarationKind
 
     /// <summary>A DestinationRule of its own (read from YAML; in C# it belongs to a <c>[MeshService]</c>).</summary>
     DestinationRule,
+
+    /// <summary>A <c>[ServiceEntry]</c> class: hosts the mesh's registry gains by declaration.</summary>
+    ServiceEntry,
 }
 
 /// <summary>

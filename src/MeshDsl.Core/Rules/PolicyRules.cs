@@ -14,6 +14,7 @@ internal static class PolicyRules
         declaration.Findings
             .Concat(declaration.Resources.SelectMany(DurationRule.Check))
             .Concat(ValidationRules.Check(declaration))
+            .Concat(ServiceEntryRules.Check(declaration))
             .Concat(RoutingRules.Check(declaration))
             .Concat(ResilienceRules.Check(declaration))
             .Concat(TrafficPolicyRules.Check(declaration))

@@ -77,7 +77,8 @@ internal static class RouteSettingRules
     }
 
     /// <summary>validation.go <c>validateExportTo</c>: '.', '*' or a namespace; no '~'; no duplicates; '*' alone.</summary>
-    internal static IEnumerable<Finding> ExportTo(Helpers.EquatableArray<string> exportTo, SourceRef at, string ruleId = RuleIds.InvalidRouteSetting)
+    /// <param name="allowNone">A ServiceEntry may be exported to no namespace ('~'), alone.</param>
+    internal static IEnumerable<Finding> ExportTo(Helpers.EquatableArray<string> exportTo, SourceRef at, string ruleId = RuleIds.InvalidRouteSetting, bool allowNone = false)
     {
         Finding F(SourceRef origin, string field, string message) => Finding(ruleId, origin, field, message);
         var seen = new HashSet<string>();
@@ -85,7 +86,9 @@ internal static class RouteSettingRules
         {
             var e = exportTo[i];
             var field = Model.Finding.Element("exportTo", i);
-            if (e == "~") yield return F(at, field, "ExportTo '~' (visible nowhere) is only for ServiceEntry: Istio rejects it here");
+            if (e == "~" && !allowNone) yield return F(at, field, "ExportTo '~' (visible nowhere) is only for ServiceEntry: Istio rejects it here");
+            else if (e == "~" && exportTo.Count > 1) yield return F(at, field, "ExportTo combines '~' (visible nowhere) with other entries: Istio rejects it");
+            else if (e == "~") { }
             else if (e != "." && e != "*" && Names.Label(e) is { } why) yield return F(at, field, $"ExportTo '{e}' is neither '.', '*' nor a namespace: {why}");
             if (!seen.Add(e)) yield return F(at, field, $"ExportTo lists '{e}' twice: Istio rejects duplicate entries");
         }

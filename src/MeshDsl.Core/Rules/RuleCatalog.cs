@@ -582,6 +582,30 @@ internal static partial class RuleCatalog
         ```
         """,
         },
+        new(RuleIds.InvalidServiceEntry, "ServiceEntry Istio rejects", "{0}", RuleCategory.Validation, RuleSeverity.Error,
+            "Hosts, addresses, ports, endpoints and resolution of a ServiceEntry as Istio's webhook validates them.")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0106",
+            IstioSource = "`ValidateServiceEntry`, `validateExportTo`",
+            What = "A ServiceEntry Istio rejects: no hosts, or the host `*`; an address that is neither an IP nor a CIDR block; a port without a name; endpoints and a `workloadSelector` together; endpoints or a workload selector with resolution `NONE` (the default); a `STATIC` endpoint whose address is not an IP or a `unix://` socket; CIDR addresses, or wildcard hosts without endpoints, with `DNS` resolution; more than one endpoint with `DNS_ROUND_ROBIN`; an endpoint port naming no port of the entry; `exportTo` entries that are not `.`, `*`, `~` or a namespace, or that mix `~` or `*` with others. Names, hosts and port numbers are MESH004, MESH005 and MESH010's.",
+            Why = "The API server rejects the ServiceEntry: the external host stays unknown to the mesh, and with `outboundTrafficPolicy: REGISTRY_ONLY` every call to it fails.",
+            Bad = """
+        using MeshDsl;
+
+        [ServiceEntry("payments-api", Hosts = new[] { "*.payments.example.com" }, Resolution = ServiceEntryResolution.Dns)]
+        [ServiceEntryPort(443, "https", ServerProtocol.Tls)]
+        public partial class PaymentsApi { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [ServiceEntry("payments-api", Hosts = new[] { "api.payments.example.com" }, Resolution = ServiceEntryResolution.Dns)]
+        [ServiceEntryPort(443, "https", ServerProtocol.Tls)]
+        public partial class PaymentsApi { }
+        """,
+            Note = null,
+        },
         new(RuleIds.UnknownReference, "Reference to something the model does not define", "'{0}' is not {1}", RuleCategory.Routing, RuleSeverity.Error,
             "A destination, mirror, gateway or delegate must name something the model defines; a host outside the model uses the *Host form (IST0101).")
         {

@@ -23,6 +23,7 @@ internal static class RuleIds
     public const string UnwritableValue = "MESH017";
     public const string InvalidRouteSetting = "MESH018";
     public const string InvalidYaml = "MESH019";
+    public const string InvalidServiceEntry = "MESH020";
 
     // Routing.
     public const string UnknownReference = "MESH101";

@@ -221,6 +221,33 @@ internal sealed class YamlMap
         return result.ToEquatableArray();
     }
 
+    /// <summary>A map of integers (a WorkloadEntry's <c>ports</c>), in document order.</summary>
+    public IEnumerable<(string Key, int Value)> IntEntries(string key)
+    {
+        var node = Child(key);
+        if (node is null) return Enumerable.Empty<(string, int)>();
+        if (node is not YamlMappingNode map)
+        {
+            _context.Problem(node, $"{At(key)}: expected a map of integers");
+            return Enumerable.Empty<(string, int)>();
+        }
+
+        var result = new List<(string, int)>();
+        foreach (var entry in map.Children)
+        {
+            if (entry.Key is YamlScalarNode k && entry.Value is YamlScalarNode v && int.TryParse(v.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            {
+                result.Add((k.Value ?? string.Empty, n));
+            }
+            else
+            {
+                _context.Problem(entry.Value, $"{At(key)}: expected a map of integers");
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A map of objects (<c>headers</c>, <c>queryParams</c>), each entry a key and its mapping.</summary>
     public IEnumerable<(string Key, YamlMap Value)> Entries(string key)
     {

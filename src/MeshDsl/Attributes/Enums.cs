@@ -117,7 +117,7 @@ public enum TlsProtocolVersion
     Tls13,
 }
 
-/// <summary>Gateway <c>servers[].port.protocol</c>.</summary>
+/// <summary>Gateway <c>servers[].port.protocol</c>, ServiceEntry <c>ports[].protocol</c>.</summary>
 public enum ServerProtocol
 {
     Http,
@@ -143,4 +143,27 @@ public enum ProxyProtocolVersion
 {
     V1,
     V2,
+}
+
+/// <summary><c>ServiceEntry.location</c>.</summary>
+public enum ServiceEntryLocation
+{
+    MeshExternal,
+    MeshInternal,
+}
+
+/// <summary><c>ServiceEntry.resolution</c>.</summary>
+public enum ServiceEntryResolution
+{
+    /// <summary>The proxies forward to the address the client connected to.</summary>
+    None,
+
+    /// <summary>The endpoints' addresses, as declared.</summary>
+    Static,
+
+    /// <summary>The hosts (or the endpoints' names) resolved by DNS, every address used.</summary>
+    Dns,
+
+    /// <summary>One address from DNS at a time.</summary>
+    DnsRoundRobin,
 }

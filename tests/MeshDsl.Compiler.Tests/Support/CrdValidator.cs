@@ -29,7 +29,7 @@ internal static class CrdValidator
         if (apiVersion is "v1" or "apps/v1") return Array.Empty<string>();
         var version = apiVersion?.Split('/').Last();
         var file = kind?.ToLowerInvariant() + ".yaml";
-        if (kind is null || version is null || !File.Exists(Path.Combine(Paths.CrdDir, file)))
+        if (kind is null || version is null || Paths.Crd(file) is null)
         {
             return new[] { $"no CRD for kind '{kind}'" };
         }
@@ -48,7 +48,7 @@ internal static class CrdValidator
 
     private static YamlMappingNode LoadSchema(string file, string version)
     {
-        var crd = (YamlMappingNode)YamlTree.ParseSingle(File.ReadAllText(Path.Combine(Paths.CrdDir, file)));
+        var crd = (YamlMappingNode)YamlTree.ParseSingle(File.ReadAllText(Paths.Crd(file)!));
         var versions = (YamlSequenceNode)((YamlMappingNode)crd["spec"])["versions"];
         var entry = versions.Children.Cast<YamlMappingNode>().Single(v => Scalar(v, "name") == version);
         return (YamlMappingNode)((YamlMappingNode)entry["schema"])["openAPIV3Schema"];

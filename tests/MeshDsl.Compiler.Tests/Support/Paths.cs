@@ -11,6 +11,15 @@ internal static class Paths
 
     public static string CrdDir => Path.Combine(SharedDir, "istio", "crds");
 
+    /// <summary>Schemas of kinds ../shared has no CRD for, written by us (each says how): ServiceEntry.</summary>
+    public static string OwnSchemaDir => Path.Combine(RepoRoot, "tests", "MeshDsl.Compiler.Tests", "Schemas");
+
+    /// <summary>The CRD file of a kind (<c>gateway.yaml</c>): Istio's from ../shared, else ours; null when neither has it.</summary>
+    public static string? Crd(string file) =>
+        File.Exists(Path.Combine(CrdDir, file)) ? Path.Combine(CrdDir, file)
+        : File.Exists(Path.Combine(OwnSchemaDir, file)) ? Path.Combine(OwnSchemaDir, file)
+        : null;
+
     public static string SeedManifests => Path.Combine(SharedDir, "seed-manifests");
 
     public static string Samples => Path.Combine(RepoRoot, "samples");
