@@ -79,7 +79,7 @@ internal static class Analysis
         {
             declarations.AddRange(result.Declarations);
             foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
-            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, string.Empty), problem.Message);
+            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, problem.Path), problem.Message);
             if (file is not null)
             {
                 workloads.AddRange(file.Workloads);

@@ -44,7 +44,7 @@ public class CliTests
         Assert.Equal(1, exit);
         Assert.Contains($"{bad}(11,14): error MESH001: '10 seconds' is not a valid duration for timeout: ", stdout);
         Assert.Contains("use Istio's notation, a number and a unit: \"10s\", \"1500ms\", \"1m\" [VirtualService reviews spec.http[0].timeout]\n", stdout);
-        Assert.Contains($"{bad}(12,5): error MESH019: spec.http[0].timeoutt: unknown field (the API server would drop it) [VirtualService reviews]\n", stdout);
+        Assert.Contains($"{bad}(12,5): error MESH019: unknown field (the API server would drop it) [VirtualService reviews spec.http[0].timeoutt]\n", stdout);
         Assert.EndsWith("meshdsl: 1 file(s), 1 Istio resource(s) analyzed; 2 error(s), 0 warning(s)\n", stdout);
     }
 
@@ -75,6 +75,11 @@ public class CliTests
         Assert.Equal("error", finding.GetProperty("severity").GetString());
         Assert.Equal("https://github.com/meshdsl/meshdsl/blob/main/docs/rules/MESH001.md", finding.GetProperty("helpUri").GetString());
         Assert.Equal("IST0106", finding.GetProperty("istioctlAnalyze").GetString());
+
+        // A schema problem names its field too, apart from its message.
+        var unknown = json.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("id").GetString() == "MESH019");
+        Assert.Equal("spec.http[0].timeoutt", unknown.GetProperty("path").GetString());
+        Assert.Equal("unknown field (the API server would drop it)", unknown.GetProperty("message").GetString());
     }
 
     [Fact]

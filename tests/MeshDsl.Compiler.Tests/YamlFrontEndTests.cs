@@ -129,7 +129,7 @@ public class YamlFrontEndTests
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("vs.yaml", Text, origins);
         Assert.Equal(new[] { (11, "spec.http[0].route[0].weight: expected an integer, found 'lots'"), (12, "spec.http[0].timeoutt: unknown field (the API server would drop it)") },
-            result.Problems.Select(p => (p.Position.Line, p.Message)).OrderBy(p => p.Line));
+            result.Problems.Select(p => (p.Position.Line, p.Text)).OrderBy(p => p.Line));
 
         var broken = IstioYamlReader.Read("broken.yaml", "kind: VirtualService\nspec:\n  hosts: [a\n", new YamlOrigins());
         var problem = Assert.Single(broken.Problems);

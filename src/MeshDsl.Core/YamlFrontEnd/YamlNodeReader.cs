@@ -17,6 +17,12 @@ internal readonly record struct YamlPosition(string File, int Line, int Column);
 internal sealed record YamlProblem(YamlPosition Position, string Message)
 {
     public string Resource { get; init; } = string.Empty;
+
+    /// <summary>Istio's field path of the value at fault, when the problem is one value's.</summary>
+    public string Path { get; init; } = string.Empty;
+
+    /// <summary>The message with the path it is about, for reports that show no path of their own.</summary>
+    public string Text => Path.Length == 0 ? Message : Path + ": " + Message;
 }
 
 /// <summary>
@@ -120,7 +126,7 @@ internal sealed class YamlMap
         _context = context;
         Path = path;
         if (node is YamlMappingNode map) _node = map;
-        else if (node is not null && !IsNull(node)) context.Problem(node, $"{(path.Length == 0 ? "the document" : path)}: expected an object");
+        else if (node is not null && !IsNull(node)) context.Problem(node, path, path.Length == 0 ? "the document: expected an object" : "expected an object");
         Node = node;
     }
 
@@ -149,7 +155,7 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return null;
         if (node is YamlScalarNode s) return s.Value ?? string.Empty;
-        _context.Problem(node, $"{At(key)}: expected a string");
+        _context.Problem(node, At(key), $"expected a string");
         return null;
     }
 
@@ -162,7 +168,7 @@ internal sealed class YamlMap
             return (int)value;
         }
 
-        _context.Problem(node, $"{At(key)}: expected an integer, found '{(node as YamlScalarNode)?.Value}'");
+        _context.Problem(node, At(key), $"expected an integer, found '{(node as YamlScalarNode)?.Value}'");
         return null;
     }
 
@@ -171,7 +177,7 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return null;
         if (node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        _context.Problem(node, $"{At(key)}: expected a number, found '{(node as YamlScalarNode)?.Value}'");
+        _context.Problem(node, At(key), $"expected a number, found '{(node as YamlScalarNode)?.Value}'");
         return null;
     }
 
@@ -180,21 +186,21 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return null;
         if (node is YamlScalarNode { Value: "true" or "false" } s) return s.Value == "true";
-        _context.Problem(node, $"{At(key)}: expected true or false, found '{(node as YamlScalarNode)?.Value}'");
+        _context.Problem(node, At(key), $"expected true or false, found '{(node as YamlScalarNode)?.Value}'");
         return null;
     }
 
     public EquatableArray<string> Strings(string key) => Items(key).Select((n, i) =>
     {
         if (n is YamlScalarNode s) return s.Value ?? string.Empty;
-        _context.Problem(n, $"{At(key)}[{i}]: expected a string");
+        _context.Problem(n, $"{At(key)}[{i}]", $"expected a string");
         return null;
     }).OfType<string>().ToEquatableArray();
 
     public EquatableArray<int> Ints(string key) => Items(key).Select((n, i) =>
     {
         if (n is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)) return (int?)v;
-        _context.Problem(n, $"{At(key)}[{i}]: expected an integer");
+        _context.Problem(n, $"{At(key)}[{i}]", $"expected an integer");
         return null;
     }).OfType<int>().ToEquatableArray();
 
@@ -207,7 +213,7 @@ internal sealed class YamlMap
         if (node is null) return EquatableArray<Label>.Empty;
         if (node is not YamlMappingNode map)
         {
-            _context.Problem(node, $"{At(key)}: expected a map of strings");
+            _context.Problem(node, At(key), $"expected a map of strings");
             return EquatableArray<Label>.Empty;
         }
 
@@ -215,7 +221,7 @@ internal sealed class YamlMap
         foreach (var entry in map.Children)
         {
             if (entry.Key is YamlScalarNode k && entry.Value is YamlScalarNode v) result.Add(new Label(k.Value ?? string.Empty, v.Value ?? string.Empty));
-            else _context.Problem(entry.Value, $"{At(key)}: expected a map of strings");
+            else _context.Problem(entry.Value, At(key), $"expected a map of strings");
         }
 
         return result.ToEquatableArray();
@@ -228,7 +234,7 @@ internal sealed class YamlMap
         if (node is null) return Enumerable.Empty<(string, int)>();
         if (node is not YamlMappingNode map)
         {
-            _context.Problem(node, $"{At(key)}: expected a map of integers");
+            _context.Problem(node, At(key), $"expected a map of integers");
             return Enumerable.Empty<(string, int)>();
         }
 
@@ -241,7 +247,7 @@ internal sealed class YamlMap
             }
             else
             {
-                _context.Problem(entry.Value, $"{At(key)}: expected a map of integers");
+                _context.Problem(entry.Value, At(key), $"expected a map of integers");
             }
         }
 
@@ -255,7 +261,7 @@ internal sealed class YamlMap
         if (node is null) return Enumerable.Empty<(string, YamlMap)>();
         if (node is not YamlMappingNode map)
         {
-            _context.Problem(node, $"{At(key)}: expected a map");
+            _context.Problem(node, At(key), $"expected a map");
             return Enumerable.Empty<(string, YamlMap)>();
         }
 
@@ -281,7 +287,7 @@ internal sealed class YamlMap
         foreach (var entry in _node.Children)
         {
             var key = (entry.Key as YamlScalarNode)?.Value ?? string.Empty;
-            if (!_read.Contains(key)) _context.Problem(entry.Key, $"{At(key)}: unknown field (the API server would drop it)");
+            if (!_read.Contains(key)) _context.Problem(entry.Key, At(key), $"unknown field (the API server would drop it)");
         }
     }
 
@@ -290,7 +296,7 @@ internal sealed class YamlMap
         var node = Child(key);
         if (node is null) return Enumerable.Empty<YamlNode>();
         if (node is YamlSequenceNode seq) return seq.Children;
-        _context.Problem(node, $"{At(key)}: expected a list");
+        _context.Problem(node, At(key), $"expected a list");
         return Enumerable.Empty<YamlNode>();
     }
 
@@ -319,5 +325,7 @@ internal sealed class YamlReadContext
 
     public SourceRef Origin(YamlNode node, string path) => Origins.Add(Position(node), node, Resource, path);
 
-    public void Problem(YamlNode node, string message) => Problems.Add(new YamlProblem(Position(node), message) { Resource = Resource });
+    /// <param name="path">Istio's field path of the value at fault (<c>spec.http[0].timeout</c>).</param>
+    public void Problem(YamlNode node, string path, string message) =>
+        Problems.Add(new YamlProblem(Position(node), message) { Resource = Resource, Path = path });
 }

@@ -139,7 +139,7 @@ public class ServiceEntryTests
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("db.yaml", Text, origins);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((15, "spec.endpoints[0].wieght: unknown field (the API server would drop it)"), (problem.Position.Line, problem.Message));
+        Assert.Equal((15, "spec.endpoints[0].wieght: unknown field (the API server would drop it)"), (problem.Position.Line, problem.Text));
 
         var entry = Assert.IsType<ServiceEntry>(result.Declarations[0].Resources[0]);
         Assert.Equal(new EndpointPort("tcp", 6432), Assert.Single(Assert.Single(entry.Spec.Endpoints).Ports));
