@@ -11,13 +11,13 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class ResourceDocsTests
 {
-    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway", "Deployment", "ServiceEntry" };
+    public static TheoryData<string> Kinds => new() { "VirtualService", "DestinationRule", "Gateway", "Deployment", "ServiceEntry", "EnvoyFilter" };
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void The_resource_page_shows_every_seed_example_beside_its_yaml(string kind)
     {
-        var page = Path.Combine(Paths.RepoRoot, "docs", kind.ToLowerInvariant() + ".md");
+        var page = Path.Combine(Paths.RepoRoot, "docs", Page(kind));
         var expected = Render(kind);
         if (Baseline.Updating)
         {
@@ -32,7 +32,7 @@ public class ResourceDocsTests
     private static string Render(string kind)
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(kind).Append("\n\n");
+        sb.Append("# ").Append(kind == "EnvoyFilter" ? "Rate limiting" : kind).Append("\n\n");
         sb.Append(Intro(kind)).Append("\n\n");
         if (kind == "ServiceEntry")
         {
@@ -43,7 +43,7 @@ public class ResourceDocsTests
             return sb.ToString().TrimEnd() + "\n";
         }
 
-        sb.Append("Every example of the seed document that defines a ").Append(kind)
+        sb.Append("Every example of the seed document that defines ").Append(kind[0] is 'A' or 'E' or 'I' or 'O' or 'U' ? "an " : "a ").Append(kind)
           .Append(", as MeshDsl writes it. The C# is the sample in `samples/Seed/<example>/`; the YAML is what `dotnet build` writes for it, ")
           .Append("and a test checks it equals the seed's manifest (`../shared/seed-manifests/`). This page is generated from them.\n\n");
         foreach (var fixture in Directory.GetDirectories(Path.Combine(Paths.Samples, "Seed")).Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal))
@@ -52,6 +52,12 @@ public class ResourceDocsTests
             var sources = TestCompilation.Sample(sample);
             if (sources.Length == 0) continue;
             Section(sb, fixture!, sources, kind);
+        }
+
+        if (kind == "EnvoyFilter")
+        {
+            sb.Append("## A service's sidecars, every option\n\n`samples/KitchenSink/RateLimits.cs`: `[LocalRateLimit]` on a `[MeshService]` class, with every option set.\n\n");
+            Section(sb, string.Empty, new[] { TestCompilation.Sample("KitchenSink").Single(s => Path.GetFileName(s.Path) == "RateLimits.cs") }, kind);
         }
 
         return sb.ToString().TrimEnd() + "\n";
@@ -64,7 +70,8 @@ public class ResourceDocsTests
             .ToArray();
         if (manifests.Length == 0) return;
 
-        sb.Append("## ").Append(title).Append("\n\n<table>\n<tr><th>C#</th><th>YAML</th></tr>\n<tr><td>\n\n");
+        if (title.Length > 0) sb.Append("## ").Append(title).Append("\n\n");
+        sb.Append("<table>\n<tr><th>C#</th><th>YAML</th></tr>\n<tr><td>\n\n");
         foreach (var (_, text) in sources) sb.Append("```csharp\n").Append(text.Replace("\r\n", "\n").TrimEnd()).Append("\n```\n\n");
         sb.Append("</td><td>\n\n");
         foreach (var (file, yaml) in manifests)
@@ -75,6 +82,9 @@ public class ResourceDocsTests
         sb.Append("</td></tr>\n</table>\n\n");
     }
 
+    /// <summary>The page of a kind: its own name, except EnvoyFilter, which MeshDsl writes for rate limiting only.</summary>
+    private static string Page(string kind) => kind == "EnvoyFilter" ? "rate-limiting.md" : kind.ToLowerInvariant() + ".md";
+
     private static string Intro(string kind) => kind switch
     {
         "VirtualService" => "A service's routing rules come from the classes nested in its `[MeshService]` class: each `[HttpRoute]`, "
@@ -83,6 +93,11 @@ public class ResourceDocsTests
         "DestinationRule" => "A `[MeshService]` class's DestinationRule comes from its nested `[Subset]` classes and the traffic policy "
             + "attributes (`[LoadBalancer]`, `[ConnectionPool]`, `[OutlierDetection]`, ...) on the service class, on a subset class "
             + "(that subset's policy), or with `Port =` (that port's settings).",
+        "EnvoyFilter" => "Istio has no rate limit resource: Envoy's rate limit filters are inserted with EnvoyFilters, whose mistakes Istio's "
+            + "webhook does not catch. `[LocalRateLimit]` on a `[Gateway]` class (the gateway's pods, context GATEWAY) or a `[MeshService]` class "
+            + "(each sidecar of the service, SIDECAR_INBOUND) declares a token bucket; MeshDsl writes the EnvoyFilter with the workload selector "
+            + "the gateway or service implies, and with the filter enabled and enforced for 100% of requests unless you say otherwise (Envoy's "
+            + "own default, 0%, is a filter that does nothing). Its rules are [MESH6xx](rules/README.md), on C# and on the YAML `meshdsl analyze` reads.",
         "ServiceEntry" => "A `[ServiceEntry]` class is a ServiceEntry: hosts the mesh's registry gains, such as an external API or a database on VMs. "
             + "Its ports are `[ServiceEntryPort]`s and its endpoints `[ServiceEntryEndpoint]`s on the same class. Routes name it by type "
             + "(`[RouteTo<PaymentsApi>]` routes to its first host), and the mesh's checks ([MESH111](rules/MESH111.md)) count its hosts as defined. "

@@ -14,7 +14,7 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class YamlFrontEndTests
 {
-    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry" };
+    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "EnvoyFilter" };
 
     public static TheoryData<string> SeedFiles => new(Directory.GetFiles(Paths.SeedManifests, "*.yaml").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal)!);
 

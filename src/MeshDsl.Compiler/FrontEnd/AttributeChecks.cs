@@ -42,9 +42,9 @@ internal static class AttributeChecks
     /// <summary>Where each kind of class may use which attributes; a class may play several parts (a subset that is also a rule).</summary>
     private static readonly Dictionary<string, HashSet<string>> Allowed = new()
     {
-        [AttributeNames.MeshService] = new(PolicyAttributes.Append(AttributeNames.MeshService)),
+        [AttributeNames.MeshService] = new(PolicyAttributes.Append(AttributeNames.MeshService).Append(AttributeNames.LocalRateLimit)),
         [AttributeNames.VirtualService] = new() { AttributeNames.VirtualService },
-        [AttributeNames.Gateway] = new() { AttributeNames.Gateway },
+        [AttributeNames.Gateway] = new() { AttributeNames.Gateway, AttributeNames.LocalRateLimit },
         [AttributeNames.ServiceEntry] = new() { AttributeNames.ServiceEntry, AttributeNames.ServiceEntryPort, AttributeNames.ServiceEntryEndpoint },
         [AttributeNames.Subset] = new(PolicyAttributes.Concat(new[] { AttributeNames.Subset, AttributeNames.Deployment, AttributeNames.ReadinessProbe, AttributeNames.LivenessProbe })),
         [AttributeNames.HttpRoute] = new(HttpRuleAttributes),
@@ -70,7 +70,7 @@ internal static class AttributeChecks
     };
 
     /// <summary>Arguments holding <c>key=value</c> pairs.</summary>
-    private static readonly HashSet<string> LabelArguments = new(System.StringComparer.OrdinalIgnoreCase) { "Labels", "Selector", "WorkloadSelector", "SourceLabels", "Ports" };
+    private static readonly HashSet<string> LabelArguments = new(System.StringComparer.OrdinalIgnoreCase) { "Labels", "Selector", "WorkloadSelector", "SourceLabels", "Ports", "ResponseHeaders" };
 
     /// <summary>The enums whose out-of-range values another rule already explains (MESH008 for retryOn, which takes status codes).</summary>
     private static readonly HashSet<string> EnumsCheckedElsewhere = new() { "MeshDsl.RetryOn" };

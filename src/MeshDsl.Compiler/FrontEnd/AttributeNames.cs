@@ -11,6 +11,7 @@ internal static class AttributeNames
     public const string Gateway = Ns + "GatewayAttribute";
     public const string Subset = Ns + "SubsetAttribute";
     public const string ServiceEntry = Ns + "ServiceEntryAttribute";
+    public const string LocalRateLimit = Ns + "LocalRateLimitAttribute";
     public const string ServiceEntryPort = Ns + "ServiceEntryPortAttribute";
     public const string ServiceEntryEndpoint = Ns + "ServiceEntryEndpointAttribute";
 

@@ -148,6 +148,8 @@ internal static class DeclarationParser
             resources.Add(WorkloadParser.Service(meta, sourceType, selector, ports, ParseContext.NullIfEmpty(service.String("PortName")), deployments.OfType<K8sDeployment>()));
         }
 
+        if (RateLimitParser.Local(attributes, sourceType, meta, selector, "SIDECAR_INBOUND") is { } rateLimit) resources.Add(rateLimit);
+
         var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector);
         return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray(), info);
     }
@@ -205,9 +207,11 @@ internal static class DeclarationParser
                 new SourceRef(serverType, server.Index)));
         }
 
-        var resource = new Gateway(new ObjectMeta(gateway.String("name") ?? string.Empty, ns), sourceType, new GatewaySpec(
-            ParseContext.Labels(gateway.Strings("Selector")), servers.ToEquatableArray()));
-        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+        var meta = new ObjectMeta(gateway.String("name") ?? string.Empty, ns);
+        var selector = ParseContext.Labels(gateway.Strings("Selector"));
+        var resources = ImmutableArray.Create<Resource>(new Gateway(meta, sourceType, new GatewaySpec(selector, servers.ToEquatableArray())));
+        if (RateLimitParser.Local(ParseContext.Read(type), sourceType, meta, selector, "GATEWAY") is { } rateLimit) resources = resources.Add(rateLimit);
+        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, resources, context.Findings.ToEquatableArray());
     }
 
     private static MeshDeclaration ParseServiceEntry(INamedTypeSymbol type, AttributeReader entry, AttributeReader[] attributes)

@@ -43,6 +43,13 @@ internal sealed record ServiceEntry(ObjectMeta Metadata, string Source, ServiceE
     public override string Kind => "ServiceEntry";
 }
 
+internal sealed record EnvoyFilter(ObjectMeta Metadata, string Source, EnvoyFilterSpec Spec) : Resource(Metadata, Source)
+{
+    public override string ApiVersion => "networking.istio.io/v1alpha3";
+
+    public override string Kind => "EnvoyFilter";
+}
+
 internal enum DeclarationKind
 {
     /// <summary>A <c>[MeshService]</c> class: a DestinationRule and a VirtualService for one Kubernetes service.</summary>
@@ -59,6 +66,9 @@ internal enum DeclarationKind
 
     /// <summary>A <c>[ServiceEntry]</c> class: hosts the mesh's registry gains by declaration.</summary>
     ServiceEntry,
+
+    /// <summary>An EnvoyFilter of its own (read from YAML; in C# it belongs to the gateway or service it patches).</summary>
+    EnvoyFilter,
 }
 
 /// <summary>

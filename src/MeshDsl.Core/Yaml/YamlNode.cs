@@ -74,6 +74,13 @@ internal sealed class YamlScalar : YamlNode
 
     public static YamlScalar Number(int value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Literal);
 
+    public static YamlScalar Number(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Literal);
+
+    /// <summary>A number kept as it was read (a <c>google.protobuf.Struct</c> number): written plain, as it came.</summary>
+    public static YamlScalar NumberText(string text) => new(text, ScalarStyle.Literal);
+
+    public static YamlScalar Null() => new("null", ScalarStyle.Literal);
+
     /// <summary>
     /// A double as every reader takes it for the same double: the shortest round-trip digits, always with a fraction and,
     /// where there is an exponent, a signed one (50.0, 1.0e-05, 1.5e+20). YAML 1.1 (go-yaml v2, PyYAML) reads <c>1E-05</c> as

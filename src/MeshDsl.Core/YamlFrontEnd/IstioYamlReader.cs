@@ -16,7 +16,7 @@ namespace MeshDsl.YamlFrontEnd;
 internal sealed record YamlReadResult(IReadOnlyList<MeshDeclaration> Declarations, IReadOnlyList<YamlProblem> Problems, IReadOnlyDictionary<string, int> Skipped);
 
 /// <summary>
-/// The second front end: Istio's own YAML (VirtualService, DestinationRule, Gateway, ServiceEntry in networking.istio.io v1, v1beta1 and
+/// The second front end: Istio's own YAML (VirtualService, DestinationRule, Gateway, ServiceEntry, EnvoyFilter in networking.istio.io v1, v1beta1 and
 /// v1alpha3; multi-document files and <c>kind: List</c>) read into the same model the C# front end builds, so the same rules
 /// run on it. Every model node's origin is its line and column (<see cref="YamlOrigins"/>); unknown fields and values of the
 /// wrong type are problems at their line, as a strict API server decode would report them. It never throws on its input.
@@ -84,10 +84,15 @@ internal static class IstioYamlReader
         var root = new YamlMap(node, context, string.Empty);
         var kind = root.String("kind") ?? "(no kind)";
         var apiVersion = root.String("apiVersion") ?? string.Empty;
-        if (kind is not ("VirtualService" or "DestinationRule" or "Gateway" or "ServiceEntry") || !Versions.Contains(apiVersion))
+        if (kind is not ("VirtualService" or "DestinationRule" or "Gateway" or "ServiceEntry" or "EnvoyFilter") || !Versions.Contains(apiVersion))
         {
             skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + 1 : 1;
             return;
+        }
+
+        if (kind == "EnvoyFilter" && apiVersion != "networking.istio.io/v1alpha3" && root.Child("apiVersion") is { } version)
+        {
+            context.Problem(version, "apiVersion", $"EnvoyFilter is served only as networking.istio.io/v1alpha3: the API server has no {apiVersion} EnvoyFilter");
         }
 
         var metadata = root.Map("metadata");
@@ -109,6 +114,10 @@ internal static class IstioYamlReader
             case "DestinationRule":
                 var dr = new DestinationRule(meta, sourceType, DestinationRuleReader.Spec(spec));
                 declarations.Add(new MeshDeclaration(DeclarationKind.DestinationRule, sourceType, origin, ImmutableOne<Resource>(dr), EquatableArray<Finding>.Empty));
+                break;
+            case "EnvoyFilter":
+                var ef = new EnvoyFilter(meta, sourceType, EnvoyFilterReader.Spec(spec));
+                declarations.Add(new MeshDeclaration(DeclarationKind.EnvoyFilter, sourceType, origin, ImmutableOne<Resource>(ef), EquatableArray<Finding>.Empty));
                 break;
             case "ServiceEntry":
                 var se = new ServiceEntry(meta, sourceType, ServiceEntryReader.Spec(spec));

@@ -242,6 +242,17 @@ internal static class CrdValidator
                 case "!self.contains(\"*\")":
                     ok = value is not YamlScalarNode s || !s.Value!.Contains('*');
                     break;
+                case "0 < self && self <= 65535":
+                    ok = value is YamlScalarNode port && long.TryParse(port.Value, out var number) && number is > 0 and <= 65535;
+                    break;
+                case "self.size() == 0":
+                    ok = value is not YamlScalarNode { Value.Length: > 0 };
+                    break;
+                case "has(self.context) ? ((self.context == \"WAYPOINT\") ? has(self.waypoint) : !has(self.waypoint)) : !has(self.waypoint)":
+                    var match = value as YamlMappingNode;
+                    var hasWaypoint = match?.Children.ContainsKey(new YamlScalarNode("waypoint")) == true;
+                    ok = match is null || (match.Children.TryGetValue(new YamlScalarNode("context"), out var context) && ((YamlScalarNode)context).Value == "WAYPOINT" ? hasWaypoint : !hasWaypoint);
+                    break;
                 default:
                     var fields = System.Text.RegularExpressions.Regex.Matches(text, @"has\(self\.(\w+)\)").Select(x => x.Groups[1].Value).ToArray();
                     Assert.True(fields.Length == 2 && text.EndsWith("<= 1"), "CEL rule not understood by the test validator: " + text);
