@@ -50,6 +50,15 @@ internal static class Descriptors
     /// <summary>Reported by the YAML front end (<c>meshdsl analyze</c>); never by the C# analyzers, which read no Istio YAML.</summary>
     public static readonly DiagnosticDescriptor InvalidYaml = Create(RuleIds.InvalidYaml);
     public static readonly DiagnosticDescriptor InvalidServiceEntry = Create(RuleIds.InvalidServiceEntry);
+    public static readonly DiagnosticDescriptor FillIntervalTooShort = Create(RuleIds.FillIntervalTooShort);
+    public static readonly DiagnosticDescriptor InvalidTokenBucket = Create(RuleIds.InvalidTokenBucket);
+    public static readonly DiagnosticDescriptor TokensBeyondBucket = Create(RuleIds.TokensBeyondBucket);
+    public static readonly DiagnosticDescriptor RateLimitNotEnforced = Create(RuleIds.RateLimitNotEnforced);
+    public static readonly DiagnosticDescriptor RelativePatchWithoutPriority = Create(RuleIds.RelativePatchWithoutPriority);
+    public static readonly DiagnosticDescriptor IgnoredPatchOperation = Create(RuleIds.IgnoredPatchOperation);
+    public static readonly DiagnosticDescriptor EnvoyFilterSelectsNothing = Create(RuleIds.EnvoyFilterSelectsNothing);
+    public static readonly DiagnosticDescriptor InvalidRateLimitStatus = Create(RuleIds.InvalidRateLimitStatus);
+    public static readonly DiagnosticDescriptor InvalidEnvoyFilter = Create(RuleIds.InvalidEnvoyFilter);
 
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
@@ -190,5 +199,14 @@ internal static class Descriptors
         UnreadableWorkloads,
         SubsetsShareWorkloads,
         InvalidWorkload,
+        FillIntervalTooShort,
+        InvalidTokenBucket,
+        TokensBeyondBucket,
+        RateLimitNotEnforced,
+        RelativePatchWithoutPriority,
+        IgnoredPatchOperation,
+        EnvoyFilterSelectsNothing,
+        InvalidRateLimitStatus,
+        InvalidEnvoyFilter,
     };
 }

@@ -43,9 +43,20 @@ internal sealed class SourceLocator
         if (data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax) return null;
         if (field.Length == 0 || syntax.ArgumentList is null) return syntax.GetLocation();
 
-        var (name, index) = Finding.SplitElement(field);
+        var (path, index) = Finding.SplitElement(field);
+
+        // An Istio path (patch.value.typed_config.token_bucket.fill_interval) is set by the argument named after its last
+        // field, in C#'s spelling (FillInterval), or one that adds a unit to it (filter_enabled: FilterEnabledPercent).
+        var name = Normalize(path.Substring(path.LastIndexOf('.') + 1));
+        return Find(syntax, data, name, index, exact: true) ?? Find(syntax, data, name, index, exact: false) ?? syntax.GetLocation();
+    }
+
+    private static string Normalize(string name) => name.Replace("_", string.Empty);
+
+    private static Location? Find(AttributeSyntax syntax, AttributeData data, string name, int? index, bool exact)
+    {
         var parameters = data.AttributeConstructor?.Parameters ?? default;
-        var arguments = syntax.ArgumentList.Arguments;
+        var arguments = syntax.ArgumentList!.Arguments;
         var positional = 0;
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -67,7 +78,8 @@ internal sealed class SourceLocator
                 positional++;
             }
 
-            if (!string.Equals(argumentName, name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (argumentName is null) continue;
+            if (exact ? !string.Equals(argumentName, name, StringComparison.OrdinalIgnoreCase) : !argumentName.StartsWith(name, StringComparison.OrdinalIgnoreCase)) continue;
             if (index is not { } element) return argument.Expression.GetLocation();
 
             var items = Elements(argument.Expression);
@@ -79,7 +91,7 @@ internal sealed class SourceLocator
                 : argument.Expression.GetLocation();
         }
 
-        return syntax.GetLocation();
+        return null;
     }
 
     /// <summary>The elements of <c>new[] { ... }</c>, <c>new T[] { ... }</c> or <c>[ ... ]</c>.</summary>

@@ -8,6 +8,13 @@ namespace MeshDsl.FrontEnd;
 /// <summary>Reads <c>[LocalRateLimit]</c> into the EnvoyFilter that inserts Envoy's local rate limit filter.</summary>
 internal static class RateLimitParser
 {
+    /// <summary>
+    /// C# takes Istio's notation (<c>"1m"</c>, <c>"500ms"</c>), as everywhere else; Envoy's configuration takes protobuf's JSON form
+    /// (<c>"60s"</c>, <c>"0.5s"</c>). What does not parse is kept as written, for MESH602 to report at the argument.
+    /// </summary>
+    private static string FillInterval(string? text) =>
+        text is not null && Istio.IstioDuration.TryParseGo(text, out var nanoseconds) ? ProtoDuration.Format(nanoseconds) : text ?? string.Empty;
+
     /// <param name="owner">The gateway's or service's name and namespace: the EnvoyFilter's default name, and its namespace.</param>
     /// <param name="selector">The pods the gateway or service runs on: the EnvoyFilter's workload selector.</param>
     /// <param name="context">GATEWAY or SIDECAR_INBOUND.</param>
@@ -21,7 +28,7 @@ internal static class RateLimitParser
             ParseContext.NullIfEmpty(a.String("StatPrefix")) ?? LocalRateLimitFilter.DefaultStatPrefix,
             maxTokens,
             a.Int("TokensPerFill") ?? maxTokens,
-            a.String("fillInterval") ?? string.Empty,
+            FillInterval(a.String("fillInterval")),
             a.Int("FilterEnabledPercent") ?? 100,
             a.Int("FilterEnforcedPercent") ?? 100,
             ParseContext.Labels(a.Strings("ResponseHeaders")),

@@ -15,6 +15,8 @@ internal static class PolicyRules
             .Concat(declaration.Resources.SelectMany(DurationRule.Check))
             .Concat(ValidationRules.Check(declaration))
             .Concat(ServiceEntryRules.Check(declaration))
+            .Concat(RateLimitRules.Check(declaration))
+            .Concat(EnvoyFilterRules.Check(declaration))
             .Concat(RoutingRules.Check(declaration))
             .Concat(ResilienceRules.Check(declaration))
             .Concat(TrafficPolicyRules.Check(declaration))
@@ -31,5 +33,5 @@ internal static class PolicyRules
     public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null) =>
         EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default", hosts));
 
-    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh));
+    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh));
 }

@@ -67,4 +67,15 @@ internal static class RuleIds
     public const string UnreadableWorkloads = "MESH503";
     public const string SubsetsShareWorkloads = "MESH504";
     public const string InvalidWorkload = "MESH505";
+
+    // Rate limiting and the EnvoyFilters that carry it.
+    public const string FillIntervalTooShort = "MESH601";
+    public const string InvalidTokenBucket = "MESH602";
+    public const string TokensBeyondBucket = "MESH603";
+    public const string RateLimitNotEnforced = "MESH604";
+    public const string RelativePatchWithoutPriority = "MESH605";
+    public const string IgnoredPatchOperation = "MESH606";
+    public const string EnvoyFilterSelectsNothing = "MESH607";
+    public const string InvalidRateLimitStatus = "MESH608";
+    public const string InvalidEnvoyFilter = "MESH609";
 }

@@ -16,6 +16,7 @@ internal enum RuleCategory
     Policy,
     Gateways,
     Workloads,
+    RateLimiting,
 }
 
 /// <summary>

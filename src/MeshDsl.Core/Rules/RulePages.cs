@@ -136,6 +136,10 @@ internal static class RulePages
         | Server hosts: present, `namespace/` part, FQDN, no partial wildcard; targetPort; bind (§4) | [MESH404](MESH404.md) |
         | Server TLS: required for HTTPS and TLS, only redirects on plain servers, ISTIO_MUTUAL without files, one certificate source, SIMPLE and MUTUAL requirements, CRL (§4) | [MESH401](MESH401.md), [MESH404](MESH404.md) |
 
+        | EnvoyFilter: selector keys and wildcards, workloadSelector or targetRefs, no cross-namespace targets (§5, §8 CEL) | [MESH609](MESH609.md) |
+        | EnvoyFilter patches: applyTo, patch, operation and value present; match class fits applyTo; filter and subFilter matches; waypoint context; proxyVersion regex (§5, §8 CEL) | [MESH609](MESH609.md) |
+        | EnvoyFilter patch operations `istioctl analyze` warns about (IST0151-IST0155) | [MESH605](MESH605.md), [MESH606](MESH606.md) |
+
         ### Left out, and why
 
         | Istio check | Why MeshDsl does not report it |
@@ -151,6 +155,6 @@ internal static class RulePages
         | Passthrough servers with certificates, TLS below 1.2 without ciphers, invalid or duplicate cipher suites (warnings) (§4) | Warnings; cipher names depend on Envoy's build. |
         | `portLevelSettings` over 4096 items, selectors over 4096 or 256 labels (§8) | Beyond any C# declaration in practice. |
         | RE2 syntax beyond what .NET's parser and the known unsupported constructs show (§1) | MeshDsl has no RE2 engine; patterns that .NET parses and that use no RE2-unsupported construct are accepted. |
-        | EnvoyFilter (§5) | MeshDsl does not emit EnvoyFilters yet (issue 12). |
+        | EnvoyFilter "exposes internal implementation details" (warning), unknown fields inside a patch value (warning), deprecated type URLs and filter names (§5) | Warnings, or Envoy's type registry, which MeshDsl does not carry: it checks the filters it writes (local rate limits) field by field instead ([MESH601](MESH601.md)-[MESH604](MESH604.md), [MESH608](MESH608.md)). |
         """;
 }

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshDsl.Model;
+using MeshDsl.RateLimit;
+using static MeshDsl.Rules.ModelWalk;
+
+namespace MeshDsl.Rules;
+
+/// <summary>
+/// MESH601-MESH604, MESH608: local rate limits Envoy rejects or that do nothing, found in any EnvoyFilter (one MeshDsl
+/// wrote for a <c>[LocalRateLimit]</c>, or one read from YAML). Envoy rejects a bad filter at run time, after Istio accepted
+/// it: the listener is not updated and the limit silently never applies.
+/// </summary>
+internal static class RateLimitRules
+{
+    /// <summary>Envoy's floor for a token bucket's fill interval (local_ratelimit's config validation).</summary>
+    private const decimal MinimumFillInterval = 50_000_000m;
+
+    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    {
+        foreach (var filter in d.Resources.OfType<EnvoyFilter>())
+        {
+            foreach (var (patch, path, config) in LocalRateLimitFilter.Find(filter))
+            {
+                foreach (var f in Local(patch, path, config)) yield return f;
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> Local(EnvoyConfigPatch patch, string path, StructValue config)
+    {
+        var at = patch.Origin;
+        if (config["token_bucket"] is { } bucket)
+        {
+            var bucketPath = path + ".token_bucket";
+            var max = bucket["max_tokens"]?.Integer;
+            var perFill = bucket["tokens_per_fill"]?.Integer ?? 1;
+            if (max is null or < 1)
+                yield return Finding(RuleIds.InvalidTokenBucket, at, bucketPath + ".max_tokens", $"max_tokens is {(max is null ? "missing" : N(max.Value))}: a bucket holds at least one token, and Envoy rejects the filter");
+            if (perFill < 1)
+                yield return Finding(RuleIds.InvalidTokenBucket, at, bucketPath + ".tokens_per_fill", $"tokens_per_fill is {N(perFill)}: each fill adds at least one token, and Envoy rejects the filter");
+            else if (max is { } m and >= 1 && perFill > m)
+                yield return Finding(RuleIds.TokensBeyondBucket, at, bucketPath + ".tokens_per_fill", N(perFill), N(m));
+
+            var interval = bucket["fill_interval"]?.Scalar;
+            if (!ProtoDuration.TryParse(interval, out var nanoseconds))
+            {
+                yield return Finding(RuleIds.InvalidTokenBucket, at, bucketPath + ".fill_interval", interval is null
+                    ? "fill_interval is missing: Envoy rejects a token bucket without one"
+                    : $"fill_interval '{interval}' is not a duration Envoy reads here: write seconds with an 's', such as \"60s\" or \"0.5s\" (in C#, Istio's notation: \"1m\", \"500ms\")");
+            }
+            else if (nanoseconds < MinimumFillInterval)
+            {
+                yield return Finding(RuleIds.FillIntervalTooShort, at, bucketPath + ".fill_interval", interval!);
+            }
+        }
+
+        foreach (var key in new[] { "filter_enabled", "filter_enforced" })
+        {
+            var fraction = config[key];
+            var numerator = fraction?["default_value"]?["numerator"]?.Integer ?? 0;
+            if (fraction is null || numerator <= 0)
+            {
+                var what = key == "filter_enabled" ? "sees no request" : "rejects no request (it only counts them)";
+                yield return Finding(RuleIds.RateLimitNotEnforced, at, path + "." + key,
+                    $"{key} is {(fraction is null ? "not set, and Envoy's default is 0%" : "0%")}: the rate limit {what}; set it to 100% (in C#, leave the percentage unset)");
+            }
+        }
+
+        if (config["status"]?["code"]?.Scalar is { } status && EnvoyHttpStatus.Code(status) is var code && (code is null or < 400 or > 599 || EnvoyHttpStatus.Name(code.Value) is null))
+        {
+            yield return Finding(RuleIds.InvalidRateLimitStatus, at, path + ".status", status);
+        }
+    }
+
+    /// <summary>MESH607: an EnvoyFilter whose selector matches no workload, once the project's workloads in its namespace are known.</summary>
+    public static IEnumerable<Finding> CheckMesh(Mesh mesh)
+    {
+        foreach (var d in mesh.Declarations)
+        {
+            foreach (var filter in d.Resources.OfType<EnvoyFilter>().Where(f => !f.Spec.WorkloadSelector.IsEmpty))
+            {
+                // An EnvoyFilter in the root namespace (istio-system) applies to every namespace's workloads.
+                var ns = mesh.NamespaceOf(filter.Metadata.Namespace);
+                var root = ns == "istio-system";
+                var candidates = mesh.Workloads.Where(w => root || mesh.NamespaceOf(w.Namespace) == ns).ToArray();
+                if (!candidates.Any(w => mesh.NamespaceOf(w.Namespace) == ns)) continue;
+                if (candidates.Any(w => filter.Spec.WorkloadSelector.All(w.PodLabels.Contains))) continue;
+                var at = filter.Spec.Origin == SourceRef.None ? d.Origin : filter.Spec.Origin;
+                yield return Finding(RuleIds.EnvoyFilterSelectsNothing, at, "workloadSelector",
+                    filter.Metadata.Name, string.Join(",", filter.Spec.WorkloadSelector.Select(l => l.Key + "=" + l.Value)), ns);
+            }
+        }
+    }
+}

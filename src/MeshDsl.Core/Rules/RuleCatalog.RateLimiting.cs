@@ -1,0 +1,191 @@
+namespace MeshDsl.Rules;
+
+/// <summary>The rate limiting rules (MESH6xx) and their pages' text: local rate limits and the EnvoyFilters that carry them.</summary>
+internal static partial class RuleCatalog
+{
+    // A method, not a field: RuleCatalog.All reads it while the other file's static fields are being initialised.
+    private static RuleInfo[] RateLimiting() => new RuleInfo[]
+    {
+        new(RuleIds.FillIntervalTooShort, "Token bucket refilled more often than Envoy allows", "fill_interval '{0}' is under 50ms, the shortest Envoy accepts: Envoy rejects the filter and the limit never applies; refill less often, with fewer tokens per fill", RuleCategory.RateLimiting, RuleSeverity.Error,
+            "A local rate limit's token bucket is refilled at most every 50 ms; Envoy rejects a shorter fill interval.")
+        {
+            IstioSource = "Envoy's `envoy.filters.http.local_ratelimit` configuration checks (Istio's webhook does not look inside the patch)",
+            What = "A local rate limit (`[LocalRateLimit]`, or `envoy.filters.http.local_ratelimit` in an EnvoyFilter) whose `fill_interval` is shorter than 50 ms.",
+            Why = "Istio accepts the EnvoyFilter, but Envoy rejects the listener update that carries it: the limit never applies and only the proxy's log says so. 1,000 requests a second is `[LocalRateLimit(1000, \"1s\")]`, not one token every millisecond.",
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(1, "1ms", Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(1000, "1s", Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Note = null,
+        },
+        new(RuleIds.InvalidTokenBucket, "Token bucket Envoy rejects", "{0}", RuleCategory.RateLimiting, RuleSeverity.Error,
+            "A token bucket holds at least one token, adds at least one per fill, and has a fill interval in protobuf's duration form.")
+        {
+            IstioSource = "Envoy's `TokenBucket` (`max_tokens` > 0, `tokens_per_fill` > 0, `fill_interval` > 0) and protobuf's JSON duration form",
+            What = "A local rate limit's token bucket with `max_tokens` missing or under 1, `tokens_per_fill` under 1, or a `fill_interval` that is missing or not a duration Envoy reads in an EnvoyFilter: seconds with an `s` (`\"60s\"`, `\"0.5s\"`). In C#, `FillInterval` takes Istio's notation (`\"1m\"`, `\"500ms\"`) and MeshDsl writes Envoy's.",
+            Why = "Istio only checks that the patch unmarshals as some Envoy type: a bucket Envoy rejects, or a `fill_interval: 1m` that protobuf cannot read, is accepted by `kubectl apply` and fails in every proxy it reaches.",
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(0, "one minute", Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1m", Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Note = null,
+        },
+        new(RuleIds.TokensBeyondBucket, "More tokens per fill than the bucket holds", "tokens_per_fill {0} is above max_tokens {1}: the bucket holds {1}, so the extra tokens are lost and the limit is {1} per interval, not {0}", RuleCategory.RateLimiting, RuleSeverity.Warning,
+            "Tokens added above the bucket's size are discarded: a burst that can never be reached.")
+        {
+            IstioSource = "Envoy's token bucket semantics (tokens above `max_tokens` are discarded)",
+            What = "A local rate limit whose `tokens_per_fill` is larger than `max_tokens`.",
+            Why = "The bucket never holds more than `max_tokens`: what was meant as 500 requests per second is 100. Raise `MaxTokens` (the burst) or lower `TokensPerFill` (the rate).",
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s", TokensPerFill = 500, Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(500, "1s", TokensPerFill = 500, Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Note = null,
+        },
+        new(RuleIds.RateLimitNotEnforced, "Rate limit enabled or enforced for no request", "{0}", RuleCategory.RateLimiting, RuleSeverity.Warning,
+            "Envoy applies a local rate limit to the share of requests `filter_enabled` gives, and rejects the share `filter_enforced` gives; both default to 0%.")
+        {
+            IstioSource = "Envoy's `LocalRateLimit.filter_enabled` and `filter_enforced` (runtime fractional percents, default 0%)",
+            What = "A local rate limit whose `filter_enabled` or `filter_enforced` is missing (Envoy's default: 0%) or set to 0%. In C#, `FilterEnabledPercent` and `FilterEnforcedPercent` are 100 unless set; setting one to 0 is reported.",
+            Why = "The filter is installed and its statistics count, but no request is limited: the most common reason a copied local rate limit \"does not work\". 0% enforced is a deliberate dry run only while a limit is tried out.",
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s", FilterEnforcedPercent = 0, Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s", FilterEnforcedPercent = 100, Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Note = null,
+        },
+        new(RuleIds.RelativePatchWithoutPriority, "Relative EnvoyFilter patch without a priority", "{0} patch of EnvoyFilter '{1}' has no priority: a relative operation may apply before the filter it is relative to and be dropped ({2}); set a priority", RuleCategory.RateLimiting, RuleSeverity.Warning,
+            "INSERT_BEFORE, INSERT_AFTER, REPLACE and REMOVE are relative to another filter; without a priority, the order of EnvoyFilters is not guaranteed (IST0151, IST0155).")
+        {
+            IstioAnalyzer = "IST0151",
+            IstioSource = "`istioctl analyze` IST0151 (EnvoyFilterUsesRelativeOperation) and IST0155 (EnvoyFilterUsesRelativeOperationWithProxyVersion)",
+            What = "An EnvoyFilter patch with a relative operation (`INSERT_BEFORE`, `INSERT_AFTER`, `REPLACE`, `REMOVE`) in an EnvoyFilter without a `priority`. `[LocalRateLimit]` inserts its filter before the router: set its `Priority`. With a `proxyVersion` match it is IST0155's case: the patch may stop applying during an upgrade.",
+            Why = "EnvoyFilters of equal priority apply in creation order: a patch relative to a filter another EnvoyFilter inserts can run first and silently do nothing. `istioctl analyze` warns about every such patch.",
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s")]
+        public partial class Reviews { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s", Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Note = null,
+        },
+        new(RuleIds.IgnoredPatchOperation, "EnvoyFilter patch operation Istio ignores", "{0}", RuleCategory.RateLimiting, RuleSeverity.Error,
+            "ADD and REMOVE do nothing on ROUTE_CONFIGURATION and HTTP_ROUTE; REPLACE only works on HTTP_FILTER, NETWORK_FILTER and VIRTUAL_HOST (IST0152-IST0154).")
+        {
+            IstioAnalyzer = "IST0152",
+            IstioSource = "`istioctl analyze` IST0152, IST0153, IST0154 (envoyfilter.EnvoyPatchAnalyzer)",
+            What = "In an EnvoyFilter read by `meshdsl analyze`: `ADD` or `REMOVE` with `applyTo: ROUTE_CONFIGURATION` or `HTTP_ROUTE`, or `REPLACE` with an `applyTo` other than `HTTP_FILTER`, `NETWORK_FILTER` or `VIRTUAL_HOST`. MeshDsl's own EnvoyFilters never do this.",
+            Why = "Istio accepts the EnvoyFilter and applies nothing: the change the patch was written for never happens.",
+            Bad = null,
+            Good = null,
+            Note = """
+        The example is YAML, not C#: `meshdsl analyze` reports it at the patch's `operation`.
+
+        ```yaml
+        configPatches:
+        - applyTo: HTTP_ROUTE
+          patch:
+            operation: ADD   # MESH606: ignored on HTTP_ROUTE (IST0153); use MERGE
+            value: { ... }
+        ```
+        """,
+        },
+        new(RuleIds.EnvoyFilterSelectsNothing, "EnvoyFilter selects no workload", "EnvoyFilter '{0}' selects no workload: no pods carry {1} in namespace '{2}' (or, from the root namespace, anywhere); the patch applies to nothing", RuleCategory.RateLimiting, RuleSeverity.Warning,
+            "An EnvoyFilter's workloadSelector must match the labels of some pods, or its patch (the rate limit) applies nowhere.")
+        {
+            IstioSource = "Istio's EnvoyFilter selection (`workloadSelector` in the EnvoyFilter's namespace; the root namespace applies mesh-wide)",
+            What = "An EnvoyFilter (a `[LocalRateLimit]`'s, or one read from YAML) whose `workloadSelector` labels match no workload the project knows, once it knows workloads in the EnvoyFilter's namespace: the Deployments declared in C# and those in the workload YAML (`MeshDslWorkloads`, or the files `meshdsl analyze` reads). An EnvoyFilter in `istio-system`, the root namespace, is checked against every namespace's workloads.",
+            Why = "A rate limit on `app: reviwes` limits nothing, and nothing says so: the EnvoyFilter is valid, it just never matches a proxy.",
+            Bad = null,
+            Good = null,
+            Note = """
+        The example needs the workload YAML beside the C#; see the tests (`RateLimitTests`). With only `app: reviews` pods in the namespace:
+
+        ```csharp
+        [MeshService("reviews", Selector = new[] { "app=reviwes" }), LocalRateLimit(100, "1s", Priority = 10)] // MESH607
+        ```
+        """,
+        },
+        new(RuleIds.InvalidRateLimitStatus, "Rate limit status Envoy cannot answer with", "Status '{0}' is not an HTTP error status Envoy knows: a rate limit answers with a 4xx or 5xx code of Envoy's StatusCode list (429 when not set)", RuleCategory.RateLimiting, RuleSeverity.Error,
+            "A local rate limit's status is a 4xx or 5xx code from Envoy's `StatusCode` enum.")
+        {
+            IstioSource = "Envoy's `envoy.type.v3.HttpStatus` (`code` is a defined `StatusCode`)",
+            What = "A local rate limit's `status.code` (`StatusCode` in C#) that is not a 4xx or 5xx code Envoy's `StatusCode` enum defines, such as 200 or 499.",
+            Why = "An unknown code does not unmarshal and Envoy rejects the filter; a success status would tell clients their rejected request succeeded.",
+            Bad = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s", StatusCode = 200, Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [MeshService("reviews"), LocalRateLimit(100, "1s", StatusCode = 503, Priority = 10)]
+        public partial class Reviews { }
+        """,
+            Note = null,
+        },
+        new(RuleIds.InvalidEnvoyFilter, "EnvoyFilter Istio rejects", "{0}", RuleCategory.RateLimiting, RuleSeverity.Error,
+            "An EnvoyFilter's selector, target references, patches and matches as Istio's webhook and CRD validate them.")
+        {
+            IstioAnalyzer = "IST0106",
+            IstioSource = "`ValidateEnvoyFilter` (validation.md §5) and the EnvoyFilter CRD's rules",
+            What = "In an EnvoyFilter read by `meshdsl analyze`: a selector label with an empty key or a wildcard; both a `workloadSelector` and `targetRefs`, or a target in another namespace; a patch without `applyTo`, without `patch`, without an operation, or without a value for anything but `REMOVE`; a listener, route or cluster patch whose match is of another class; a `waypoint` match outside context `WAYPOINT`; a `proxyVersion` that is not a regular expression; a filter match without a name; a `subFilter` outside `HTTP_FILTER` or on a filter other than the HTTP connection manager. MeshDsl's own EnvoyFilters never do this; the same problems in `apiVersion` (EnvoyFilter is `v1alpha3` only) are MESH019.",
+            Why = "The API server rejects the EnvoyFilter, and whatever it carried (a rate limit, a header rewrite) is not deployed.",
+            Bad = null,
+            Good = null,
+            Note = """
+        The example is YAML, not C#: `meshdsl analyze` reports it at the field.
+
+        ```yaml
+        configPatches:
+        - applyTo: HTTP_ROUTE
+          match:
+            listener: { portNumber: 8080 }   # MESH609: a route patch needs a routeConfiguration match
+          patch:
+            operation: MERGE
+            value: { ... }
+        ```
+        """,
+        },
+    };
+}
