@@ -65,9 +65,13 @@ public class ResourceDocsTests
 
     private static void Section(StringBuilder sb, string title, (string Path, string Text)[] sources, string kind)
     {
-        var manifests = TestCompilation.Run(TestCompilation.Create(sources)).Manifests()
-            .Where(m => ((YamlScalarNode)((YamlMappingNode)YamlTree.ParseSingle(m.Value))["kind"]).Value == kind)
-            .ToArray();
+        static string KindOf(string yaml) => ((YamlScalarNode)((YamlMappingNode)YamlTree.ParseSingle(yaml))["kind"]).Value!;
+        var all = TestCompilation.Run(TestCompilation.Create(sources)).Manifests();
+
+        // Rate limiting is EnvoyFilters, and a global rate limit service's ConfigMap with its Deployment and Service.
+        KeyValuePair<string, string>[] manifests = kind == "EnvoyFilter"
+            ? (all.Values.Any(m => KindOf(m) is "EnvoyFilter" or "ConfigMap") ? all.Where(m => KindOf(m.Value) is "EnvoyFilter" or "ConfigMap" or "Deployment" or "Service").ToArray() : Array.Empty<KeyValuePair<string, string>>())
+            : all.Where(m => KindOf(m.Value) == kind).ToArray();
         if (manifests.Length == 0) return;
 
         if (title.Length > 0) sb.Append("## ").Append(title).Append("\n\n");
@@ -97,7 +101,11 @@ public class ResourceDocsTests
             + "webhook does not catch. `[LocalRateLimit]` on a `[Gateway]` class (the gateway's pods, context GATEWAY) or a `[MeshService]` class "
             + "(each sidecar of the service, SIDECAR_INBOUND) declares a token bucket; MeshDsl writes the EnvoyFilter with the workload selector "
             + "the gateway or service implies, and with the filter enabled and enforced for 100% of requests unless you say otherwise (Envoy's "
-            + "own default, 0%, is a filter that does nothing). Its rules are [MESH6xx](rules/README.md), on C# and on the YAML `meshdsl analyze` reads.",
+            + "own default, 0%, is a filter that does nothing).\n\n"
+            + "A global limit, shared by every proxy, is counted by a rate limit service (envoyproxy/ratelimit): a `[RateLimitService]` class "
+            + "declares it, with its limits as nested `[RateLimitDescriptor]` classes (a class nested in a descriptor refines it). MeshDsl writes "
+            + "its Deployment, the Service in front of it (HTTP 8080, gRPC 8081) and the ConfigMap holding its configuration, which the "
+            + "service's loader would accept. The rules are [MESH601-MESH611](rules/README.md), on C# and on the YAML `meshdsl analyze` reads.",
         "ServiceEntry" => "A `[ServiceEntry]` class is a ServiceEntry: hosts the mesh's registry gains, such as an external API or a database on VMs. "
             + "Its ports are `[ServiceEntryPort]`s and its endpoints `[ServiceEntryEndpoint]`s on the same class. Routes name it by type "
             + "(`[RouteTo<PaymentsApi>]` routes to its first host), and the mesh's checks ([MESH111](rules/MESH111.md)) count its hosts as defined. "

@@ -59,6 +59,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor EnvoyFilterSelectsNothing = Create(RuleIds.EnvoyFilterSelectsNothing);
     public static readonly DiagnosticDescriptor InvalidRateLimitStatus = Create(RuleIds.InvalidRateLimitStatus);
     public static readonly DiagnosticDescriptor InvalidEnvoyFilter = Create(RuleIds.InvalidEnvoyFilter);
+    public static readonly DiagnosticDescriptor InvalidRateLimitConfig = Create(RuleIds.InvalidRateLimitConfig);
+    public static readonly DiagnosticDescriptor UnpinnedImage = Create(RuleIds.UnpinnedImage);
 
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
@@ -208,5 +210,7 @@ internal static class Descriptors
         EnvoyFilterSelectsNothing,
         InvalidRateLimitStatus,
         InvalidEnvoyFilter,
+        InvalidRateLimitConfig,
+        UnpinnedImage,
     };
 }

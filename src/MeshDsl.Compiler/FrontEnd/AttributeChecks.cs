@@ -45,6 +45,8 @@ internal static class AttributeChecks
         [AttributeNames.MeshService] = new(PolicyAttributes.Append(AttributeNames.MeshService).Append(AttributeNames.LocalRateLimit)),
         [AttributeNames.VirtualService] = new() { AttributeNames.VirtualService },
         [AttributeNames.Gateway] = new() { AttributeNames.Gateway, AttributeNames.LocalRateLimit },
+        [AttributeNames.RateLimitService] = new() { AttributeNames.RateLimitService },
+        [AttributeNames.RateLimitDescriptor] = new() { AttributeNames.RateLimitDescriptor },
         [AttributeNames.ServiceEntry] = new() { AttributeNames.ServiceEntry, AttributeNames.ServiceEntryPort, AttributeNames.ServiceEntryEndpoint },
         [AttributeNames.Subset] = new(PolicyAttributes.Concat(new[] { AttributeNames.Subset, AttributeNames.Deployment, AttributeNames.ReadinessProbe, AttributeNames.LivenessProbe })),
         [AttributeNames.HttpRoute] = new(HttpRuleAttributes),
@@ -59,6 +61,7 @@ internal static class AttributeChecks
         [AttributeNames.MeshService] = new[] { AttributeNames.Subset, AttributeNames.HttpRoute, AttributeNames.TcpRoute, AttributeNames.TlsRoute },
         [AttributeNames.VirtualService] = new[] { AttributeNames.HttpRoute, AttributeNames.TcpRoute, AttributeNames.TlsRoute },
         [AttributeNames.Gateway] = new[] { AttributeNames.Server },
+        [AttributeNames.RateLimitService] = new[] { AttributeNames.RateLimitDescriptor },
     };
 
     /// <summary>Match arguments that only one kind of rule reads.</summary>
@@ -130,9 +133,11 @@ internal static class AttributeChecks
 
             // A declaration nested in another is a declaration of its own, checked on its own.
             if (IsDeclaration(nestedAttributes)) continue;
-            var nestedParts = depth == 0 && NestedParts.TryGetValue(declarationAttribute, out var candidates)
-                ? candidates.Where(p => nestedAttributes.Any(a => a.MetadataName == p)).ToArray()
+            // Descriptors nest to any depth: a class in a descriptor refines it.
+            var candidates = depth == 0 && NestedParts.TryGetValue(declarationAttribute, out var top) ? top
+                : System.Array.IndexOf(parts, AttributeNames.RateLimitDescriptor) >= 0 ? new[] { AttributeNames.RateLimitDescriptor }
                 : System.Array.Empty<string>();
+            var nestedParts = candidates.Where(p => nestedAttributes.Any(a => a.MetadataName == p)).ToArray();
             if (nestedParts.Length == 0)
             {
                 // A class that plays no part: each MeshDsl attribute on it is lost; report them (its own nested classes too).

@@ -12,6 +12,8 @@ internal static class AttributeNames
     public const string Subset = Ns + "SubsetAttribute";
     public const string ServiceEntry = Ns + "ServiceEntryAttribute";
     public const string LocalRateLimit = Ns + "LocalRateLimitAttribute";
+    public const string RateLimitService = Ns + "RateLimitServiceAttribute";
+    public const string RateLimitDescriptor = Ns + "RateLimitDescriptorAttribute";
     public const string ServiceEntryPort = Ns + "ServiceEntryPortAttribute";
     public const string ServiceEntryEndpoint = Ns + "ServiceEntryEndpointAttribute";
 

@@ -16,7 +16,7 @@ namespace MeshDsl.FrontEnd;
 internal static class DeclarationParser
 {
     public static readonly ImmutableArray<string> DeclarationAttributes =
-        ImmutableArray.Create(AttributeNames.MeshService, AttributeNames.VirtualService, AttributeNames.Gateway, AttributeNames.ServiceEntry);
+        ImmutableArray.Create(AttributeNames.MeshService, AttributeNames.VirtualService, AttributeNames.Gateway, AttributeNames.ServiceEntry, AttributeNames.RateLimitService);
 
     /// <param name="attributeChecks">
     /// Whether to run <see cref="AttributeChecks"/>: the analyzers need its findings, the generator (which emits resources and
@@ -36,6 +36,7 @@ internal static class DeclarationParser
             AttributeNames.MeshService => ParseService(type, primary, attributes),
             AttributeNames.VirtualService => ParseVirtualService(type, primary),
             AttributeNames.ServiceEntry => ParseServiceEntry(type, primary, attributes),
+            AttributeNames.RateLimitService => RateLimitServiceParser.Parse(type, primary),
             _ => ParseGateway(type, primary),
         };
         var checks = new List<Finding>();

@@ -35,6 +35,7 @@ internal static class ManifestEmitter
             Gateway gw => root.Add("spec", GatewayYaml.Spec(gw.Spec)),
             ServiceEntry se => root.Add("spec", ServiceEntryYaml.Spec(se.Spec)),
             EnvoyFilter ef => root.Add("spec", EnvoyFilterYaml.Spec(ef.Spec)),
+            RateLimitConfigMap config => root.Add("data", new YamlMapping().Add(config.FileName, RateLimit.RateLimitConfigText.Write(config.Config))),
             K8sDeployment deployment => root.Add("spec", WorkloadYaml.Spec(deployment.Spec)),
             K8sService service => root.Add("spec", WorkloadYaml.Spec(service.Spec)),
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource.Kind, "no writer for this kind"),

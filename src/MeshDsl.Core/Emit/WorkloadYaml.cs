@@ -13,19 +13,23 @@ internal static class WorkloadYaml
             .Add("name", c.Name)
             .Add("image", c.Image)
             .AddList("ports", c.Ports, p => new YamlMapping().Add("containerPort", p))
+            .AddList("env", c.Env, e => new YamlMapping().Add("name", e.Key).Add("value", e.Value))
             .AddIfAny("resources", c.Resources is { } r
                 ? new YamlMapping()
                     .AddIfAny("requests", new YamlMapping().Add("cpu", r.CpuRequest).Add("memory", r.MemoryRequest))
                     .AddIfAny("limits", new YamlMapping().Add("cpu", r.CpuLimit).Add("memory", r.MemoryLimit))
                 : null)
             .AddIfAny("readinessProbe", Probe(c.ReadinessProbe))
-            .AddIfAny("livenessProbe", Probe(c.LivenessProbe));
+            .AddIfAny("livenessProbe", Probe(c.LivenessProbe))
+            .AddList("volumeMounts", c.VolumeMounts, m => new YamlMapping().Add("name", m.Name).Add("mountPath", m.MountPath));
         return new YamlMapping()
             .Add("replicas", spec.Replicas)
             .Add("selector", new YamlMapping().AddLabels("matchLabels", spec.SelectorLabels))
             .Add("template", new YamlMapping()
                 .Add("metadata", new YamlMapping().AddLabels("labels", spec.PodLabels))
-                .Add("spec", new YamlMapping().Add("containers", new YamlSequence().Add(container))));
+                .Add("spec", new YamlMapping()
+                    .Add("containers", new YamlSequence().Add(container))
+                    .AddList("volumes", spec.Volumes, v => new YamlMapping().Add("name", v.Name).Add("configMap", new YamlMapping().Add("name", v.ConfigMap)))));
     }
 
     public static YamlMapping Spec(ServiceSpec spec) => new YamlMapping()

@@ -67,6 +67,9 @@ internal enum DeclarationKind
     /// <summary>A <c>[ServiceEntry]</c> class: hosts the mesh's registry gains by declaration.</summary>
     ServiceEntry,
 
+    /// <summary>A <c>[RateLimitService]</c> class: envoyproxy/ratelimit's Deployment, Service and configuration.</summary>
+    RateLimitService,
+
     /// <summary>An EnvoyFilter of its own (read from YAML; in C# it belongs to the gateway or service it patches).</summary>
     EnvoyFilter,
 }

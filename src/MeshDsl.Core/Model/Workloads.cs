@@ -11,13 +11,39 @@ internal sealed record K8sDeployment(ObjectMeta Metadata, string Source, Deploym
     public override string Kind => "Deployment";
 }
 
-internal sealed record DeploymentSpec(int? Replicas, EquatableArray<Label> SelectorLabels, EquatableArray<Label> PodLabels, Container Container, SourceRef Origin);
+internal sealed record DeploymentSpec(int? Replicas, EquatableArray<Label> SelectorLabels, EquatableArray<Label> PodLabels, Container Container, SourceRef Origin)
+{
+    /// <summary>The pod's ConfigMap volumes.</summary>
+    public EquatableArray<ConfigMapVolume> Volumes { get; init; } = EquatableArray<ConfigMapVolume>.Empty;
+}
 
-internal sealed record Container(string Name, string Image, EquatableArray<int> Ports, ResourceRequirements? Resources, Probe? ReadinessProbe, Probe? LivenessProbe);
+internal sealed record Container(string Name, string Image, EquatableArray<int> Ports, ResourceRequirements? Resources, Probe? ReadinessProbe, Probe? LivenessProbe)
+{
+    /// <summary>Environment variables with literal values, in order.</summary>
+    public EquatableArray<Label> Env { get; init; } = EquatableArray<Label>.Empty;
+
+    public EquatableArray<VolumeMount> VolumeMounts { get; init; } = EquatableArray<VolumeMount>.Empty;
+}
+
+internal sealed record VolumeMount(string Name, string MountPath);
+
+/// <summary>A pod volume holding a ConfigMap's files.</summary>
+internal sealed record ConfigMapVolume(string Name, string ConfigMap);
 
 internal sealed record ResourceRequirements(string? CpuRequest, string? MemoryRequest, string? CpuLimit, string? MemoryLimit);
 
 internal sealed record Probe(string Path, int Port, int? InitialDelaySeconds, int? PeriodSeconds, int? TimeoutSeconds, int? FailureThreshold, SourceRef Origin);
+
+/// <summary>
+/// A ConfigMap holding envoyproxy/ratelimit's configuration file: the limits, typed, which the back end writes as the file's
+/// text under <see cref="FileName"/> (and the YAML front end reads back from it).
+/// </summary>
+internal sealed record RateLimitConfigMap(ObjectMeta Metadata, string Source, string FileName, RateLimit.RateLimitConfig Config) : Resource(Metadata, Source)
+{
+    public override string ApiVersion => "v1";
+
+    public override string Kind => "ConfigMap";
+}
 
 internal sealed record K8sService(ObjectMeta Metadata, string Source, ServiceSpec Spec) : Resource(Metadata, Source)
 {

@@ -17,6 +17,8 @@ internal static class PolicyRules
             .Concat(ServiceEntryRules.Check(declaration))
             .Concat(RateLimitRules.Check(declaration))
             .Concat(EnvoyFilterRules.Check(declaration))
+            .Concat(RateLimitConfigRules.Check(declaration))
+            .Concat(ImageRules.Check(declaration))
             .Concat(RoutingRules.Check(declaration))
             .Concat(ResilienceRules.Check(declaration))
             .Concat(TrafficPolicyRules.Check(declaration))

@@ -187,5 +187,59 @@ internal static partial class RuleCatalog
         ```
         """,
         },
+        new(RuleIds.InvalidRateLimitConfig, "Rate limit configuration the service refuses", "{0}", RuleCategory.RateLimiting, RuleSeverity.Error,
+            "envoyproxy/ratelimit loads a configuration only if its domain and descriptor keys are set, sibling descriptors differ, and each limit has a unit or is unlimited.")
+        {
+            IstioSource = "envoyproxy/ratelimit's loader (`config_impl.go`: `loadConfig`, `loadDescriptors`)",
+            What = "A rate limit service (`[RateLimitService]`, or a ConfigMap of envoyproxy/ratelimit's configuration read by `meshdsl analyze`) with an empty domain; a descriptor with an empty key; two descriptors at one level with the same key and value; a limit without a unit, with a unit the service does not know, or both unlimited and with a unit. In C#, a service without `RedisUrl` too.",
+            Why = "The service refuses the whole file: a new deployment does not start, and a changed ConfigMap is ignored on reload while the old limits stay in force. Nothing in Kubernetes or Istio reports it.",
+            Bad = """
+        using MeshDsl;
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", RedisUrl = "redis:6379")]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+            [RateLimitDescriptor("remote_address", RequestsPerUnit = 100)] public partial class Again { }
+        }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", RedisUrl = "redis:6379")]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+            [RateLimitDescriptor("header_match", Value = "api", Unit = RateLimitUnit.Minute, RequestsPerUnit = 100)] public partial class Api { }
+        }
+        """,
+            Note = null,
+        },
+        new(RuleIds.UnpinnedImage, "Image without a version", "Image '{0}' of Deployment '{1}' names no version: ':latest' (or no tag) is whatever the registry holds when a pod starts, so replicas can run different code and a rollback restores nothing; pin a tag or a digest", RuleCategory.Workloads, RuleSeverity.Warning,
+            "A Deployment's image is pinned by a tag other than latest, or by a digest.")
+        {
+            IstioSource = "Kubernetes' guidance on images (`imagePullPolicy: Always` for `:latest`); the seed's rate limit service uses `:latest`",
+            What = "A Deployment MeshDsl emits (a `[RateLimitService]`'s, a `[Deployment]`) whose image has no tag, or the tag `latest`, and no digest.",
+            Why = "Two replicas started a day apart can run different versions of the rate limit service, and a rollback of the Deployment brings back the same moving target.",
+            Bad = """
+        using MeshDsl;
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:latest", RedisUrl = "redis:6379")]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+        }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", RedisUrl = "redis:6379")]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+        }
+        """,
+            Note = null,
+        },
     };
 }

@@ -78,4 +78,6 @@ internal static class RuleIds
     public const string EnvoyFilterSelectsNothing = "MESH607";
     public const string InvalidRateLimitStatus = "MESH608";
     public const string InvalidEnvoyFilter = "MESH609";
+    public const string InvalidRateLimitConfig = "MESH610";
+    public const string UnpinnedImage = "MESH611";
 }

@@ -53,6 +53,9 @@ internal static class YamlWriter
             sb.Append(key.Length > MaxImplicitKey ? string.Empty : key).Append(':');
             switch (entry.Value)
             {
+                case YamlScalar { Style: ScalarStyle.String } text when IsLiteralBlock(text.Text):
+                    WriteLiteralBlock(sb, text.Text, indent + 2);
+                    break;
                 case YamlScalar scalar:
                     sb.Append(' ').Append(Scalar(scalar)).Append('\n');
                     break;
@@ -92,6 +95,52 @@ internal static class YamlWriter
                     WriteNode(sb, item, indent + 2, true);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Multi-line text (a ConfigMap's embedded file) as a literal block, <c>|</c> (or <c>|-</c> without a final line break), as a
+    /// person would write it: only when every reader takes it back unchanged. The first line starts with no space (which would
+    /// need an indentation indicator); no line is blank but for its spaces; every character is printable and no tab, carriage
+    /// return or YAML 1.1 line separator appears; it ends with at most one line break. Anything else is double-quoted.
+    /// </summary>
+    internal static bool IsLiteralBlock(string text)
+    {
+        if (text.Length < 2 || text.IndexOf('\n') < 0 || text[0] == ' ' || text[0] == '\n') return false;
+        if (text.EndsWith("\n\n", System.StringComparison.Ordinal)) return false;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                if (i > lineStart && text.Substring(lineStart, i - lineStart).Trim(' ').Length == 0) return false;
+                lineStart = i + 1;
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var printable = (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && !char.IsSurrogate(c) && c != '\u2028' && c != '\u2029' && c != '\ufeff' && c != '\ufffe' && c != '\uffff');
+            if (!printable) return false;
+        }
+
+        return lineStart == text.Length || text.Substring(lineStart).Trim(' ').Length > 0;
+    }
+
+    private static void WriteLiteralBlock(StringBuilder sb, string text, int indent)
+    {
+        var keep = text.EndsWith("\n", System.StringComparison.Ordinal);
+        sb.Append(keep ? " |\n" : " |-\n");
+        var body = keep ? text.Substring(0, text.Length - 1) : text;
+        foreach (var line in body.Split('\n'))
+        {
+            if (line.Length > 0) sb.Append(' ', indent).Append(line);
+            sb.Append('\n');
         }
     }
 
