@@ -61,6 +61,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor InvalidEnvoyFilter = Create(RuleIds.InvalidEnvoyFilter);
     public static readonly DiagnosticDescriptor InvalidRateLimitConfig = Create(RuleIds.InvalidRateLimitConfig);
     public static readonly DiagnosticDescriptor UnpinnedImage = Create(RuleIds.UnpinnedImage);
+    public static readonly DiagnosticDescriptor LimitNothingReaches = Create(RuleIds.LimitNothingReaches);
+    public static readonly DiagnosticDescriptor DescriptorNoLimitMatches = Create(RuleIds.DescriptorNoLimitMatches);
 
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
@@ -212,5 +214,7 @@ internal static class Descriptors
         InvalidEnvoyFilter,
         InvalidRateLimitConfig,
         UnpinnedImage,
+        LimitNothingReaches,
+        DescriptorNoLimitMatches,
     };
 }

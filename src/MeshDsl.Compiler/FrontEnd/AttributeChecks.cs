@@ -46,7 +46,10 @@ internal static class AttributeChecks
         [AttributeNames.VirtualService] = new() { AttributeNames.VirtualService },
         [AttributeNames.Gateway] = new() { AttributeNames.Gateway, AttributeNames.LocalRateLimit },
         [AttributeNames.RateLimitService] = new() { AttributeNames.RateLimitService },
-        [AttributeNames.RateLimitDescriptor] = new() { AttributeNames.RateLimitDescriptor },
+        [AttributeNames.RateLimitDescriptor] = new()
+        {
+            AttributeNames.RateLimitDescriptor, AttributeNames.FromRemoteAddress, AttributeNames.FromRequestHeader, AttributeNames.FromHeaderMatch, AttributeNames.FromGenericKey,
+        },
         [AttributeNames.ServiceEntry] = new() { AttributeNames.ServiceEntry, AttributeNames.ServiceEntryPort, AttributeNames.ServiceEntryEndpoint },
         [AttributeNames.Subset] = new(PolicyAttributes.Concat(new[] { AttributeNames.Subset, AttributeNames.Deployment, AttributeNames.ReadinessProbe, AttributeNames.LivenessProbe })),
         [AttributeNames.HttpRoute] = new(HttpRuleAttributes),

@@ -14,6 +14,10 @@ internal static class AttributeNames
     public const string LocalRateLimit = Ns + "LocalRateLimitAttribute";
     public const string RateLimitService = Ns + "RateLimitServiceAttribute";
     public const string RateLimitDescriptor = Ns + "RateLimitDescriptorAttribute";
+    public const string FromRemoteAddress = Ns + "FromRemoteAddressAttribute";
+    public const string FromRequestHeader = Ns + "FromRequestHeaderAttribute";
+    public const string FromHeaderMatch = Ns + "FromHeaderMatchAttribute";
+    public const string FromGenericKey = Ns + "FromGenericKeyAttribute";
     public const string ServiceEntryPort = Ns + "ServiceEntryPortAttribute";
     public const string ServiceEntryEndpoint = Ns + "ServiceEntryEndpointAttribute";
 

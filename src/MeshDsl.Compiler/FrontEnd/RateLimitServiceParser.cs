@@ -30,7 +30,8 @@ internal static class RateLimitServiceParser
         var meta = new ObjectMeta(name, ns);
         var configMapName = ParseContext.NullIfEmpty(service.String("ConfigMapName")) ?? name + "-config";
         var app = ImmutableArray.Create(new Label("app", name));
-        var config = new RateLimitConfig(service.String("domain") ?? string.Empty, Descriptors(type), origin);
+        var chains = new List<(IReadOnlyList<RateLimitAction> Actions, SourceRef Origin)>();
+        var config = new RateLimitConfig(service.String("domain") ?? string.Empty, Descriptors(type, new List<RateLimitAction?>(), chains), origin);
 
         var env = new List<Label> { new("REDIS_SOCKET_TYPE", "tcp") };
         if (ParseContext.NullIfEmpty(service.String("RedisUrl")) is { } redis) env.Add(new Label("REDIS_URL", redis));
@@ -49,33 +50,126 @@ internal static class RateLimitServiceParser
         });
         var k8sService = new K8sService(meta, sourceType, new ServiceSpec(app, ImmutableArray.Create(new ServicePort("http", HttpPort, null), new ServicePort("grpc", GrpcPort, null))));
         var configMap = new RateLimitConfigMap(new ObjectMeta(configMapName, ns), sourceType, "config.yaml", config);
-        return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, origin,
-            ImmutableArray.Create<Resource>(deployment, configMap, k8sService), context.Findings.ToEquatableArray());
+        var resources = new List<Resource> { deployment, configMap, k8sService };
+        resources.AddRange(Filters(service, config.Domain, name, ns, chains.Select(c => c.Actions).ToList(), origin, sourceType, context));
+        return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
-    /// <summary>The descriptor classes nested in <paramref name="type"/>, in declaration order, each with its own nested ones.</summary>
-    private static EquatableArray<RateLimitDescriptor> Descriptors(INamedTypeSymbol type)
+    /// <summary>
+    /// For each class the limits apply to, an EnvoyFilter on its pods: Envoy's rate limit filter asking this service over gRPC,
+    /// and the virtual hosts' <c>rate_limits</c> building a descriptor for each limit.
+    /// </summary>
+    private static IEnumerable<EnvoyFilter> Filters(AttributeReader service, string domain, string name, string? ns, IReadOnlyList<IReadOnlyList<RateLimitAction>> chains,
+        SourceRef origin, string sourceType, ParseContext context)
+    {
+        var targets = service.Types("ApplyTo");
+        if (targets.IsEmpty) yield break;
+        if (ns is null)
+        {
+            context.Report(RuleIds.InvalidRateLimitConfig, origin, "Namespace", $"Rate limit service '{name}' is applied to gateways or services but names no namespace: their proxies reach it by its FQDN; set Namespace");
+            yield break;
+        }
+
+        var fqdn = name + "." + ns + ".svc.cluster.local";
+        var timeout = service.String("Timeout") is { } t && Istio.IstioDuration.TryParseGo(t, out var nanoseconds) ? ProtoDuration.Format(nanoseconds) : service.String("Timeout");
+        var filter = GlobalRateLimitFilter.HttpFilter(domain, fqdn, GrpcPort, service.Bool("FailureModeDeny") == true, timeout);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var attributes = ParseContext.Read(targets[i]);
+            var gateway = ParseContext.Find(attributes, AttributeNames.Gateway);
+            var mesh = ParseContext.Find(attributes, AttributeNames.MeshService);
+            if (gateway.MetadataName.Length == 0 && mesh.MetadataName.Length == 0)
+            {
+                context.Report(RuleIds.UnknownReference, origin, Finding.Element("ApplyTo", i), targets[i].ToDisplayString(), "a [Gateway] or [MeshService] class: the rate limits apply to a gateway's pods or a service's sidecars");
+                continue;
+            }
+
+            var target = gateway.MetadataName.Length > 0 ? gateway : mesh;
+            var targetName = target.String("name") ?? string.Empty;
+            var selector = gateway.MetadataName.Length > 0
+                ? ParseContext.Labels(gateway.Strings("Selector"))
+                : mesh.IsSet("Selector") ? ParseContext.Labels(mesh.Strings("Selector")) : ImmutableArray.Create(new Label("app", targetName));
+            var match = gateway.MetadataName.Length > 0 ? "GATEWAY" : "SIDECAR_INBOUND";
+            var patches = new List<EnvoyConfigPatch>
+            {
+                new("HTTP_FILTER",
+                    new EnvoyPatchMatch(match, null, new ListenerMatch(null, null, new FilterChainMatch(null, null, null, null,
+                        new FilterMatch(LocalRateLimitFilter.HttpConnectionManager, LocalRateLimitFilter.Router), null, null), null, null), null, null, null),
+                    new EnvoyPatch("INSERT_BEFORE", filter, null), origin),
+            };
+            if (chains.Count > 0)
+            {
+                patches.Add(new EnvoyConfigPatch("VIRTUAL_HOST",
+                    new EnvoyPatchMatch(match, null, null, new RouteConfigurationMatch(null, null, null, new VirtualHostMatch(null, null, new RouteMatch(null, "ANY")), null), null, null),
+                    new EnvoyPatch("MERGE", GlobalRateLimitFilter.RateLimits(chains), null), origin));
+            }
+
+            yield return new EnvoyFilter(new ObjectMeta(name + "-" + targetName, ParseContext.NullIfEmpty(target.String("Namespace"))), sourceType,
+                new EnvoyFilterSpec(selector, EquatableArray<PolicyTargetReference>.Empty, patches.ToEquatableArray(), service.Int("Priority"), origin));
+        }
+    }
+
+    /// <summary>
+    /// The descriptor classes nested in <paramref name="type"/>, in declaration order, each with its own nested ones; and, in
+    /// <paramref name="chains"/>, the actions that build the descriptor of each limit (when every entry on its path has one).
+    /// </summary>
+    private static EquatableArray<RateLimitDescriptor> Descriptors(INamedTypeSymbol type, List<RateLimitAction?> path, List<(IReadOnlyList<RateLimitAction> Actions, SourceRef Origin)> chains)
     {
         var result = new List<RateLimitDescriptor>();
         foreach (var nested in ParseContext.NestedInOrder(type))
         {
-            var d = ParseContext.Find(ParseContext.Read(nested), AttributeNames.RateLimitDescriptor);
+            var attributes = ParseContext.Read(nested);
+            var d = ParseContext.Find(attributes, AttributeNames.RateLimitDescriptor);
             if (d.MetadataName.Length == 0) continue;
+            var key = d.String("key") ?? string.Empty;
+            var value = ParseContext.NullIfEmpty(d.String("Value"));
+            path.Add(Action(attributes, key, value));
             var unit = d.Enum("Unit") is { } u ? Unit(u) : null;
             var limit = unit is not null || d.IsSet("RequestsPerUnit") || d.Bool("Unlimited") == true || d.IsSet("Name")
                 ? new RateLimitPolicy(unit, d.Int("RequestsPerUnit"), d.Bool("Unlimited") == true ? true : null, ParseContext.NullIfEmpty(d.String("Name")))
                 : null;
+            var nodeOrigin = new SourceRef(ParseContext.TypeName(nested), d.Index);
+            if (limit is not null && path.All(a => a is not null)) chains.Add((path.Select(a => a!).ToArray(), nodeOrigin));
             result.Add(new RateLimitDescriptor(
-                d.String("key") ?? string.Empty,
-                ParseContext.NullIfEmpty(d.String("Value")),
+                key,
+                value,
                 limit,
                 d.Bool("ShadowMode") == true ? true : null,
                 d.Bool("DetailedMetric") == true ? true : null,
-                Descriptors(nested),
-                new SourceRef(ParseContext.TypeName(nested), d.Index)));
+                Descriptors(nested, path, chains),
+                nodeOrigin));
+            path.RemoveAt(path.Count - 1);
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>How a request produces this entry: the class's From* attribute, or what Envoy's own keys imply.</summary>
+    private static RateLimitAction? Action(AttributeReader[] attributes, string key, string? value)
+    {
+        foreach (var a in attributes)
+        {
+            switch (a.MetadataName)
+            {
+                case AttributeNames.FromRemoteAddress: return new RateLimitAction(RateLimitActionKind.RemoteAddress, "remote_address", null, null, null);
+                case AttributeNames.FromRequestHeader: return new RateLimitAction(RateLimitActionKind.RequestHeader, key, null, a.String("header"), null);
+                case AttributeNames.FromGenericKey: return new RateLimitAction(RateLimitActionKind.GenericKey, key, value, null, null);
+                case AttributeNames.FromHeaderMatch:
+                    var match = a.String("Exact") is { } exact ? new StringMatch(StringMatchKind.Exact, exact, SourceRef.None)
+                        : a.String("Prefix") is { } prefix ? new StringMatch(StringMatchKind.Prefix, prefix, SourceRef.None)
+                        : a.String("Regex") is { } regex ? new StringMatch(StringMatchKind.Regex, regex, SourceRef.None)
+                        : null;
+                    return new RateLimitAction(RateLimitActionKind.HeaderValueMatch, key, value, a.String("header"), match);
+            }
+        }
+
+        return key switch
+        {
+            "remote_address" => new RateLimitAction(RateLimitActionKind.RemoteAddress, key, null, null, null),
+            "destination_cluster" => new RateLimitAction(RateLimitActionKind.DestinationCluster, key, null, null, null),
+            "source_cluster" => new RateLimitAction(RateLimitActionKind.SourceCluster, key, null, null, null),
+            _ => null,
+        };
     }
 
     /// <summary>rls_conf.proto's units, as the configuration file spells them (the loader upper-cases them).</summary>

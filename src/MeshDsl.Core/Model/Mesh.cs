@@ -24,6 +24,7 @@ internal sealed class Mesh
         GatewaysByReference = Gateways.GroupBy(x => NamespaceOf(x.Gateway.Metadata.Namespace) + "/" + x.Gateway.Metadata.Name).ToDictionary(g => g.Key, g => g.First().Gateway);
         ServiceEntries = declarations.SelectMany(d => d.Resources.OfType<ServiceEntry>()).ToArray();
         EntryHosts = new HashSet<string>(ServiceEntries.SelectMany(se => se.Spec.Hosts.Select(host => FqdnIn(host, se.Metadata.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
+        ReadWorkloads = workloads;
         Workloads = workloads
             .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Source)))
             .ToArray();
@@ -48,6 +49,9 @@ internal sealed class Mesh
 
     /// <summary>Gateways by <c>namespace/name</c>.</summary>
     public IReadOnlyDictionary<string, Gateway> GatewaysByReference { get; }
+
+    /// <summary>The workloads read from YAML (the project's workload files, the files <c>meshdsl analyze</c> reads).</summary>
+    public IReadOnlyList<Workload> ReadWorkloads { get; }
 
     /// <summary>Every workload: read from YAML, and the Deployments the declarations emit.</summary>
     public IReadOnlyList<Workload> Workloads { get; }

@@ -35,5 +35,5 @@ internal static class PolicyRules
     public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null) =>
         EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default", hosts));
 
-    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh));
+    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh)).Concat(GlobalRateLimitRules.CheckMesh(mesh));
 }

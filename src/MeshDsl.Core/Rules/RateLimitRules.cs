@@ -73,7 +73,10 @@ internal static class RateLimitRules
         }
     }
 
-    /// <summary>MESH607: an EnvoyFilter whose selector matches no workload, once the project's workloads in its namespace are known.</summary>
+    /// <summary>
+    /// MESH607: an EnvoyFilter whose selector matches no workload, once the workload YAML describes its namespace (the
+    /// Deployments MeshDsl emits alone do not: a gateway's pods are rarely among them).
+    /// </summary>
     public static IEnumerable<Finding> CheckMesh(Mesh mesh)
     {
         foreach (var d in mesh.Declarations)
@@ -84,7 +87,7 @@ internal static class RateLimitRules
                 var ns = mesh.NamespaceOf(filter.Metadata.Namespace);
                 var root = ns == "istio-system";
                 var candidates = mesh.Workloads.Where(w => root || mesh.NamespaceOf(w.Namespace) == ns).ToArray();
-                if (!candidates.Any(w => mesh.NamespaceOf(w.Namespace) == ns)) continue;
+                if (!mesh.ReadWorkloads.Any(w => mesh.NamespaceOf(w.Namespace) == ns)) continue;
                 if (candidates.Any(w => filter.Spec.WorkloadSelector.All(w.PodLabels.Contains))) continue;
                 var at = filter.Spec.Origin == SourceRef.None ? d.Origin : filter.Spec.Origin;
                 yield return Finding(RuleIds.EnvoyFilterSelectsNothing, at, "workloadSelector",

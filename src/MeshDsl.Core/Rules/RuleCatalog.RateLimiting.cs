@@ -132,7 +132,7 @@ internal static partial class RuleCatalog
             "An EnvoyFilter's workloadSelector must match the labels of some pods, or its patch (the rate limit) applies nowhere.")
         {
             IstioSource = "Istio's EnvoyFilter selection (`workloadSelector` in the EnvoyFilter's namespace; the root namespace applies mesh-wide)",
-            What = "An EnvoyFilter (a `[LocalRateLimit]`'s, or one read from YAML) whose `workloadSelector` labels match no workload the project knows, once it knows workloads in the EnvoyFilter's namespace: the Deployments declared in C# and those in the workload YAML (`MeshDslWorkloads`, or the files `meshdsl analyze` reads). An EnvoyFilter in `istio-system`, the root namespace, is checked against every namespace's workloads.",
+            What = "An EnvoyFilter (a `[LocalRateLimit]`'s, or one read from YAML) whose `workloadSelector` labels match no workload the project knows, once the workload YAML (`MeshDslWorkloads`, or the files `meshdsl analyze` reads) describes the EnvoyFilter's namespace: it is compared with those workloads and the Deployments declared in C#. An EnvoyFilter in `istio-system`, the root namespace, is checked against every namespace's workloads.",
             Why = "A rate limit on `app: reviwes` limits nothing, and nothing says so: the EnvoyFilter is valid, it just never matches a proxy.",
             Bad = null,
             Good = null,
@@ -237,6 +237,70 @@ internal static partial class RuleCatalog
         public partial class Limits
         {
             [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+        }
+        """,
+            Note = null,
+        },
+        new(RuleIds.LimitNothingReaches, "Rate limit no descriptor reaches", "Limit '{0}' of domain '{1}' is reached by no descriptor the mesh's proxies send: nothing is ever limited by it; {2}", RuleCategory.RateLimiting, RuleSeverity.Warning,
+            "A global limit applies only to requests whose proxy sends a descriptor with its keys, in order: Envoy's rate limit actions build them.")
+        {
+            IstioSource = "Envoy's `RateLimit.Action`s and envoyproxy/ratelimit's descriptor matching (`GetLimit`)",
+            What = "A limit of a rate limit service's configuration (a `[RateLimitDescriptor]` with a unit, or an entry of its ConfigMap) that no EnvoyFilter's `rate_limits` actions build a descriptor for, with the same keys in the same order and a compatible value. In C#: the service has no `ApplyTo`, or an entry on the limit's path has no action (`FromRemoteAddress`, `FromRequestHeader`, `FromHeaderMatch`, `FromGenericKey`; `remote_address` implies its own).",
+            Why = "The rate limit service runs, its configuration loads, and no request is ever counted: the guide's rate limiting section deploys the service and its limits but no actions, so it limits nothing.",
+            Bad = """
+        using MeshDsl;
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", Namespace = "istio-system", RedisUrl = "redis:6379")]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+        }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [Gateway("ingress", Namespace = "istio-system", Selector = new[] { "istio=ingress" })]
+        public partial class Ingress { [Server(80, ServerProtocol.Http, Hosts = new[] { "*" })] public partial class Http { } }
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", Namespace = "istio-system", RedisUrl = "redis:6379",
+            ApplyTo = new[] { typeof(Ingress) }, Priority = 10)]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class PerClient { }
+        }
+        """,
+            Note = null,
+        },
+        new(RuleIds.DescriptorNoLimitMatches, "Descriptor no rate limit matches", "The descriptor ({0}) that EnvoyFilter '{1}' builds matches no limit of domain '{2}': each request asks the rate limit service and is never limited", RuleCategory.RateLimiting, RuleSeverity.Warning,
+            "Every descriptor a proxy sends costs a call to the rate limit service; one that matches no limit is a call for nothing, and usually a typo in a key or value.")
+        {
+            IstioSource = "Envoy's `RateLimit.Action`s and envoyproxy/ratelimit's descriptor matching (`GetLimit`)",
+            What = "An EnvoyFilter's `rate_limits` entry whose actions build a descriptor (its keys, in order, and the values the actions fix) that no limit of the rate limit service's configuration for that domain matches. In C#, an action whose key is not its descriptor's (`FromRemoteAddress` on a descriptor keyed `client`).",
+            Why = "The limit meant for those requests never applies, and every request pays a round trip to the rate limit service.",
+            Bad = """
+        using MeshDsl;
+
+        [Gateway("ingress", Namespace = "istio-system", Selector = new[] { "istio=ingress" })]
+        public partial class Ingress { [Server(80, ServerProtocol.Http, Hosts = new[] { "*" })] public partial class Http { } }
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", Namespace = "istio-system", RedisUrl = "redis:6379",
+            ApplyTo = new[] { typeof(Ingress) }, Priority = 10)]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("client", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromRemoteAddress] public partial class PerClient { }
+        }
+        """,
+            Good = """
+        using MeshDsl;
+
+        [Gateway("ingress", Namespace = "istio-system", Selector = new[] { "istio=ingress" })]
+        public partial class Ingress { [Server(80, ServerProtocol.Http, Hosts = new[] { "*" })] public partial class Http { } }
+
+        [RateLimitService("ratelimit", "production", "envoyproxy/ratelimit:3fb70258", Namespace = "istio-system", RedisUrl = "redis:6379",
+            ApplyTo = new[] { typeof(Ingress) }, Priority = 10)]
+        public partial class Limits
+        {
+            [RateLimitDescriptor("client", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromRequestHeader("x-client-id")] public partial class PerClient { }
         }
         """,
             Note = null,

@@ -80,4 +80,6 @@ internal static class RuleIds
     public const string InvalidEnvoyFilter = "MESH609";
     public const string InvalidRateLimitConfig = "MESH610";
     public const string UnpinnedImage = "MESH611";
+    public const string LimitNothingReaches = "MESH612";
+    public const string DescriptorNoLimitMatches = "MESH613";
 }

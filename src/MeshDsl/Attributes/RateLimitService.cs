@@ -38,6 +38,65 @@ public sealed class RateLimitServiceAttribute : Attribute
 
     /// <summary>The ConfigMap holding the configuration; <c>&lt;name&gt;-config</c> when not set.</summary>
     public string? ConfigMapName { get; set; }
+
+    /// <summary>
+    /// Where the limits apply: <see cref="GatewayAttribute"/> classes (the gateway's pods) or <see cref="MeshServiceAttribute"/>
+    /// classes (each sidecar of the service). Each gets an EnvoyFilter inserting Envoy's rate limit filter, asking this service,
+    /// and the actions that build the descriptors of these limits. Without it, nothing asks the service and nothing is limited.
+    /// </summary>
+    public Type[]? ApplyTo { get; set; }
+
+    /// <summary>Reject requests when the service cannot be asked (<c>failure_mode_deny</c>); requests go through when not set.</summary>
+    public bool FailureModeDeny { get; set; }
+
+    /// <summary>How long a proxy waits for the service, an Istio duration; Envoy's 20ms when not set.</summary>
+    public string? Timeout { get; set; }
+
+    /// <summary>The EnvoyFilters' <c>priority</c>; not written when not set.</summary>
+    public int Priority { get; set; }
+}
+
+/// <summary>The descriptor entry is the client's address (<c>remote_address</c>); implied for a descriptor keyed <c>remote_address</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[Conditional("MESHDSL_KEEP_ATTRIBUTES")]
+public sealed class FromRemoteAddressAttribute : Attribute
+{
+}
+
+/// <summary>The descriptor entry is a request header's value (<c>request_headers</c>), under the descriptor's key.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[Conditional("MESHDSL_KEEP_ATTRIBUTES")]
+public sealed class FromRequestHeaderAttribute : Attribute
+{
+    public FromRequestHeaderAttribute(string header) => Header = header;
+
+    public string Header { get; }
+}
+
+/// <summary>
+/// The descriptor entry is the descriptor's key and value when a request header matches (<c>header_value_match</c>): present,
+/// or equal to <see cref="Exact"/>, starting with <see cref="Prefix"/>, or matching <see cref="Regex"/> (RE2). <c>:path</c> is the path.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[Conditional("MESHDSL_KEEP_ATTRIBUTES")]
+public sealed class FromHeaderMatchAttribute : Attribute
+{
+    public FromHeaderMatchAttribute(string header) => Header = header;
+
+    public string Header { get; }
+
+    public string? Exact { get; set; }
+
+    public string? Prefix { get; set; }
+
+    public string? Regex { get; set; }
+}
+
+/// <summary>The descriptor entry is always the descriptor's key and value (<c>generic_key</c>): a limit on every request.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+[Conditional("MESHDSL_KEEP_ATTRIBUTES")]
+public sealed class FromGenericKeyAttribute : Attribute
+{
 }
 
 /// <summary>
