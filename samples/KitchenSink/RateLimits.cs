@@ -9,3 +9,27 @@ namespace KitchenSink;
     FilterEnabledPercent = 100, FilterEnforcedPercent = 50, ResponseHeaders = new[] { "x-rate-limited=true", "retry-after=1" },
     StatusCode = 503, Priority = 10)]
 public partial class Search { }
+
+// A global rate limit service with every option, counted at the search service's sidecars: per client, per API key (with a
+// tighter limit for one plan, tried out in shadow mode), for every request to /admin, and one path that is never limited.
+[RateLimitService("ratelimit", "shop", "envoyproxy/ratelimit:3fb70258", Namespace = "shop", Replicas = 3, RedisUrl = "redis.shop:6379",
+    ConfigMapName = "shop-limits", ApplyTo = new[] { typeof(Search) }, FailureModeDeny = true, Timeout = "250ms", Priority = 20)]
+public partial class ShopLimits
+{
+    [RateLimitDescriptor("remote_address", Unit = RateLimitUnit.Second, RequestsPerUnit = 50, DetailedMetric = true)]
+    public partial class PerClient { }
+
+    [RateLimitDescriptor("api_key", Unit = RateLimitUnit.Hour, RequestsPerUnit = 10000), FromRequestHeader("x-api-key")]
+    public partial class PerKey
+    {
+        [RateLimitDescriptor("plan", Value = "free", Unit = RateLimitUnit.Day, RequestsPerUnit = 1000, ShadowMode = true, Name = "free-plan")]
+        [FromHeaderMatch("x-plan", Exact = "free")]
+        public partial class Free { }
+    }
+
+    [RateLimitDescriptor("path", Value = "admin", Unit = RateLimitUnit.Minute, RequestsPerUnit = 5), FromGenericKey]
+    public partial class Admin { }
+
+    [RateLimitDescriptor("header_match", Value = "health", Unlimited = true), FromHeaderMatch(":path", Regex = "^/health(z)?$")]
+    public partial class Health { }
+}

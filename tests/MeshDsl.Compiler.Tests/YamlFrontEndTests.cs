@@ -14,7 +14,7 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class YamlFrontEndTests
 {
-    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "EnvoyFilter" };
+    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "EnvoyFilter", "ConfigMap" };
 
     public static TheoryData<string> SeedFiles => new(Directory.GetFiles(Paths.SeedManifests, "*.yaml").Select(Path.GetFileName).OrderBy(f => f, StringComparer.Ordinal)!);
 
@@ -42,7 +42,8 @@ public class YamlFrontEndTests
 
     /// <summary>The seed fixtures with Istio resources, each with its C# sample (the Deployment fixtures have none).</summary>
     public static TheoryData<string> SeedSamples => new(Directory.GetDirectories(Path.Combine(Paths.Samples, "Seed"))
-        .Select(Path.GetFileName).Where(d => File.Exists(Path.Combine(Paths.SeedManifests, d + ".yaml")) && File.ReadAllText(Path.Combine(Paths.SeedManifests, d + ".yaml")).Contains("networking.istio.io/", StringComparison.Ordinal))
+        .Select(Path.GetFileName).Where(d => File.Exists(Path.Combine(Paths.SeedManifests, d + ".yaml")) && File.ReadAllText(Path.Combine(Paths.SeedManifests, d + ".yaml")).Contains("networking.istio.io/", StringComparison.Ordinal)
+            || File.ReadAllText(Path.Combine(Paths.SeedManifests, d + ".yaml")).Contains("kind: ConfigMap", StringComparison.Ordinal))
         .OrderBy(d => d, StringComparer.Ordinal)!);
 
     [Theory]

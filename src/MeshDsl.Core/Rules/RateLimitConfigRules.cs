@@ -41,9 +41,9 @@ internal static class RateLimitConfigRules
             {
                 var validUnit = limit.Unit is { } unit && Units.Contains(unit);
                 if (limit.Unlimited == true && validUnit)
-                    yield return Finding(RuleIds.InvalidRateLimitConfig, at, "unit", $"Descriptor '{full}' is unlimited and has a unit: the rate limit service refuses it ('should not specify rate limit unit when unlimited'); remove the unit");
+                    yield return Finding(RuleIds.InvalidRateLimitConfig, at, "rate_limit.unit", $"Descriptor '{full}' is unlimited and has a unit: the rate limit service refuses it ('should not specify rate limit unit when unlimited'); remove the unit");
                 else if (limit.Unlimited != true && !validUnit)
-                    yield return Finding(RuleIds.InvalidRateLimitConfig, at, "unit", limit.Unit is null
+                    yield return Finding(RuleIds.InvalidRateLimitConfig, at, "rate_limit.unit", limit.Unit is null
                         ? $"Descriptor '{full}' has a limit without a unit: the rate limit service refuses it; give a unit (second, minute, hour, day, week, month, year)"
                         : $"Descriptor '{full}' has the unit '{limit.Unit}', which the rate limit service does not know ('invalid rate limit unit'): use second, minute, hour, day, week, month or year");
             }

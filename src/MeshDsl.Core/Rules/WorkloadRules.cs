@@ -15,7 +15,9 @@ internal static class WorkloadRules
     {
         var workloads = mesh.Workloads;
         var defaultNamespace = mesh.DefaultNamespace;
-        if (workloads.Count == 0) yield break;
+        // The services' workloads are known from the workload YAML or the services' own [Deployment]s; the rate limit
+        // service's Deployment, which MeshDsl adds, says nothing about them.
+        if (mesh.ReadWorkloads.Count == 0 && !mesh.Services.Any(d => d.Resources.OfType<K8sDeployment>().Any())) yield break;
 
         foreach (var d in mesh.Services)
         {

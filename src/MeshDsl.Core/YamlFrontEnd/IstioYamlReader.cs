@@ -53,11 +53,12 @@ internal static class IstioYamlReader
             return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, 1, 1), "the YAML cannot be read: " + ex.Message) }, skipped);
         }
 
+        var lines = text.Split('\n');
         foreach (var document in stream.Documents)
         {
             foreach (var item in Items(document.RootNode))
             {
-                Document(item, context, declarations, skipped, file + ":" + (item.Start.Line).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Document(item, context, lines, declarations, skipped, file + ":" + (item.Start.Line).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -77,13 +78,19 @@ internal static class IstioYamlReader
     }
 
     /// <param name="sourceType">The resource's identity as the rules group findings: the file and its place in it.</param>
-    private static void Document(YamlNode node, YamlReadContext context, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
+    private static void Document(YamlNode node, YamlReadContext context, string[] lines, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
     {
         if (node is YamlScalarNode { Value: "" or null }) return;
         context.Resource = string.Empty;
         var root = new YamlMap(node, context, string.Empty);
         var kind = root.String("kind") ?? "(no kind)";
         var apiVersion = root.String("apiVersion") ?? string.Empty;
+        if (kind == "ConfigMap" && apiVersion == "v1" && RateLimitConfigMap(root, context, lines, sourceType) is { } configMap)
+        {
+            declarations.Add(configMap);
+            return;
+        }
+
         if (kind is not ("VirtualService" or "DestinationRule" or "Gateway" or "ServiceEntry" or "EnvoyFilter") || !Versions.Contains(apiVersion))
         {
             skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + 1 : 1;
@@ -131,6 +138,25 @@ internal static class IstioYamlReader
 
         spec.ReportUnknown();
         root.ReportUnknown();
+    }
+
+    /// <summary>A ConfigMap holding envoyproxy/ratelimit's configuration (a data entry with a <c>domain</c>), or null for any other.</summary>
+    private static MeshDeclaration? RateLimitConfigMap(YamlMap root, YamlReadContext context, string[] lines, string sourceType)
+    {
+        if (root.Node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode("data"), out var data) || data is not YamlMappingNode entries) return null;
+        var metadata = root.Map("metadata");
+        var name = metadata.String("name") ?? string.Empty;
+        var ns = metadata.String("namespace");
+        context.Resource = "ConfigMap " + (string.IsNullOrEmpty(ns) ? name : ns + "/" + name);
+        foreach (var entry in entries.Children)
+        {
+            if (entry.Key is not YamlScalarNode { Value: { } file } || entry.Value is not YamlScalarNode value) continue;
+            if (RateLimitConfigReader.Read(value, lines, context, "data." + file) is not { } config) continue;
+            var resource = new RateLimitConfigMap(new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns), sourceType, file, config);
+            return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, root.Origin, ImmutableOne<Resource>(resource), EquatableArray<Finding>.Empty);
+        }
+
+        return null;
     }
 
     private static EquatableArray<T> ImmutableOne<T>(T item) where T : IEquatable<T> => new[] { item }.ToEquatableArray();

@@ -39,14 +39,17 @@ internal readonly record struct YamlLocation(YamlPosition Position, string Resou
 internal sealed class YamlOrigins
 {
     // One table per file, so files can be read in parallel.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<(YamlPosition Position, YamlNode Node, string Resource, string Path)>> _files = new(System.StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<Origin>> _files = new(System.StringComparer.Ordinal);
 
-    public SourceRef Add(YamlPosition position, YamlNode node, string resource, string path)
+    /// <summary>A node, where it is, and how its own positions are shifted (a document embedded in the file's text).</summary>
+    private readonly record struct Origin(YamlPosition Position, YamlNode Node, string Resource, string Path, int LineOffset, int ColumnOffset);
+
+    public SourceRef Add(YamlPosition position, YamlNode node, string resource, string path, int lineOffset = 0, int columnOffset = 0)
     {
         var nodes = _files.GetOrAdd(position.File, _ => new());
         lock (nodes)
         {
-            nodes.Add((position, node, resource, path));
+            nodes.Add(new Origin(position, node, resource, path, lineOffset, columnOffset));
             return new SourceRef(position.File, nodes.Count - 1);
         }
     }
@@ -70,13 +73,13 @@ internal sealed class YamlOrigins
             var value = map.Children[key];
             path = Join(path, key.Value ?? name);
             node = value;
-            position = At(origin.Document, value is YamlScalarNode ? value : key);
+            position = At(origin.Document, value is YamlScalarNode ? value : key, entry);
             if (index is not { } i) continue;
             if (value is YamlSequenceNode seq && i < seq.Children.Count)
             {
                 node = seq.Children[i];
                 path += "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-                position = At(origin.Document, node);
+                position = At(origin.Document, node, entry);
             }
             else if (value is YamlMappingNode entries && i < entries.Children.Count)
             {
@@ -84,7 +87,7 @@ internal sealed class YamlOrigins
                 var pair = entries.Children.ElementAt(i);
                 node = pair.Value;
                 path = Join(path, (pair.Key as YamlScalarNode)?.Value ?? string.Empty);
-                position = At(origin.Document, pair.Key);
+                position = At(origin.Document, pair.Key, entry);
             }
             else
             {
@@ -97,13 +100,13 @@ internal sealed class YamlOrigins
 
     internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
-    private (YamlPosition Position, YamlNode Node, string Resource, string Path)? Entry(SourceRef origin)
+    private Origin? Entry(SourceRef origin)
     {
         if (origin.Node < 0 || !_files.TryGetValue(origin.Document, out var nodes)) return null;
         lock (nodes) return origin.Node < nodes.Count ? nodes[origin.Node] : null;
     }
 
-    private static YamlPosition At(string file, YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+    private static YamlPosition At(string file, YamlNode node, Origin entry) => new(file, (int)node.Start.Line + entry.LineOffset, (int)node.Start.Column + entry.ColumnOffset);
 
     // Rules name fields in Istio's spelling; a few name the C# argument (PascalCase), so keys match ignoring case.
     private static YamlScalarNode? Key(YamlMappingNode map, string name) =>
@@ -307,23 +310,39 @@ internal sealed class YamlMap
 internal sealed class YamlReadContext
 {
     public YamlReadContext(string file, YamlOrigins origins)
+        : this(file, origins, new List<YamlProblem>(), 0, 0)
+    {
+    }
+
+    private YamlReadContext(string file, YamlOrigins origins, List<YamlProblem> problems, int lineOffset, int columnOffset)
     {
         File = file;
         Origins = origins;
+        Problems = problems;
+        LineOffset = lineOffset;
+        ColumnOffset = columnOffset;
     }
 
     public string File { get; }
 
     public YamlOrigins Origins { get; }
 
-    public List<YamlProblem> Problems { get; } = new();
+    public List<YamlProblem> Problems { get; }
 
-    public YamlPosition Position(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
+    /// <summary>Where an embedded document (a ConfigMap's file, parsed on its own) starts in the file: its positions are shifted by this.</summary>
+    public int LineOffset { get; }
+
+    public int ColumnOffset { get; }
+
+    /// <summary>A context for a document embedded in this file's text, starting <paramref name="lines"/> lines and <paramref name="columns"/> columns further.</summary>
+    public YamlReadContext Embedded(int lines, int columns) => new(File, Origins, Problems, LineOffset + lines, ColumnOffset + columns) { Resource = Resource };
+
+    public YamlPosition Position(YamlNode node) => new(File, (int)node.Start.Line + LineOffset, (int)node.Start.Column + ColumnOffset);
 
     /// <summary>The resource being read, as findings name it (<c>VirtualService shop/reviews</c>).</summary>
     public string Resource { get; set; } = string.Empty;
 
-    public SourceRef Origin(YamlNode node, string path) => Origins.Add(Position(node), node, Resource, path);
+    public SourceRef Origin(YamlNode node, string path) => Origins.Add(Position(node), node, Resource, path, LineOffset, ColumnOffset);
 
     /// <param name="path">Istio's field path of the value at fault (<c>spec.http[0].timeout</c>).</param>
     public void Problem(YamlNode node, string path, string message) =>

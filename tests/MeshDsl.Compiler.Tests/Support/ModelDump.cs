@@ -76,7 +76,7 @@ internal static class ModelDump
 /// <summary>The Istio resources of a model by identity (<c>VirtualService shop/reviews</c>), each as its <see cref="ModelDump"/>.</summary>
 internal static class ModelIdentity
 {
-    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "EnvoyFilter" };
+    private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "EnvoyFilter", "ConfigMap" };
 
     public static Dictionary<string, string> ByIdentity(IEnumerable<MeshDeclaration> declarations) => declarations
         .SelectMany(d => d.Resources)
