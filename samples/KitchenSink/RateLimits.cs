@@ -33,3 +33,16 @@ public partial class ShopLimits
     [RateLimitDescriptor("header_match", Value = "health", Unlimited = true), FromHeaderMatch(":path", Regex = "^/health(z)?$")]
     public partial class Health { }
 }
+
+// Per-route local limits: exports are limited to 10 a minute by each client's sidecar; the rest of the service is not.
+[MeshService("reports", Namespace = "shop", Port = 8080)]
+public partial class Reports
+{
+    [Subset("v1")] public partial class V1 { }
+
+    [HttpRoute(Name = "export"), MatchUri(Prefix = "/export"), RouteTo<V1>]
+    [LocalRateLimit(10, "1m", Priority = 30, ResponseHeaders = new[] { "x-rate-limited=export" })]
+    public partial class Export { }
+
+    [HttpRoute(Name = "default"), RouteTo<V1>] public partial class Default { }
+}

@@ -32,6 +32,7 @@ public partial class Storefront
     [CorsPolicy(AllowMethods = new[] { "GET", "POST" }, AllowHeaders = new[] { "authorization" }, ExposeHeaders = new[] { "x-request-id" },
         MaxAge = "24h", AllowCredentials = true, UnmatchedPreflights = UnmatchedPreflights.Ignore)]
     [CorsAllowOrigin(Exact = "https://shop.example.com"), CorsAllowOrigin(Prefix = "https://partner."), CorsAllowOrigin(Regex = "https://.*\\.example\\.com")]
+    [LocalRateLimit(1000, "1s", Name = "storefront-api-limit", Priority = 40)]
     public partial class Api { }
 
     // Faults for test traffic, several mirrors, and a regex rewrite. The schema has exponentialDelay and http2Error, so

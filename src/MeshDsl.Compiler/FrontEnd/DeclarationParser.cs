@@ -131,8 +131,10 @@ internal static class DeclarationParser
         var routes = RouteParser.Parse(type, context);
         if (!routes.IsEmpty)
         {
+            var gateways = TargetResolver.Gateways(service, context, origin);
             resources.Add(new VirtualService(meta, sourceType, new VirtualServiceSpec(
-                ImmutableArray.Create(host), TargetResolver.Gateways(service, context, origin), routes.Http, routes.Tls, routes.Tcp, exportTo)));
+                ImmutableArray.Create(host), gateways, routes.Http, routes.Tls, routes.Tcp, exportTo)));
+            resources.AddRange(RateLimitParser.PerRoute(type, meta, gateways, service, context));
         }
 
         var ports = service.Ints("Ports").ToList();
@@ -162,9 +164,12 @@ internal static class DeclarationParser
         var ns = ParseContext.NullIfEmpty(vs.String("Namespace"));
         var context = new ParseContext(ns);
         var routes = RouteParser.Parse(type, context);
-        var resource = new VirtualService(new ObjectMeta(vs.String("name") ?? string.Empty, ns), sourceType, new VirtualServiceSpec(
-            vs.Strings("Hosts"), TargetResolver.Gateways(vs, context, origin), routes.Http, routes.Tls, routes.Tcp, vs.Strings("ExportTo")));
-        return new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+        var meta = new ObjectMeta(vs.String("name") ?? string.Empty, ns);
+        var gateways = TargetResolver.Gateways(vs, context, origin);
+        var resource = new VirtualService(meta, sourceType, new VirtualServiceSpec(
+            vs.Strings("Hosts"), gateways, routes.Http, routes.Tls, routes.Tcp, vs.Strings("ExportTo")));
+        var resources = ImmutableArray.Create<Resource>(resource).AddRange(RateLimitParser.PerRoute(type, meta, gateways, vs, context));
+        return new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, resources, context.Findings.ToEquatableArray());
     }
 
     private static MeshDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway)

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using MeshDsl.Helpers;
 using MeshDsl.Model;
 using MeshDsl.RateLimit;
@@ -23,8 +26,75 @@ internal static class RateLimitParser
         var a = ParseContext.Find(attributes, AttributeNames.LocalRateLimit);
         if (a.MetadataName.Length == 0) return null;
         var origin = new SourceRef(sourceType, a.Index);
+        var settings = Settings(a);
+        var patch = new EnvoyConfigPatch(
+            "HTTP_FILTER",
+            new EnvoyPatchMatch(context, null, RouterListener(), null, null, null),
+            new EnvoyPatch("INSERT_BEFORE", LocalRateLimitFilter.HttpFilter(settings), null),
+            origin);
+        var name = ParseContext.NullIfEmpty(a.String("Name")) ?? owner.Name + "-local-rate-limit";
+        return new EnvoyFilter(new ObjectMeta(name, owner.Namespace), sourceType,
+            new EnvoyFilterSpec(selector, EquatableArray<PolicyTargetReference>.Empty, new[] { patch }.ToEquatableArray(), a.Int("Priority"), origin));
+    }
+
+    /// <summary>
+    /// <c>[LocalRateLimit]</c> on the HTTP rules of a VirtualService: for each, an EnvoyFilter that inserts the filter without a
+    /// bucket of its own (so only the routes that have one are limited) and gives the route, matched by its name, its bucket.
+    /// The proxies are the gateway's, for a VirtualService bound to gateways (the EnvoyFilter then lives in the gateway's
+    /// namespace, where its pods are), else the clients' sidecars in the VirtualService's namespace.
+    /// </summary>
+    public static IEnumerable<EnvoyFilter> PerRoute(INamedTypeSymbol owner, ObjectMeta vs, ImmutableArray<string> gateways, AttributeReader declaration, ParseContext context)
+    {
+        var gateway = declaration.Types("Gateways").Select(t => ParseContext.Find(ParseContext.Read(t), AttributeNames.Gateway)).FirstOrDefault(g => g.MetadataName.Length > 0);
+        var gatewaySelector = gateway.MetadataName is { Length: > 0 } ? ParseContext.Labels(gateway.Strings("Selector")) : ImmutableArray<Label>.Empty;
+        var gatewayNamespace = gateway.MetadataName is { Length: > 0 } ? ParseContext.NullIfEmpty(gateway.String("Namespace")) : vs.Namespace;
+        foreach (var nested in ParseContext.NestedInOrder(owner))
+        {
+            var attributes = ParseContext.Read(nested);
+            var route = ParseContext.Find(attributes, AttributeNames.HttpRoute);
+            var a = ParseContext.Find(attributes, AttributeNames.LocalRateLimit);
+            if (route.MetadataName.Length == 0 || a.MetadataName.Length == 0) continue;
+            var sourceType = ParseContext.TypeName(nested);
+            var origin = new SourceRef(sourceType, a.Index);
+            if (ParseContext.NullIfEmpty(route.String("Name")) is not { } routeName)
+            {
+                context.Report(RuleIds.MisplacedAttribute, origin, string.Empty, "LocalRateLimit", nested.Name,
+                    "an HTTP rule without a Name: Envoy's route is found by the rule's name; give the [HttpRoute] a Name");
+                continue;
+            }
+
+            var viaGateway = gateways.Any(g => g != "mesh");
+            var matchContext = viaGateway ? "GATEWAY" : "SIDECAR_OUTBOUND";
+            var settings = Settings(a);
+            var filterOnly = new StructBuilder()
+                .Add("name", LocalRateLimitFilter.FilterName)
+                .Add("typed_config", new StructBuilder().Add("@type", LocalRateLimitFilter.TypeUrl).Add("stat_prefix", settings.StatPrefix))
+                .Build();
+            var patches = new[]
+            {
+                new EnvoyConfigPatch("HTTP_FILTER", new EnvoyPatchMatch(matchContext, null, RouterListener(), null, null, null),
+                    new EnvoyPatch("INSERT_BEFORE", filterOnly, null), origin),
+                new EnvoyConfigPatch("HTTP_ROUTE",
+                    new EnvoyPatchMatch(matchContext, null, null, new RouteConfigurationMatch(null, null, null, new VirtualHostMatch(null, null, new RouteMatch(routeName, null)), null), null, null),
+                    new EnvoyPatch("MERGE", new StructBuilder()
+                        .Add("typed_per_filter_config", new StructBuilder().Add(LocalRateLimitFilter.FilterName, LocalRateLimitFilter.TypedConfig(settings)))
+                        .Build(), null),
+                    origin),
+            };
+            var name = ParseContext.NullIfEmpty(a.String("Name")) ?? vs.Name + "-" + routeName + "-local-rate-limit";
+            yield return new EnvoyFilter(new ObjectMeta(name, viaGateway ? gatewayNamespace : vs.Namespace), sourceType,
+                new EnvoyFilterSpec(viaGateway ? gatewaySelector : ImmutableArray<Label>.Empty, EquatableArray<PolicyTargetReference>.Empty, patches.ToEquatableArray(), a.Int("Priority"), origin));
+        }
+    }
+
+    /// <summary>The HTTP connection manager's router: local rate limit filters go just before it.</summary>
+    private static ListenerMatch RouterListener() =>
+        new(null, null, new FilterChainMatch(null, null, null, null, new FilterMatch(LocalRateLimitFilter.HttpConnectionManager, LocalRateLimitFilter.Router), null, null), null, null);
+
+    private static LocalRateLimitSettings Settings(AttributeReader a)
+    {
         var maxTokens = a.Int("maxTokens") ?? 0;
-        var settings = new LocalRateLimitSettings(
+        return new LocalRateLimitSettings(
             ParseContext.NullIfEmpty(a.String("StatPrefix")) ?? LocalRateLimitFilter.DefaultStatPrefix,
             maxTokens,
             a.Int("TokensPerFill") ?? maxTokens,
@@ -33,14 +103,5 @@ internal static class RateLimitParser
             a.Int("FilterEnforcedPercent") ?? 100,
             ParseContext.Labels(a.Strings("ResponseHeaders")),
             a.Int("StatusCode"));
-        var patch = new EnvoyConfigPatch(
-            "HTTP_FILTER",
-            new EnvoyPatchMatch(context, null, new ListenerMatch(null, null,
-                new FilterChainMatch(null, null, null, null, new FilterMatch(LocalRateLimitFilter.HttpConnectionManager, LocalRateLimitFilter.Router), null, null), null, null), null, null, null),
-            new EnvoyPatch("INSERT_BEFORE", LocalRateLimitFilter.HttpFilter(settings), null),
-            origin);
-        var name = ParseContext.NullIfEmpty(a.String("Name")) ?? owner.Name + "-local-rate-limit";
-        return new EnvoyFilter(new ObjectMeta(name, owner.Namespace), sourceType,
-            new EnvoyFilterSpec(selector, EquatableArray<PolicyTargetReference>.Empty, new[] { patch }.ToEquatableArray(), a.Int("Priority"), origin));
     }
 }

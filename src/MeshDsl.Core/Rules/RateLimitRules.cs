@@ -55,6 +55,9 @@ internal static class RateLimitRules
             }
         }
 
+        // A filter without a bucket only carries per-route buckets (each route's typed_per_filter_config): it limits nothing itself.
+        if (config["token_bucket"] is null) yield break;
+
         foreach (var key in new[] { "filter_enabled", "filter_enforced" })
         {
             var fraction = config[key];

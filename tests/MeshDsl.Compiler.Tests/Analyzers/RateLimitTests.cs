@@ -36,6 +36,8 @@ public class RateLimitTests
             + "[MeshService(\"c\"), LocalRateLimit(10, \"1s\", StatusCode = 429, Priority = 1)] public partial class C { }\n" },
         { "MESH014", Svc + "[VirtualService(\"v\", Hosts = new[] { \"v.example.com\" }), {|MESH014:LocalRateLimit(10, \"1s\")|}] public partial class V { [HttpRoute, RouteToHost(\"v\")] public partial class R { } }\n" },
         { "MESH004", Svc + "[MeshService(\"a\"), LocalRateLimit(10, \"1s\", Priority = 1, ResponseHeaders = new[] { {|MESH004:\"x-limited\"|} })] public partial class A { }\n" },
+        { "MESH014", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute, RouteTo<V1>, {|MESH014:LocalRateLimit(10, \"1s\", Priority = 1)|}] public partial class NoName { } }\n" },
+        { "MESH014", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"all\"), RouteTo<V1>, LocalRateLimit(10, \"1s\", Priority = 1)] public partial class Named { } }\n" },
     };
 
     [Theory]
@@ -54,6 +56,32 @@ public class RateLimitTests
         var manifest = TestCompilation.Run(TestCompilation.Create(source)).Manifests()["shop-envoyfilter-a-local-rate-limit.yaml"];
         Assert.Contains($"            fill_interval: {yaml}\n", manifest);
         Assert.Empty(CrdValidator.Validate(YamlTree.ParseSingle(manifest)));
+    }
+
+    [Fact]
+    public void A_limit_on_a_rule_gives_that_route_its_bucket_in_the_gateways_namespace()
+    {
+        const string Source = """
+            using MeshDsl;
+            [Gateway("edge", Namespace = "istio-system", Selector = new[] { "istio=ingress" })]
+            public partial class Edge { [Server(80, ServerProtocol.Http, Hosts = new[] { "shop.example.com" })] public partial class Http { } }
+            [VirtualService("shop", Namespace = "shop", Hosts = new[] { "shop.example.com" }, Gateways = new[] { typeof(Edge) })]
+            public partial class Shop
+            {
+                [HttpRoute(Name = "search"), MatchUri(Prefix = "/search"), RouteToHost("search"), LocalRateLimit(5, "1s", Priority = 1)] public partial class Search { }
+                [HttpRoute(Name = "rest"), RouteToHost("frontend")] public partial class Rest { }
+            }
+            """;
+        var manifests = TestCompilation.Run(TestCompilation.Create(Source)).Manifests();
+        var filter = (YamlMappingNode)YamlTree.ParseSingle(manifests["istio-system-envoyfilter-shop-search-local-rate-limit.yaml"]);
+        Assert.Empty(CrdValidator.Validate(filter));
+        var patches = (YamlSequenceNode)((YamlMappingNode)filter["spec"])["configPatches"];
+        var route = (YamlMappingNode)patches[1];
+        Assert.Equal("HTTP_ROUTE", route["applyTo"].ToString());
+        Assert.Equal("GATEWAY", ((YamlMappingNode)route["match"])["context"].ToString());
+        Assert.Equal("search", ((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)route["match"])["routeConfiguration"])["vhost"])["route"])["name"].ToString());
+        Assert.Equal("istio: ingress", string.Join(",", ((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)filter["spec"])["workloadSelector"])["labels"]).Children.Select(c => c.Key + ": " + c.Value)));
+        Assert.Single(manifests.Keys, k => k.Contains("envoyfilter", StringComparison.Ordinal));
     }
 
     [Fact]
