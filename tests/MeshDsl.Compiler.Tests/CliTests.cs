@@ -240,6 +240,20 @@ public class CliTests
         Assert.DoesNotContain("MESH019", stdout);
     }
 
+    [Fact]
+    public void The_rate_limiting_rules_run_on_the_seeds_EnvoyFilter_and_rate_limit_configuration()
+    {
+        var local = Path.Combine(Paths.SeedManifests, "20-local-rate-limit.yaml");
+        var global = Path.Combine(Paths.SeedManifests, "21-ratelimit-service.yaml");
+        var (exit, stdout, _) = Run("analyze", local, global);
+        Assert.Equal(0, exit);
+        Assert.Contains($"{local}(21,18): warning MESH605: ", stdout);
+        Assert.Contains("[EnvoyFilter istio-system/rate-limit spec.configPatches[0].patch.operation]", stdout);
+        Assert.Contains($"{global}(48,14): warning MESH612: Limit 'header_match_api' of domain 'production'", stdout);
+        Assert.Contains($"{global}(53,14): warning MESH612: Limit 'remote_address'", stdout);
+        Assert.DoesNotContain("MESH019", stdout);
+    }
+
     private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => Run(new StringReader(string.Empty), args);
 
     private static (int Exit, string Stdout, string Stderr) Run(TextReader stdin, params string[] args)
