@@ -49,6 +49,7 @@ internal static partial class RuleCatalog
         new(RuleIds.TokensBeyondBucket, "More tokens per fill than the bucket holds", "tokens_per_fill {0} is above max_tokens {1}: the bucket holds {1}, so the extra tokens are lost and the limit is {1} per interval, not {0}", RuleCategory.RateLimiting, RuleSeverity.Warning,
             "Tokens added above the bucket's size are discarded: a burst that can never be reached.")
         {
+            Fixable = true,
             IstioSource = "Envoy's token bucket semantics (tokens above `max_tokens` are discarded)",
             What = "A local rate limit whose `tokens_per_fill` is larger than `max_tokens`.",
             Why = "The bucket never holds more than `max_tokens`: what was meant as 500 requests per second is 100. Raise `MaxTokens` (the burst) or lower `TokensPerFill` (the rate).",
@@ -89,6 +90,7 @@ internal static partial class RuleCatalog
         new(RuleIds.RelativePatchWithoutPriority, "Relative EnvoyFilter patch without a priority", "{0} patch of EnvoyFilter '{1}' has no priority: a relative operation may apply before the filter it is relative to and be dropped ({2}); set a priority", RuleCategory.RateLimiting, RuleSeverity.Warning,
             "INSERT_BEFORE, INSERT_AFTER, REPLACE and REMOVE are relative to another filter; without a priority, the order of EnvoyFilters is not guaranteed (IST0151, IST0155).")
         {
+            Fixable = true,
             IstioAnalyzer = "IST0151",
             IstioSource = "`istioctl analyze` IST0151 (EnvoyFilterUsesRelativeOperation) and IST0155 (EnvoyFilterUsesRelativeOperationWithProxyVersion)",
             What = "An EnvoyFilter patch with a relative operation (`INSERT_BEFORE`, `INSERT_AFTER`, `REPLACE`, `REMOVE`) in an EnvoyFilter without a `priority`. `[LocalRateLimit]` inserts its filter before the router: set its `Priority`. With a `proxyVersion` match it is IST0155's case: the patch may stop applying during an upgrade.",

@@ -13,6 +13,16 @@ public class CodeFixTests
     private const string Head = "using MeshDsl;\n[MeshService(\"reviews\")]\npublic partial class Reviews\n{\n    [Subset(\"v1\")] public partial class V1 { }\n    [Subset(\"v2\")] public partial class V2 { }\n    [Subset(\"v3\")] public partial class V3 { }\n";
 
     [Fact]
+    public Task MESH603_raises_the_bucket_to_the_tokens_per_fill() => Verify<BucketSizeFix>(RuleIds.TokensBeyondBucket,
+        "using MeshDsl;\n[MeshService(\"a\"), LocalRateLimit(100, \"1s\", TokensPerFill = {|MESH603:500|}, Priority = 1)] public partial class A { }\n",
+        "using MeshDsl;\n[MeshService(\"a\"), LocalRateLimit(500, \"1s\", TokensPerFill = 500, Priority = 1)] public partial class A { }\n");
+
+    [Fact]
+    public Task MESH605_sets_a_priority() => Verify<PriorityFix>(RuleIds.RelativePatchWithoutPriority,
+        "using MeshDsl;\n[MeshService(\"a\"), {|MESH605:LocalRateLimit(100, \"1s\")|}] public partial class A { }\n",
+        "using MeshDsl;\n[MeshService(\"a\"), LocalRateLimit(100, \"1s\", Priority = 10)] public partial class A { }\n");
+
+    [Fact]
     public Task MESH001_normalises_durations() => Verify<DurationFix>(RuleIds.InvalidDuration,
         Head + "    [HttpRoute(Timeout = {|MESH001:\"10 seconds\"|}), RouteTo<V1>, Retries(2, PerTryTimeout = {|MESH001:\"1.5ms\"|})] public partial class A { }\n}",
         Head + "    [HttpRoute(Timeout = \"10s\"), RouteTo<V1>, Retries(2, PerTryTimeout = \"2ms\")] public partial class A { }\n}");
