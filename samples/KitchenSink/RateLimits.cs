@@ -34,7 +34,8 @@ public partial class ShopLimits
     public partial class Health { }
 }
 
-// Per-route local limits: exports are limited to 10 a minute by each client's sidecar; the rest of the service is not.
+// Per-route local limits: exports are limited to 10 a minute by each client's sidecar, the nightly batch client (by its
+// header) to 100 a minute and one noisy address to 1; the rest of the service is not limited.
 [MeshService("reports", Namespace = "shop", Port = 8080)]
 public partial class Reports
 {
@@ -42,6 +43,8 @@ public partial class Reports
 
     [HttpRoute(Name = "export"), MatchUri(Prefix = "/export"), RouteTo<V1>]
     [LocalRateLimit(10, "1m", Priority = 30, ResponseHeaders = new[] { "x-rate-limited=export" })]
+    [LocalRateLimitDescriptor("client_id", "nightly-batch", 100, "1m", TokensPerFill = 50, Header = "x-client-id")]
+    [LocalRateLimitDescriptor("remote_address", "10.0.0.7", 1, "1m")]
     public partial class Export { }
 
     [HttpRoute(Name = "default"), RouteTo<V1>] public partial class Default { }

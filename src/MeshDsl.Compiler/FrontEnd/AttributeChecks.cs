@@ -36,7 +36,7 @@ internal static class AttributeChecks
         AttributeNames.Delegate, AttributeNames.SetRequestHeader, AttributeNames.AddRequestHeader, AttributeNames.RemoveRequestHeader,
         AttributeNames.SetResponseHeader, AttributeNames.AddResponseHeader, AttributeNames.RemoveResponseHeader, AttributeNames.Rewrite,
         AttributeNames.Redirect, AttributeNames.DirectResponse, AttributeNames.CorsPolicy, AttributeNames.CorsAllowOrigin, AttributeNames.Retries,
-        AttributeNames.FaultDelay, AttributeNames.FaultAbort, AttributeNames.LocalRateLimit,
+        AttributeNames.FaultDelay, AttributeNames.FaultAbort, AttributeNames.LocalRateLimit, AttributeNames.LocalRateLimitDescriptor,
     }).ToArray();
 
     /// <summary>Where each kind of class may use which attributes; a class may play several parts (a subset that is also a rule).</summary>

@@ -12,6 +12,7 @@ internal static class AttributeNames
     public const string Subset = Ns + "SubsetAttribute";
     public const string ServiceEntry = Ns + "ServiceEntryAttribute";
     public const string LocalRateLimit = Ns + "LocalRateLimitAttribute";
+    public const string LocalRateLimitDescriptor = Ns + "LocalRateLimitDescriptorAttribute";
     public const string RateLimitService = Ns + "RateLimitServiceAttribute";
     public const string RateLimitDescriptor = Ns + "RateLimitDescriptorAttribute";
     public const string FromRemoteAddress = Ns + "FromRemoteAddressAttribute";

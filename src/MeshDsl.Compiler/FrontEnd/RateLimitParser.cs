@@ -53,7 +53,18 @@ internal static class RateLimitParser
             var attributes = ParseContext.Read(nested);
             var route = ParseContext.Find(attributes, AttributeNames.HttpRoute);
             var a = ParseContext.Find(attributes, AttributeNames.LocalRateLimit);
-            if (route.MetadataName.Length == 0 || a.MetadataName.Length == 0) continue;
+            if (route.MetadataName.Length == 0) continue;
+            if (a.MetadataName.Length == 0)
+            {
+                foreach (var orphan in attributes.Where(x => x.MetadataName == AttributeNames.LocalRateLimitDescriptor))
+                {
+                    context.Report(RuleIds.MisplacedAttribute, new SourceRef(ParseContext.TypeName(nested), orphan.Index), string.Empty, "LocalRateLimitDescriptor", nested.Name,
+                        "a rule without [LocalRateLimit]: a descriptor's bucket belongs to the rule's local rate limit");
+                }
+
+                continue;
+            }
+
             var sourceType = ParseContext.TypeName(nested);
             var origin = new SourceRef(sourceType, a.Index);
             if (ParseContext.NullIfEmpty(route.String("Name")) is not { } routeName)
@@ -65,7 +76,7 @@ internal static class RateLimitParser
 
             var viaGateway = gateways.Any(g => g != "mesh");
             var matchContext = viaGateway ? "GATEWAY" : "SIDECAR_OUTBOUND";
-            var settings = Settings(a);
+            var settings = Settings(a) with { Descriptors = LocalDescriptors(attributes) };
             var filterOnly = new StructBuilder()
                 .Add("name", LocalRateLimitFilter.FilterName)
                 .Add("typed_config", new StructBuilder().Add("@type", LocalRateLimitFilter.TypeUrl).Add("stat_prefix", settings.StatPrefix))
@@ -77,6 +88,7 @@ internal static class RateLimitParser
                 new EnvoyConfigPatch("HTTP_ROUTE",
                     new EnvoyPatchMatch(matchContext, null, null, new RouteConfigurationMatch(null, null, null, new VirtualHostMatch(null, null, new RouteMatch(routeName, null)), null), null, null),
                     new EnvoyPatch("MERGE", new StructBuilder()
+                        .Add("route", LocalRateLimitFilter.RouteActions(settings) is { } actions ? new StructBuilder().Add("rate_limits", actions) : null)
                         .Add("typed_per_filter_config", new StructBuilder().Add(LocalRateLimitFilter.FilterName, LocalRateLimitFilter.TypedConfig(settings)))
                         .Build(), null),
                     origin),
@@ -86,6 +98,16 @@ internal static class RateLimitParser
                 new EnvoyFilterSpec(viaGateway ? gatewaySelector : ImmutableArray<Label>.Empty, EquatableArray<PolicyTargetReference>.Empty, patches.ToEquatableArray(), a.Int("Priority"), origin));
         }
     }
+
+    private static EquatableArray<LocalRateLimitDescriptor> LocalDescriptors(AttributeReader[] attributes) => attributes
+        .Where(a => a.MetadataName == AttributeNames.LocalRateLimitDescriptor)
+        .Select(a =>
+        {
+            var max = a.Int("maxTokens") ?? 0;
+            return new LocalRateLimitDescriptor(a.String("key") ?? string.Empty, a.String("value") ?? string.Empty, max, a.Int("TokensPerFill") ?? max,
+                FillInterval(a.String("fillInterval")), ParseContext.NullIfEmpty(a.String("Header")));
+        })
+        .ToEquatableArray();
 
     /// <summary>The HTTP connection manager's router: local rate limit filters go just before it.</summary>
     private static ListenerMatch RouterListener() =>

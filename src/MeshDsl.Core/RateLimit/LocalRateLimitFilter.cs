@@ -13,7 +13,14 @@ internal sealed record LocalRateLimitSettings(
     int FilterEnabledPercent,
     int FilterEnforcedPercent,
     EquatableArray<Label> ResponseHeaders,
-    int? StatusCode);
+    int? StatusCode)
+{
+    /// <summary>Buckets of their own for requests whose descriptor entry has a given key and value.</summary>
+    public EquatableArray<LocalRateLimitDescriptor> Descriptors { get; init; } = EquatableArray<LocalRateLimitDescriptor>.Empty;
+}
+
+/// <summary>A local bucket for one descriptor entry (<c>key</c> = <c>value</c>), built by the route's action (a header, or the client's address).</summary>
+internal sealed record LocalRateLimitDescriptor(string Key, string Value, long MaxTokens, long TokensPerFill, string FillInterval, string? Header);
 
 /// <summary>
 /// Envoy's <c>envoy.filters.http.local_ratelimit</c>: the HTTP filter an EnvoyFilter inserts, written from
@@ -38,7 +45,7 @@ internal static class LocalRateLimitFilter
     public static StructObject TypedConfig(LocalRateLimitSettings s) => new StructBuilder()
         .Add("@type", TypeUrl)
         .Add("stat_prefix", s.StatPrefix)
-        .Add("token_bucket", new StructBuilder().Add("max_tokens", s.MaxTokens).Add("tokens_per_fill", s.TokensPerFill).Add("fill_interval", s.FillInterval))
+        .Add("token_bucket", Bucket(s.MaxTokens, s.TokensPerFill, s.FillInterval))
         .Add("filter_enabled", Fraction(EnabledRuntimeKey, s.FilterEnabledPercent))
         .Add("filter_enforced", Fraction(EnforcedRuntimeKey, s.FilterEnforcedPercent))
         .Add("response_headers_to_add", s.ResponseHeaders.IsEmpty ? null : StructBuilder.List(s.ResponseHeaders.Select(h => (StructValue)new StructBuilder()
@@ -48,7 +55,30 @@ internal static class LocalRateLimitFilter
         .Add("status", s.StatusCode is { } code
             ? new StructBuilder().Add("code", EnvoyHttpStatus.Name(code) is { } name ? new StructString(name) : StructBuilder.Number(code))
             : null)
+        .Add("descriptors", s.Descriptors.IsEmpty ? null : StructBuilder.List(s.Descriptors.Select(d => (StructValue)new StructBuilder()
+            .Add("entries", StructBuilder.List(new StructValue[] { new StructBuilder().Add("key", d.Key).Add("value", d.Value).Build() }))
+            .Add("token_bucket", Bucket(d.MaxTokens, d.TokensPerFill, d.FillInterval))
+            .Build())))
         .Build();
+
+    private static StructBuilder Bucket(long maxTokens, long tokensPerFill, string fillInterval) =>
+        new StructBuilder().Add("max_tokens", maxTokens).Add("tokens_per_fill", tokensPerFill).Add("fill_interval", fillInterval);
+
+    /// <summary>
+    /// The route's <c>rate_limits</c> that build the descriptors the buckets are for: one entry per distinct action (a request
+    /// header under its key, or the client's address).
+    /// </summary>
+    public static StructList? RouteActions(LocalRateLimitSettings s)
+    {
+        var actions = s.Descriptors
+            .Select(d => d.Header is { } header
+                ? new RateLimitAction(RateLimitActionKind.RequestHeader, d.Key, null, header, null)
+                : new RateLimitAction(RateLimitActionKind.RemoteAddress, d.Key, null, null, null))
+            .Distinct()
+            .Select(a => (System.Collections.Generic.IReadOnlyList<RateLimitAction>)new[] { a })
+            .ToArray();
+        return actions.Length == 0 ? null : (StructList)GlobalRateLimitFilter.RateLimits(actions)["rate_limits"]!;
+    }
 
     /// <summary>A runtime fractional percent: a runtime key, and the default that applies while the key is unset.</summary>
     private static StructBuilder Fraction(string runtimeKey, int percent) => new StructBuilder()

@@ -32,26 +32,26 @@ internal static class RateLimitRules
         var at = patch.Origin;
         if (config["token_bucket"] is { } bucket)
         {
-            var bucketPath = path + ".token_bucket";
-            var max = bucket["max_tokens"]?.Integer;
-            var perFill = bucket["tokens_per_fill"]?.Integer ?? 1;
-            if (max is null or < 1)
-                yield return Finding(RuleIds.InvalidTokenBucket, at, bucketPath + ".max_tokens", $"max_tokens is {(max is null ? "missing" : N(max.Value))}: a bucket holds at least one token, and Envoy rejects the filter");
-            if (perFill < 1)
-                yield return Finding(RuleIds.InvalidTokenBucket, at, bucketPath + ".tokens_per_fill", $"tokens_per_fill is {N(perFill)}: each fill adds at least one token, and Envoy rejects the filter");
-            else if (max is { } m and >= 1 && perFill > m)
-                yield return Finding(RuleIds.TokensBeyondBucket, at, bucketPath + ".tokens_per_fill", N(perFill), N(m));
+            foreach (var f in Bucket(at, path + ".token_bucket", bucket)) yield return f;
+        }
 
-            var interval = bucket["fill_interval"]?.Scalar;
-            if (!ProtoDuration.TryParse(interval, out var nanoseconds))
+        if (config["descriptors"] is StructList descriptors)
+        {
+            for (var i = 0; i < descriptors.Items.Count; i++)
             {
-                yield return Finding(RuleIds.InvalidTokenBucket, at, bucketPath + ".fill_interval", interval is null
-                    ? "fill_interval is missing: Envoy rejects a token bucket without one"
-                    : $"fill_interval '{interval}' is not a duration Envoy reads here: write seconds with an 's', such as \"60s\" or \"0.5s\" (in C#, Istio's notation: \"1m\", \"500ms\")");
-            }
-            else if (nanoseconds < MinimumFillInterval)
-            {
-                yield return Finding(RuleIds.FillIntervalTooShort, at, bucketPath + ".fill_interval", interval!);
+                var descriptorPath = path + ".descriptors[" + N(i) + "]";
+                var entries = descriptors.Items[i]["entries"] as StructList;
+                if (entries is null || entries.Items.Count == 0 || entries.Items.Any(e => string.IsNullOrEmpty(e["key"]?.Scalar) || string.IsNullOrEmpty(e["value"]?.Scalar)))
+                    yield return Finding(RuleIds.InvalidTokenBucket, at, descriptorPath, "A local rate limit descriptor needs entries, each with a key and a value: Envoy rejects the filter");
+                if (descriptors.Items[i]["token_bucket"] is { } own)
+                {
+                    // In C#, a descriptor's bucket has no field of the rule's attribute: its findings point at the bucket as a whole.
+                    foreach (var f in Bucket(at, descriptorPath + ".token_bucket", own, wholeBucket: true)) yield return f;
+                }
+                else
+                {
+                    yield return Finding(RuleIds.InvalidTokenBucket, at, descriptorPath, "A local rate limit descriptor without a token_bucket: Envoy rejects the filter");
+                }
             }
         }
 
@@ -73,6 +73,31 @@ internal static class RateLimitRules
         if (config["status"]?["code"]?.Scalar is { } status && EnvoyHttpStatus.Code(status) is var code && (code is null or < 400 or > 599 || EnvoyHttpStatus.Name(code.Value) is null))
         {
             yield return Finding(RuleIds.InvalidRateLimitStatus, at, path + ".status", status);
+        }
+    }
+
+    private static IEnumerable<Finding> Bucket(SourceRef at, string bucketPath, StructValue bucket, bool wholeBucket = false)
+    {
+        string Field(string name) => wholeBucket ? bucketPath : bucketPath + "." + name;
+        var max = bucket["max_tokens"]?.Integer;
+        var perFill = bucket["tokens_per_fill"]?.Integer ?? 1;
+        if (max is null or < 1)
+            yield return Finding(RuleIds.InvalidTokenBucket, at, Field("max_tokens"), $"max_tokens is {(max is null ? "missing" : N(max.Value))}: a bucket holds at least one token, and Envoy rejects the filter");
+        if (perFill < 1)
+            yield return Finding(RuleIds.InvalidTokenBucket, at, Field("tokens_per_fill"), $"tokens_per_fill is {N(perFill)}: each fill adds at least one token, and Envoy rejects the filter");
+        else if (max is { } m and >= 1 && perFill > m)
+            yield return Finding(RuleIds.TokensBeyondBucket, at, Field("tokens_per_fill"), N(perFill), N(m));
+
+        var interval = bucket["fill_interval"]?.Scalar;
+        if (!ProtoDuration.TryParse(interval, out var nanoseconds))
+        {
+            yield return Finding(RuleIds.InvalidTokenBucket, at, Field("fill_interval"), interval is null
+                ? "fill_interval is missing: Envoy rejects a token bucket without one"
+                : $"fill_interval '{interval}' is not a duration Envoy reads here: write seconds with an 's', such as \"60s\" or \"0.5s\" (in C#, Istio's notation: \"1m\", \"500ms\")");
+        }
+        else if (nanoseconds < MinimumFillInterval)
+        {
+            yield return Finding(RuleIds.FillIntervalTooShort, at, Field("fill_interval"), interval!);
         }
     }
 

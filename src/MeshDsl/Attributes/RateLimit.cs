@@ -52,3 +52,39 @@ public sealed class LocalRateLimitAttribute : Attribute
     /// <summary>The EnvoyFilter's <c>priority</c>: its place among the EnvoyFilters patching the same proxies. Not written when not set.</summary>
     public int Priority { get; set; }
 }
+
+/// <summary>
+/// A bucket of its own, on a rule with <see cref="LocalRateLimitAttribute"/>, for the requests whose descriptor entry is
+/// <see cref="Key"/> = <see cref="Value"/>: a request header's value (<see cref="Header"/>), or the client's address
+/// (key <c>remote_address</c>). Requests with other values share the rule's bucket.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+[Conditional("MESHDSL_KEEP_ATTRIBUTES")]
+public sealed class LocalRateLimitDescriptorAttribute : Attribute
+{
+    /// <param name="key">The descriptor entry's key: the header's descriptor key, or <c>remote_address</c>.</param>
+    /// <param name="value">The value this bucket is for (a header value, a client address).</param>
+    /// <param name="maxTokens">The bucket's size.</param>
+    /// <param name="fillInterval">How often it is refilled, an Istio duration of at least 50ms.</param>
+    public LocalRateLimitDescriptorAttribute(string key, string value, int maxTokens, string fillInterval)
+    {
+        Key = key;
+        Value = value;
+        MaxTokens = maxTokens;
+        FillInterval = fillInterval;
+    }
+
+    public string Key { get; }
+
+    public string Value { get; }
+
+    public int MaxTokens { get; }
+
+    public string FillInterval { get; }
+
+    /// <summary>Tokens added at each fill; <see cref="MaxTokens"/> when not set.</summary>
+    public int TokensPerFill { get; set; }
+
+    /// <summary>The request header whose value is the entry's value; not set for <c>remote_address</c>.</summary>
+    public string? Header { get; set; }
+}

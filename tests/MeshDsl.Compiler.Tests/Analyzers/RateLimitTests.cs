@@ -38,6 +38,9 @@ public class RateLimitTests
         { "MESH004", Svc + "[MeshService(\"a\"), LocalRateLimit(10, \"1s\", Priority = 1, ResponseHeaders = new[] { {|MESH004:\"x-limited\"|} })] public partial class A { }\n" },
         { "MESH014", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute, RouteTo<V1>, {|MESH014:LocalRateLimit(10, \"1s\", Priority = 1)|}] public partial class NoName { } }\n" },
         { "MESH014", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"all\"), RouteTo<V1>, LocalRateLimit(10, \"1s\", Priority = 1)] public partial class Named { } }\n" },
+        { "MESH014", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"all\"), RouteTo<V1>, {|MESH014:LocalRateLimitDescriptor(\"k\", \"v\", 1, \"1s\", Header = \"x-k\")|}] public partial class Orphan { } }\n"
+            + "[MeshService(\"b\"), {|MESH014:LocalRateLimitDescriptor(\"k\", \"v\", 1, \"1s\")|}, LocalRateLimit(10, \"1s\", Priority = 1)] public partial class B { }\n" },
+        { "MESH601", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"all\"), RouteTo<V1>, {|MESH601:LocalRateLimit(10, \"1s\", Priority = 1)|}, LocalRateLimitDescriptor(\"k\", \"v\", 1, \"20ms\", Header = \"x-k\")] public partial class R { } }\n" },
     };
 
     [Theory]
