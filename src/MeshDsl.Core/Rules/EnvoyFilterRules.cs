@@ -89,6 +89,13 @@ internal static class EnvoyFilterRules
                 yield return Invalid(origin, "patch", $"A {p.Patch.Operation} patch without a value: Istio rejects it ('missing patch value for non-remove operation')");
             }
 
+            if (p.Patch?.Value?["typed_config"] is { } typed && typed["@type"]?.Scalar == RateLimit.GlobalRateLimitFilter.TypeUrl
+                && typed["timeout"]?.Scalar is { } timeout && !RateLimit.ProtoDuration.TryParse(timeout, out _))
+            {
+                yield return Invalid(origin, "patch.value.typed_config.timeout",
+                    $"The rate limit filter's timeout '{timeout}' is not a duration the patch can carry: write seconds with an 's' (\"0.1s\"); in C#, Istio's notation (\"100ms\")");
+            }
+
             if (p.Match is not { } match) continue;
             if (ListenerClass.Contains(p.ApplyTo) && (match.RouteConfiguration is not null || match.Cluster is not null))
                 yield return Invalid(origin, "match", $"applyTo {p.ApplyTo} patches listeners: its match can only be a listener match ('applyTo for listener class objects cannot have non listener match')");
