@@ -170,6 +170,28 @@ public class YamlFrontEndTests
         Assert.Equal(new YamlLocation(new YamlPosition("vs.yaml", 14, 16), "VirtualService reviews", "spec.http[0].retries.retryOn"), origins.Locate(retryOn.Origin, retryOn.Field));
     }
 
+    [Fact]
+    public void A_direct_response_body_finding_points_at_the_body_YAML_spells()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: maintenance
+            spec:
+              hosts: [shop]
+              http:
+              - directResponse:
+                  status: 503
+                  body:
+                    bytes: not base64!
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("vs.yaml", Text, origins);
+        var finding = Assert.Single(result.Declarations.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidRouteSetting);
+        Assert.Equal(new YamlLocation(new YamlPosition("vs.yaml", 11, 16), "VirtualService maintenance", "spec.http[0].directResponse.body.bytes"), origins.Locate(finding.Origin, finding.Field));
+    }
+
     [Theory]
     [InlineData("hosts[1]", 3, 20, "spec.hosts[1]")]
     [InlineData("hosts", 3, 3, "spec.hosts")]

@@ -46,9 +46,18 @@ internal sealed class SourceLocator
         var (path, index) = Finding.SplitElement(field);
 
         // An Istio path (patch.value.typed_config.token_bucket.fill_interval) is set by the argument named after its last
-        // field, in C#'s spelling (FillInterval), or one that adds a unit to it (filter_enabled: FilterEnabledPercent).
-        var name = Normalize(path.Substring(path.LastIndexOf('.') + 1));
-        return Find(syntax, data, name, index, exact: true) ?? Find(syntax, data, name, index, exact: false) ?? syntax.GetLocation();
+        // field, in C#'s spelling (FillInterval), or one that adds a unit to it (filter_enabled: FilterEnabledPercent); else by
+        // one named after its last two fields (body.bytes: BodyBytes), or the field that holds it (body.string: Body).
+        var segments = path.Split('.');
+        var candidates = segments.Length < 2
+            ? new[] { Normalize(path) }
+            : new[] { Normalize(segments[segments.Length - 1]), Normalize(segments[segments.Length - 2] + segments[segments.Length - 1]), Normalize(segments[segments.Length - 2]) };
+        foreach (var name in candidates)
+        {
+            if ((Find(syntax, data, name, index, exact: true) ?? Find(syntax, data, name, index, exact: false)) is { } location) return location;
+        }
+
+        return syntax.GetLocation();
     }
 
     private static string Normalize(string name) => name.Replace("_", string.Empty);

@@ -135,12 +135,12 @@ internal static class RouteSettingRules
             if (direct.Status is < 200 or > 600)
                 yield return F(direct.Origin, "status", $"Direct response status {N(direct.Status)} is outside 200-599 ('is not a valid HTTP status code')");
             if (direct.BodyString is not null && direct.BodyBytes is not null)
-                yield return F(direct.Origin, "BodyBytes", "A direct response has one body: Body or BodyBytes, not both");
+                yield return F(direct.Origin, "body.bytes", "A direct response has one body: Body or BodyBytes, not both");
             var size = System.Text.Encoding.UTF8.GetByteCount(direct.BodyString ?? string.Empty) + (direct.BodyBytes?.Length ?? 0) * 3 / 4;
             if (size > 1024 * 1024)
-                yield return F(direct.Origin, direct.BodyString is not null ? "Body" : "BodyBytes", $"A direct response body of {N(size)} bytes: Istio rejects bodies over 1 MB");
+                yield return F(direct.Origin, direct.BodyString is not null ? "body.string" : "body.bytes", $"A direct response body of {N(size)} bytes: Istio rejects bodies over 1 MB");
             if (direct.BodyBytes is { } bytes && !IsBase64(bytes))
-                yield return F(direct.Origin, "BodyBytes", "BodyBytes is not base64: Istio reads it as base64-encoded bytes");
+                yield return F(direct.Origin, "body.bytes", "BodyBytes is not base64: Istio reads it as base64-encoded bytes");
         }
 
         if (route.Rewrite is { } rewrite)
