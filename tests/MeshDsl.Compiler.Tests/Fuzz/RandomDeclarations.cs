@@ -71,6 +71,15 @@ internal sealed class RandomDeclarations
         if (Chance(3)) sb.Append("    [ConnectionPool(MaxConnections = ").Append(Int(Pick(Ints), values, "maxConnections")).Append(", ConnectTimeout = ").Append(Str(Pick(Durations), values, "connectTimeout")).Append(")]\n");
         if (Chance(4)) sb.Append("    [OutlierDetection(Consecutive5xxErrors = ").Append(Int(Pick(Ints), values, "consecutive5xxErrors")).Append(", MaxEjectionPercent = ").Append(Int(Pick(Ints), values, "maxEjectionPercent")).Append(")]\n");
         if (Chance(30)) sb.Append("    [Deployment(\"misplaced:1.0\")]\n");
+        if (Chance(5))
+        {
+            // The fill interval is rewritten in Envoy's notation, so only the bucket's numbers are expected verbatim.
+            sb.Append("    [LocalRateLimit(").Append(Int(Pick(Ints), values, "max_tokens")).Append(", ").Append(Str(Pick(Durations), null, "fill_interval"));
+            if (Chance(3)) sb.Append(", TokensPerFill = ").Append(Int(Pick(Ints), values, "tokens_per_fill"));
+            if (Chance(3)) sb.Append(", ResponseHeaders = new[] { \"x-limited=\" + ").Append(Str(Pick(Texts), null, "header value")).Append(" }");
+            sb.Append(", Priority = 1)]\n");
+        }
+
         if (Chance(6)) sb.Append("    [ConsistentHash(HttpHeaderName = ").Append(Str(Pick(Headers), values, "hash header")).Append(", Port = ").Append(Int(Pick(new Pool<int>(new[] { 9080, 443 }, new[] { 0, 70000 })), values, "policy port")).Append(")]\n");
         if (Chance(6)) sb.Append("    [ClientTls(ClientTlsMode.Simple, CaCertificates = ").Append(Str(Pick(new Pool<string>(new[] { "/etc/certs/ca.pem" }, new[] { "" })), values, "ca")).Append(", Sni = ").Append(Str(Pick(Hosts), values, "sni")).Append(")]\n");
         if (Chance(8)) sb.Append("    [Warmup(").Append(Str(Pick(Durations), values, "warmup")).Append(", MinimumPercent = ").Append(Double(Pick(Doubles), values)).Append(", Aggression = ").Append(Double(Pick(Doubles), values)).Append(")]\n");
