@@ -37,7 +37,7 @@ internal static class DeclarationParser
             AttributeNames.VirtualService => ParseVirtualService(type, primary),
             AttributeNames.ServiceEntry => ParseServiceEntry(type, primary, attributes),
             AttributeNames.RateLimitService => RateLimitServiceParser.Parse(type, primary),
-            _ => ParseGateway(type, primary),
+            _ => ParseGateway(type, primary, attributes),
         };
         var checks = new List<Finding>();
         if (attributeChecks) AttributeChecks.Check(type, primary.MetadataName, checks);
@@ -66,10 +66,10 @@ internal static class DeclarationParser
     /// One resource per kind, namespace and name: Kubernetes keeps one object per identity, and the generator one output per
     /// file name. A second one (two [Deployment]s of one name) is reported where it is declared and left out.
     /// </summary>
-    private static List<Resource> Distinct(List<Resource> resources, ParseContext context)
+    internal static List<Resource> Distinct(IEnumerable<Resource> resources, ParseContext context)
     {
         var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        var result = new List<Resource>(resources.Count);
+        var result = new List<Resource>();
         foreach (var resource in resources)
         {
             if (seen.Add(Emit.ManifestFiles.FileName(resource)))
@@ -78,9 +78,14 @@ internal static class DeclarationParser
                 continue;
             }
 
-            var (at, field) = resource is K8sDeployment deployment ? (deployment.Spec.Origin, "Name") : (SourceRef.None, string.Empty);
+            var (at, field) = resource switch
+            {
+                K8sDeployment deployment => (deployment.Spec.Origin, "Name"),
+                EnvoyFilter filter => (filter.Spec.Origin, "Name"),
+                _ => (SourceRef.None, string.Empty),
+            };
             context.Report(RuleIds.Duplicate, at, field,
-                $"{resource.Kind} '{resource.Metadata.Name}' is declared twice in this service: Kubernetes keeps one object per name, so this one would be lost; give it another Name");
+                $"{resource.Kind} '{resource.Metadata.Name}' is declared twice in this declaration: Kubernetes keeps one object per name, so this one would be lost; give it another Name");
         }
 
         return result;
@@ -169,10 +174,10 @@ internal static class DeclarationParser
         var resource = new VirtualService(meta, sourceType, new VirtualServiceSpec(
             vs.Strings("Hosts"), gateways, routes.Http, routes.Tls, routes.Tcp, vs.Strings("ExportTo")));
         var resources = ImmutableArray.Create<Resource>(resource).AddRange(RateLimitParser.PerRoute(type, meta, gateways, vs, context));
-        return new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, resources, context.Findings.ToEquatableArray());
+        return new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
-    private static MeshDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway)
+    private static MeshDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway, AttributeReader[] gatewayAttributes)
     {
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, gateway.Index);
@@ -216,8 +221,8 @@ internal static class DeclarationParser
         var meta = new ObjectMeta(gateway.String("name") ?? string.Empty, ns);
         var selector = ParseContext.Labels(gateway.Strings("Selector"));
         var resources = ImmutableArray.Create<Resource>(new Gateway(meta, sourceType, new GatewaySpec(selector, servers.ToEquatableArray())));
-        if (RateLimitParser.Local(ParseContext.Read(type), sourceType, meta, selector, "GATEWAY") is { } rateLimit) resources = resources.Add(rateLimit);
-        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, resources, context.Findings.ToEquatableArray());
+        if (RateLimitParser.Local(gatewayAttributes, sourceType, meta, selector, "GATEWAY") is { } rateLimit) resources = resources.Add(rateLimit);
+        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
     private static MeshDeclaration ParseServiceEntry(INamedTypeSymbol type, AttributeReader entry, AttributeReader[] attributes)

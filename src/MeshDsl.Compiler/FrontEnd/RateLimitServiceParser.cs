@@ -52,7 +52,7 @@ internal static class RateLimitServiceParser
         var configMap = new RateLimitConfigMap(new ObjectMeta(configMapName, ns), sourceType, "config.yaml", config);
         var resources = new List<Resource> { deployment, configMap, k8sService };
         resources.AddRange(Filters(service, config.Domain, name, ns, chains.Select(c => c.Actions).ToList(), origin, sourceType, context));
-        return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, origin, resources.ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, origin, DeclarationParser.Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
     /// <summary>
@@ -73,8 +73,15 @@ internal static class RateLimitServiceParser
         var fqdn = name + "." + ns + ".svc.cluster.local";
         var timeout = service.String("Timeout") is { } t && Istio.IstioDuration.TryParseGo(t, out var nanoseconds) ? ProtoDuration.Format(nanoseconds) : service.String("Timeout");
         var filter = GlobalRateLimitFilter.HttpFilter(domain, fqdn, GrpcPort, service.Bool("FailureModeDeny") == true, timeout);
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         for (var i = 0; i < targets.Length; i++)
         {
+            if (!seen.Add(targets[i]))
+            {
+                context.Report(RuleIds.Duplicate, origin, Finding.Element("ApplyTo", i), $"ApplyTo names {targets[i].Name} twice: its proxies get one rate limit filter; remove one");
+                continue;
+            }
+
             var attributes = ParseContext.Read(targets[i]);
             var gateway = ParseContext.Find(attributes, AttributeNames.Gateway);
             var mesh = ParseContext.Find(attributes, AttributeNames.MeshService);

@@ -39,6 +39,8 @@ internal static class RateLimitConfigRules
 
             if (d.RateLimit is { } limit)
             {
+                if (limit.RequestsPerUnit is < 0)
+                    yield return Finding(RuleIds.InvalidRateLimitConfig, at, "rate_limit.requests_per_unit", $"Descriptor '{full}' allows {N(limit.RequestsPerUnit.Value)} requests per unit: the count is unsigned, and the rate limit service cannot load a negative one");
                 var validUnit = limit.Unit is { } unit && Units.Contains(unit);
                 if (limit.Unlimited == true && validUnit)
                     yield return Finding(RuleIds.InvalidRateLimitConfig, at, "rate_limit.unit", $"Descriptor '{full}' is unlimited and has a unit: the rate limit service refuses it ('should not specify rate limit unit when unlimited'); remove the unit");
