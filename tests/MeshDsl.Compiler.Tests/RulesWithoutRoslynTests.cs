@@ -19,7 +19,7 @@ public class RulesWithoutRoslynTests
         var spec = new VirtualServiceSpec(ImmutableArray.Create("reviews"), EquatableArray<string>.Empty, ImmutableArray.Create(route),
             EquatableArray<TlsRoute>.Empty, EquatableArray<TcpRoute>.Empty, EquatableArray<string>.Empty);
         var vs = new VirtualService(new ObjectMeta("reviews", null), "yaml:reviews.yaml", spec);
-        return new MeshDeclaration(DeclarationKind.VirtualService, "yaml:reviews.yaml", Route, ImmutableArray.Create<Resource>(vs), EquatableArray<Finding>.Empty);
+        return new MeshDeclaration("yaml:reviews.yaml", Route, ImmutableArray.Create<Resource>(vs), EquatableArray<Finding>.Empty);
     }
 
     private static HttpRoute Rule(string? timeout, HttpRetry? retries, params HttpMatchRequest[] match) => new(

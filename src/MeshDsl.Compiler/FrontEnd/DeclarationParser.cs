@@ -159,7 +159,7 @@ internal static class DeclarationParser
         if (RateLimitParser.Local(attributes, sourceType, meta, selector, "SIDECAR_INBOUND") is { } rateLimit) resources.Add(rateLimit);
 
         var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector);
-        return new MeshDeclaration(DeclarationKind.Service, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray(), info);
+        return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray(), info);
     }
 
     private static MeshDeclaration ParseVirtualService(INamedTypeSymbol type, AttributeReader vs)
@@ -174,7 +174,7 @@ internal static class DeclarationParser
         var resource = new VirtualService(meta, sourceType, new VirtualServiceSpec(
             vs.Strings("Hosts"), gateways, routes.Http, routes.Tls, routes.Tcp, vs.Strings("ExportTo")));
         var resources = ImmutableArray.Create<Resource>(resource).AddRange(RateLimitParser.PerRoute(type, meta, gateways, vs, context));
-        return new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
     private static MeshDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway, AttributeReader[] gatewayAttributes)
@@ -222,7 +222,7 @@ internal static class DeclarationParser
         var selector = ParseContext.Labels(gateway.Strings("Selector"));
         var resources = ImmutableArray.Create<Resource>(new Gateway(meta, sourceType, new GatewaySpec(selector, servers.ToEquatableArray())));
         if (RateLimitParser.Local(gatewayAttributes, sourceType, meta, selector, "GATEWAY") is { } rateLimit) resources = resources.Add(rateLimit);
-        return new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
     private static MeshDeclaration ParseServiceEntry(INamedTypeSymbol type, AttributeReader entry, AttributeReader[] attributes)
@@ -258,7 +258,7 @@ internal static class DeclarationParser
             entry.Strings("SubjectAltNames"),
             origin);
         var resource = new ServiceEntry(new ObjectMeta(entry.String("name") ?? string.Empty, ns), sourceType, spec);
-        return new MeshDeclaration(DeclarationKind.ServiceEntry, sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+        return new MeshDeclaration(sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
     }
 
     /// <summary><c>name=number</c> pairs; one whose number is not an integer is reported (a pair without '=' is MESH004's).</summary>

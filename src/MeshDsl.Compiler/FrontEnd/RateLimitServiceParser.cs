@@ -52,7 +52,7 @@ internal static class RateLimitServiceParser
         var configMap = new RateLimitConfigMap(new ObjectMeta(configMapName, ns), sourceType, "config.yaml", config);
         var resources = new List<Resource> { deployment, configMap, k8sService };
         resources.AddRange(Filters(service, config.Domain, name, ns, chains.Select(c => c.Actions).ToList(), origin, sourceType, context));
-        return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, origin, DeclarationParser.Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new MeshDeclaration(sourceType, origin, DeclarationParser.Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
     /// <summary>

@@ -50,36 +50,13 @@ internal sealed record EnvoyFilter(ObjectMeta Metadata, string Source, EnvoyFilt
     public override string Kind => "EnvoyFilter";
 }
 
-internal enum DeclarationKind
-{
-    /// <summary>A <c>[MeshService]</c> class: a DestinationRule and a VirtualService for one Kubernetes service.</summary>
-    Service,
-
-    /// <summary>A <c>[VirtualService]</c> class: routing that is no single service's own (an edge router, a delegate).</summary>
-    VirtualService,
-
-    /// <summary>A <c>[Gateway]</c> class.</summary>
-    Gateway,
-
-    /// <summary>A DestinationRule of its own (read from YAML; in C# it belongs to a <c>[MeshService]</c>).</summary>
-    DestinationRule,
-
-    /// <summary>A <c>[ServiceEntry]</c> class: hosts the mesh's registry gains by declaration.</summary>
-    ServiceEntry,
-
-    /// <summary>A <c>[RateLimitService]</c> class: envoyproxy/ratelimit's Deployment, Service and configuration.</summary>
-    RateLimitService,
-
-    /// <summary>An EnvoyFilter of its own (read from YAML; in C# it belongs to the gateway or service it patches).</summary>
-    EnvoyFilter,
-}
-
 /// <summary>
-/// One declaration a front end read into the model (a C# class with <c>[MeshService]</c>, <c>[VirtualService]</c> or
-/// <c>[Gateway]</c>; a YAML document): its resources, and what the front end could not understand, for the rules to report.
+/// What one unit of a front end's input declared (a C# declaration class; a YAML document): its resources, the Kubernetes
+/// service they belong to when they belong to one (<see cref="Service"/>), and what the front end could not understand, for
+/// the rules to report. It is where findings are reported, not how rules find resources: they read the <see cref="Mesh"/>,
+/// indexed by Istio identity.
 /// </summary>
 internal sealed record MeshDeclaration(
-    DeclarationKind Kind,
     string Source,
     SourceRef Origin,
     EquatableArray<Resource> Resources,

@@ -78,7 +78,7 @@ internal static class MeshRules
                 }
             }
 
-            foreach (var d in mesh.Declarations.Where(d => d.Kind == DeclarationKind.DestinationRule))
+            foreach (var d in mesh.Declarations.Where(d => d.Service is null))
             {
                 foreach (var dr in DestinationRules(d).Where(dr => !mesh.KnowsHost(dr.Spec.Host, dr.Metadata.Namespace)))
                 {
@@ -135,7 +135,7 @@ internal static class MeshRules
             foreach (var (declaration, vs, host) in group)
             {
                 var others = string.Join(", ", all.Where(t => t != declaration.Source));
-                var field = declaration.Kind == DeclarationKind.VirtualService ? "hosts" : declaration.Service?.Host != declaration.Service?.Name ? "host" : "name";
+                var field = declaration.Service is null ? "hosts" : declaration.Service?.Host != declaration.Service?.Name ? "host" : "name";
                 yield return Finding(RuleIds.Duplicate, declaration.Origin, field,
                     $"VirtualService '{vs.Metadata.Name}' claims host '{host}' for the mesh, and so does {others}: the sidecars take one of them at random; merge their rules into one VirtualService");
             }

@@ -18,7 +18,7 @@ internal static class RouteSettingRules
     {
         foreach (var vs in VirtualServices(d))
         {
-            var at = d.Kind == DeclarationKind.VirtualService ? d.Origin : vs.Spec.Http.FirstOrDefault()?.Origin ?? d.Origin;
+            var at = d.Service is null ? d.Origin : vs.Spec.Http.FirstOrDefault()?.Origin ?? d.Origin;
             foreach (var f in TopLevel(d, vs, at)) yield return f;
             foreach (var route in vs.Spec.Http)
             {
@@ -64,7 +64,7 @@ internal static class RouteSettingRules
         for (var i = 0; i < vs.Spec.Hosts.Count; i++)
         {
             if (vs.Spec.Hosts[i] == "*" && toMesh)
-                yield return F(at, d.Kind == DeclarationKind.VirtualService ? Model.Finding.Element("hosts", i) : string.Empty,
+                yield return F(at, d.Service is null ? Model.Finding.Element("hosts", i) : string.Empty,
                     "Host '*' applies to the mesh here (no gateways, or 'mesh'): Istio rejects it ('wildcard host * is not allowed for virtual services bound to the mesh gateway'); bind the VirtualService to a gateway");
         }
 

@@ -29,7 +29,7 @@ internal static class ValidationRules
             foreach (var f in DestinationRuleValues(d, dr)) yield return f;
 
             // A DestinationRule of its own (from YAML): in C# its name, namespace and host are the service's, checked below.
-            if (d.Kind == DeclarationKind.DestinationRule)
+            if (d.Service is null)
             {
                 if (Names.ResourceName(dr.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", dr.Metadata.Name, "DestinationRule name", why);
                 if (dr.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);
@@ -219,7 +219,7 @@ internal static class ValidationRules
     // MESH004 (hosts, names, labels), MESH005 (ports), MESH010 (duplicate hosts in one VirtualService)
     private static IEnumerable<Finding> VsNamesAndPorts(MeshDeclaration d, VirtualService vs)
     {
-        if (d.Kind == DeclarationKind.VirtualService)
+        if (d.Service is null)
         {
             if (Names.ResourceName(vs.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", vs.Metadata.Name, "VirtualService name", why);
             if (vs.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);

@@ -116,23 +116,23 @@ internal static class IstioYamlReader
         {
             case "VirtualService":
                 var vs = new VirtualService(meta, sourceType, VirtualServiceReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(DeclarationKind.VirtualService, sourceType, origin, ImmutableOne<Resource>(vs), EquatableArray<Finding>.Empty));
+                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(vs), EquatableArray<Finding>.Empty));
                 break;
             case "DestinationRule":
                 var dr = new DestinationRule(meta, sourceType, DestinationRuleReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(DeclarationKind.DestinationRule, sourceType, origin, ImmutableOne<Resource>(dr), EquatableArray<Finding>.Empty));
+                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(dr), EquatableArray<Finding>.Empty));
                 break;
             case "EnvoyFilter":
                 var ef = new EnvoyFilter(meta, sourceType, EnvoyFilterReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(DeclarationKind.EnvoyFilter, sourceType, origin, ImmutableOne<Resource>(ef), EquatableArray<Finding>.Empty));
+                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(ef), EquatableArray<Finding>.Empty));
                 break;
             case "ServiceEntry":
                 var se = new ServiceEntry(meta, sourceType, ServiceEntryReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(DeclarationKind.ServiceEntry, sourceType, origin, ImmutableOne<Resource>(se), EquatableArray<Finding>.Empty));
+                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(se), EquatableArray<Finding>.Empty));
                 break;
             default:
                 var gw = new Gateway(meta, sourceType, GatewayReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(DeclarationKind.Gateway, sourceType, origin, ImmutableOne<Resource>(gw), EquatableArray<Finding>.Empty));
+                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(gw), EquatableArray<Finding>.Empty));
                 break;
         }
 
@@ -153,7 +153,7 @@ internal static class IstioYamlReader
             if (entry.Key is not YamlScalarNode { Value: { } file } || entry.Value is not YamlScalarNode value) continue;
             if (RateLimitConfigReader.Read(value, lines, context, "data." + file) is not { } config) continue;
             var resource = new RateLimitConfigMap(new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns), sourceType, file, config);
-            return new MeshDeclaration(DeclarationKind.RateLimitService, sourceType, root.Origin, ImmutableOne<Resource>(resource), EquatableArray<Finding>.Empty);
+            return new MeshDeclaration(sourceType, root.Origin, ImmutableOne<Resource>(resource), EquatableArray<Finding>.Empty);
         }
 
         return null;
