@@ -171,6 +171,37 @@ public class YamlFrontEndTests
     }
 
     [Fact]
+    public void A_subset_nothing_routes_to_is_reported_on_YAML_as_on_CSharp()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: { name: reviews }
+            spec:
+              host: reviews
+              subsets:
+              - name: v1
+                labels: { version: v1 }
+              - name: v2
+                labels: { version: v2 }
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata: { name: reviews }
+            spec:
+              hosts: [reviews]
+              http:
+              - route:
+                - destination: { host: reviews.default.svc.cluster.local, subset: v1 }
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("reviews.yaml", Text, origins);
+        var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(result.Declarations, Array.Empty<Workload>(), "default")), f => f.RuleId == RuleIds.UnroutedSubset);
+        Assert.Equal(new[] { "v2", "reviews" }, finding.MessageArgs);
+        Assert.Equal(9, origins.Find(finding.Origin)!.Value.Line);
+    }
+
+    [Fact]
     public void A_direct_response_body_finding_points_at_the_body_YAML_spells()
     {
         const string Text = """

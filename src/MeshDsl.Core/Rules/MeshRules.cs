@@ -141,12 +141,15 @@ internal static class MeshRules
             }
         }
 
-        // MESH305: a subset nothing routes to is a version that gets no traffic.
-        foreach (var d in services)
+        // MESH305: a subset nothing routes to is a version that gets no traffic, whichever front end declared its DestinationRule.
+        foreach (var d in mesh.Declarations)
         {
-            foreach (var subset in DestinationRules(d).SelectMany(dr => dr.Spec.Subsets))
+            foreach (var dr in DestinationRules(d))
             {
-                if (!routed.Contains((mesh.Fqdn(d.Service!.Host, d.Service.Namespace), subset.Name))) yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service.Name);
+                foreach (var subset in dr.Spec.Subsets.Where(s => !routed.Contains((mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace), s.Name))))
+                {
+                    yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service?.Name ?? dr.Spec.Host);
+                }
             }
         }
 
