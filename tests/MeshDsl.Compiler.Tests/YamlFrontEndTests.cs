@@ -1,3 +1,4 @@
+using MeshDsl.Helpers;
 using MeshDsl.Emit;
 using MeshDsl.Model;
 using MeshDsl.Rules;
@@ -199,6 +200,37 @@ public class YamlFrontEndTests
         var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(result.Declarations, Array.Empty<Workload>(), "default")), f => f.RuleId == RuleIds.UnroutedSubset);
         Assert.Equal(new[] { "v2", "reviews" }, finding.MessageArgs);
         Assert.Equal(9, origins.Find(finding.Origin)!.Value.Line);
+    }
+
+    [Fact]
+    public void A_YAML_subset_is_checked_against_the_pods_of_its_hosts_Service()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: { name: reviews, namespace: shop }
+            spec:
+              host: reviews
+              subsets:
+              - name: v1
+                labels: { version: v1 }
+              - name: v2
+                labels: { version: v2 }
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("dr.yaml", Text, origins);
+        var service = new HostDefinition("Service", "reviews", "shop", new[] { "reviews" }.ToEquatableArray(), new[] { 9080 }.ToEquatableArray(), "svc.yaml:1")
+        {
+            Selector = new[] { new Label("app", "reviews") }.ToEquatableArray(),
+        };
+        var pods = new[] { new Workload("Deployment", "reviews-v1", "shop", new[] { new Label("app", "reviews"), new Label("version", "v1") }.ToEquatableArray(), "deploy.yaml:1") };
+        var findings = PolicyRules.EvaluateMesh(new Mesh(result.Declarations, pods, "default", new[] { service })).Where(f => f.RuleId == RuleIds.SubsetSelectsNothing).ToArray();
+        var finding = Assert.Single(findings);
+        Assert.Equal("v2", finding.MessageArgs[0]);
+        Assert.Equal(9, origins.Find(finding.Origin)!.Value.Line);
+
+        // Without the Service, the subsets' pods are unknown: nothing is said.
+        Assert.DoesNotContain(PolicyRules.EvaluateMesh(new Mesh(result.Declarations, pods, "default")), f => f.RuleId == RuleIds.SubsetSelectsNothing);
     }
 
     [Fact]

@@ -1530,7 +1530,7 @@ internal static partial class RuleCatalog
             IstioAnalyzer = "IST0173",
             IstioSource = "`istioctl analyze` IST0173 (DestinationRule subset has no matching workloads)",
             What = """
-        A subset whose labels, together with its service's selector (`app=<name>` unless `Selector` says otherwise), select no workload in the service's namespace. Workloads are the Deployments declared in C# (`[Deployment]`) and those read from the project's workload YAML (`<MeshDslWorkloads Include="k8s/**/*.yaml" />`: Deployments, StatefulSets, DaemonSets, ReplicaSets, Argo Rollouts and Pods; a pod template's labels are what count). The message names the labels and the nearest workloads found. Quiet when the project declares no workloads.
+        A subset whose labels, together with its service's selector (`app=<name>` unless `Selector` says otherwise), select no workload in the service's namespace. Workloads are the Deployments declared in C# (`[Deployment]`) and those read from the project's workload YAML (`<MeshDslWorkloads Include="k8s/**/*.yaml" />`: Deployments, StatefulSets, DaemonSets, ReplicaSets, Argo Rollouts and Pods; a pod template's labels are what count). The message names the labels and the nearest workloads found. Quiet when the project declares no workloads. On the YAML `meshdsl analyze` reads, a DestinationRule's subsets are checked against the pods of the Kubernetes Service of its host, when the files hold that Service.
         """,
             Why = "Traffic routed to the subset has nowhere to go: Envoy answers 503 `no healthy upstream`. `istioctl analyze` finds it after deployment; MeshDsl finds it while you type.",
             Bad = """

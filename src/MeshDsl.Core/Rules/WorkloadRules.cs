@@ -24,38 +24,58 @@ internal static class WorkloadRules
             var service = d.Service!;
             var ns = service.Namespace ?? defaultNamespace;
             var local = workloads.Where(w => (w.Namespace ?? defaultNamespace) == ns).ToArray();
-            var selected = local.Where(w => Selects(service.Selector, w)).ToArray();
-            if (selected.Length == 0)
+            if (!local.Any(w => Selects(service.Selector, w)))
             {
                 yield return Finding(RuleIds.SelectorSelectsNothing, service.Origin, service.Selector.Count == 1 && service.Selector[0].Key == "app" ? "name" : "selector",
                     service.Name, Describe(service.Selector), ns, Nearest(service.Selector, workloads));
                 continue;
             }
 
-            var bySubset = new List<(Subset Subset, Workload[] Pods)>();
-            foreach (var subset in DestinationRules(d).SelectMany(dr => dr.Spec.Subsets))
+            foreach (var f in Subsets(service.Name, service.Selector, ns, DestinationRules(d).SelectMany(dr => dr.Spec.Subsets), local, workloads)) yield return f;
+        }
+
+        // A DestinationRule of its own (YAML): its subsets against the pods of the Kubernetes Service of its host, when the
+        // workload files hold that Service.
+        foreach (var d in mesh.Declarations.Where(d => d.Service is null))
+        {
+            foreach (var dr in DestinationRules(d))
             {
-                var required = service.Selector.Concat(subset.Labels).ToArray();
-                var pods = local.Where(w => Selects(required, w)).ToArray();
-                if (pods.Length == 0)
-                {
-                    yield return Finding(RuleIds.SubsetSelectsNothing, subset.Origin, subset.Labels.Count > 0 && !(subset.Labels.Count == 1 && subset.Labels[0] == new Label("version", subset.Name)) ? "labels" : string.Empty,
-                        subset.Name, service.Name, Describe(required), ns, Nearest(required, workloads));
-                    continue;
-                }
-
-                foreach (var (other, otherPods) in bySubset)
-                {
-                    var shared = pods.Intersect(otherPods).ToArray();
-                    if (shared.Length > 0)
-                    {
-                        yield return Finding(RuleIds.SubsetsShareWorkloads, subset.Origin, string.Empty,
-                            subset.Name, other.Name, service.Name, string.Join(", ", shared.Select(w => w.Describe())));
-                    }
-                }
-
-                bySubset.Add((subset, pods));
+                var fqdn = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
+                var k8s = mesh.HostDefinitions.FirstOrDefault(h => h.Kind == "Service" && !h.Selector.IsEmpty && h.Hosts.Any(host => mesh.Fqdn(host, h.Namespace) == fqdn));
+                if (k8s is null) continue;
+                var ns = mesh.NamespaceOf(k8s.Namespace);
+                var local = workloads.Where(w => (w.Namespace ?? defaultNamespace) == ns).ToArray();
+                foreach (var f in Subsets(k8s.Name, k8s.Selector, ns, dr.Spec.Subsets, local, workloads)) yield return f;
             }
+        }
+    }
+
+    /// <summary>MESH501 and MESH504: each subset's labels, with the service's selector, must select pods, and no pod twice.</summary>
+    private static IEnumerable<Finding> Subsets(string service, Helpers.EquatableArray<Label> selector, string ns, IEnumerable<Subset> subsets, Workload[] local, IReadOnlyList<Workload> workloads)
+    {
+        var bySubset = new List<(Subset Subset, Workload[] Pods)>();
+        foreach (var subset in subsets)
+        {
+            var required = selector.Concat(subset.Labels).ToArray();
+            var pods = local.Where(w => Selects(required, w)).ToArray();
+            if (pods.Length == 0)
+            {
+                yield return Finding(RuleIds.SubsetSelectsNothing, subset.Origin, subset.Labels.Count > 0 && !(subset.Labels.Count == 1 && subset.Labels[0] == new Label("version", subset.Name)) ? "labels" : string.Empty,
+                    subset.Name, service, Describe(required), ns, Nearest(required, workloads));
+                continue;
+            }
+
+            foreach (var (other, otherPods) in bySubset)
+            {
+                var shared = pods.Intersect(otherPods).ToArray();
+                if (shared.Length > 0)
+                {
+                    yield return Finding(RuleIds.SubsetsShareWorkloads, subset.Origin, string.Empty,
+                        subset.Name, other.Name, service, string.Join(", ", shared.Select(w => w.Describe())));
+                }
+            }
+
+            bySubset.Add((subset, pods));
         }
     }
 
