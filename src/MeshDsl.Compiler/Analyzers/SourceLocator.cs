@@ -57,6 +57,9 @@ internal sealed class SourceLocator
             if ((Find(syntax, data, name, index, exact: true) ?? Find(syntax, data, name, index, exact: false)) is { } location) return location;
         }
 
+        // Gateways named only by string are all ExternalGateways.
+        if (candidates[0] == "gateways" && Find(syntax, data, "ExternalGateways", index, exact: true) is { } external) return external;
+
         return syntax.GetLocation();
     }
 
@@ -92,6 +95,13 @@ internal sealed class SourceLocator
             if (index is not { } element) return argument.Expression.GetLocation();
 
             var items = Elements(argument.Expression);
+
+            // Istio's gateways list is the C# Gateways (by type), then ExternalGateways (by name): past the first, the second.
+            if (items is not null && element >= items.Count && string.Equals(argumentName, "Gateways", StringComparison.OrdinalIgnoreCase))
+            {
+                return Find(syntax, data, "ExternalGateways", element - items.Count, exact: true) ?? argument.Expression.GetLocation();
+            }
+
             if (items is not null) return element < items.Count ? items[element].GetLocation() : argument.Expression.GetLocation();
 
             // A params argument written as a list: the element is the argument that many places further on.

@@ -70,7 +70,7 @@ internal static class RouteSettingRules
 
         for (var i = 0; i < vs.Spec.Gateways.Count; i++)
         {
-            if (GatewayNameProblem(vs.Spec.Gateways[i]) is { } why) yield return F(at, "ExternalGateways", $"Gateway '{vs.Spec.Gateways[i]}' is not a gateway reference Istio accepts: {why}");
+            if (GatewayNameProblem(vs.Spec.Gateways[i]) is { } why) yield return F(d.Origin, Model.Finding.Element("spec.gateways", i), $"Gateway '{vs.Spec.Gateways[i]}' is not a gateway reference Istio accepts: {why}");
         }
 
         foreach (var f in ExportTo(vs.Spec.ExportTo, at)) yield return f;

@@ -17,9 +17,11 @@ internal static class RoutingRules
         foreach (var vs in VirtualServices(d))
         {
             // MESH112 (IST0165): a VirtualService bound to a Gateway Istio generates for a Gateway API gateway.
-            foreach (var gateway in vs.Spec.Gateways.Where(g => InternalGatewayMarkers.Any(m => (g.IndexOf('/') is var slash and >= 0 ? g.Substring(slash + 1) : g).Contains(m))))
+            for (var i = 0; i < vs.Spec.Gateways.Count; i++)
             {
-                yield return Finding(RuleIds.InternalGatewayReference, d.Origin, "ExternalGateways",
+                var gateway = vs.Spec.Gateways[i];
+                if (!InternalGatewayMarkers.Any(m => (gateway.IndexOf('/') is var slash and >= 0 ? gateway.Substring(slash + 1) : gateway).Contains(m))) continue;
+                yield return Finding(RuleIds.InternalGatewayReference, d.Origin, Model.Finding.Element("spec.gateways", i),
                     $"'{gateway}' is a Gateway Istio generates from a Gateway API gateway: it is renamed or removed whenever that gateway changes; bind to the Gateway API gateway with an HTTPRoute, or to an Istio Gateway of your own");
             }
 
