@@ -139,7 +139,10 @@ internal static class DeclarationParser
             var gateways = TargetResolver.Gateways(service, context, origin);
             resources.Add(new VirtualService(meta, sourceType, new VirtualServiceSpec(
                 ImmutableArray.Create(host), gateways, routes.Http, routes.Tls, routes.Tcp, exportTo)));
-            resources.AddRange(RateLimitParser.PerRoute(type, meta, gateways, service, context));
+            var virtualHost = ns is not null && service.Int("Port") is { } vhostPort
+                ? TargetResolver.Qualify(host, ns, null) + ":" + vhostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+            resources.AddRange(RateLimitParser.PerRoute(type, meta, gateways, service, context, virtualHost));
         }
 
         var ports = service.Ints("Ports").ToList();

@@ -43,7 +43,11 @@ internal static class RateLimitParser
     /// The proxies are the gateway's, for a VirtualService bound to gateways (the EnvoyFilter then lives in the gateway's
     /// namespace, where its pods are), else the clients' sidecars in the VirtualService's namespace.
     /// </summary>
-    public static IEnumerable<EnvoyFilter> PerRoute(INamedTypeSymbol owner, ObjectMeta vs, ImmutableArray<string> gateways, AttributeReader declaration, ParseContext context)
+    /// <param name="virtualHost">
+    /// The clients' virtual host of the service (<c>reviews.shop.svc.cluster.local:9080</c>), when its namespace and port are
+    /// known: the route is then matched within it, not wherever a route of that name is.
+    /// </param>
+    public static IEnumerable<EnvoyFilter> PerRoute(INamedTypeSymbol owner, ObjectMeta vs, ImmutableArray<string> gateways, AttributeReader declaration, ParseContext context, string? virtualHost = null)
     {
         var gateway = declaration.Types("Gateways").Select(t => ParseContext.Find(ParseContext.Read(t), AttributeNames.Gateway)).FirstOrDefault(g => g.MetadataName.Length > 0);
         var gatewaySelector = gateway.MetadataName is { Length: > 0 } ? ParseContext.Labels(gateway.Strings("Selector")) : ImmutableArray<Label>.Empty;
@@ -86,7 +90,7 @@ internal static class RateLimitParser
                 new EnvoyConfigPatch("HTTP_FILTER", new EnvoyPatchMatch(matchContext, null, RouterListener(), null, null, null),
                     new EnvoyPatch("INSERT_BEFORE", filterOnly, null), origin),
                 new EnvoyConfigPatch("HTTP_ROUTE",
-                    new EnvoyPatchMatch(matchContext, null, null, new RouteConfigurationMatch(null, null, null, new VirtualHostMatch(null, null, new RouteMatch(routeName, null)), null), null, null),
+                    new EnvoyPatchMatch(matchContext, null, null, new RouteConfigurationMatch(null, null, null, new VirtualHostMatch(viaGateway ? null : virtualHost, null, new RouteMatch(routeName, null)), null), null, null),
                     new EnvoyPatch("MERGE", new StructBuilder()
                         .Add("route", LocalRateLimitFilter.RouteActions(settings) is { } actions ? new StructBuilder().Add("rate_limits", actions) : null)
                         .Add("typed_per_filter_config", new StructBuilder().Add(LocalRateLimitFilter.FilterName, LocalRateLimitFilter.TypedConfig(settings)))

@@ -88,6 +88,21 @@ public class RateLimitTests
         Assert.Single(manifests.Keys, k => k.Contains("envoyfilter", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Namespace = \"shop\", Port = 9080", "reviews.shop.svc.cluster.local:9080")]
+    [InlineData("Namespace = \"shop\", Port = 9080, Host = \"reviews.example.com\"", "reviews.example.com:9080")]
+    [InlineData("Namespace = \"shop\"", null)]
+    [InlineData("Port = 9080", null)]
+    public void A_rule_limit_on_a_services_route_is_matched_within_the_clients_virtual_host_when_it_is_known(string arguments, string? vhost)
+    {
+        var source = "using MeshDsl;\n[MeshService(\"reviews\", " + arguments + ")]\npublic partial class Reviews\n{\n    [Subset(\"v1\")] public partial class V1 { }\n"
+            + "    [HttpRoute(Name = \"default\"), RouteTo<V1>, LocalRateLimit(5, \"1s\", Priority = 1)] public partial class D { }\n}\n";
+        var yaml = TestCompilation.Run(TestCompilation.Create(source)).Manifests().Single(m => m.Key.Contains("envoyfilter", StringComparison.Ordinal)).Value;
+        var vhostMatch = yaml.Contains("        vhost:\n          name: ", StringComparison.Ordinal);
+        Assert.Equal(vhost is not null, vhostMatch);
+        if (vhost is not null) Assert.Contains("        vhost:\n          name: " + vhost + "\n          route:\n            name: default\n", yaml);
+    }
+
     [Fact]
     public void Durations_round_trip_through_protobufs_form()
     {
