@@ -8,14 +8,17 @@ using MeshDsl.RateLimit;
 
 namespace MeshDsl.FrontEnd;
 
-/// <summary>Reads <c>[LocalRateLimit]</c> into the EnvoyFilter that inserts Envoy's local rate limit filter.</summary>
+/// <summary>
+/// Reads <c>[LocalRateLimit]</c> (on a gateway, a service or a rule, with its <c>[LocalRateLimitDescriptor]</c>s) into the
+/// EnvoyFilters that insert Envoy's local rate limit filter and give routes their buckets.
+/// </summary>
 internal static class RateLimitParser
 {
     /// <summary>
     /// C# takes Istio's notation (<c>"1m"</c>, <c>"500ms"</c>), as everywhere else; Envoy's configuration takes protobuf's JSON form
     /// (<c>"60s"</c>, <c>"0.5s"</c>). What does not parse is kept as written, for MESH602 to report at the argument.
     /// </summary>
-    private static string FillInterval(string? text) =>
+    internal static string EnvoyDuration(string? text) =>
         text is not null && Istio.IstioDuration.TryParseGo(text, out var nanoseconds) ? ProtoDuration.Format(nanoseconds) : text ?? string.Empty;
 
     /// <param name="owner">The gateway's or service's name and namespace: the EnvoyFilter's default name, and its namespace.</param>
@@ -109,12 +112,12 @@ internal static class RateLimitParser
         {
             var max = a.Int("maxTokens") ?? 0;
             return new LocalRateLimitDescriptor(a.String("key") ?? string.Empty, a.String("value") ?? string.Empty, max, a.Int("TokensPerFill") ?? max,
-                FillInterval(a.String("fillInterval")), ParseContext.NullIfEmpty(a.String("Header")));
+                EnvoyDuration(a.String("fillInterval")), ParseContext.NullIfEmpty(a.String("Header")));
         })
         .ToEquatableArray();
 
-    /// <summary>The HTTP connection manager's router: local rate limit filters go just before it.</summary>
-    private static ListenerMatch RouterListener() =>
+    /// <summary>The HTTP connection manager's router: rate limit filters go just before it.</summary>
+    internal static ListenerMatch RouterListener() =>
         new(null, null, new FilterChainMatch(null, null, null, null, new FilterMatch(LocalRateLimitFilter.HttpConnectionManager, LocalRateLimitFilter.Router), null, null), null, null);
 
     private static LocalRateLimitSettings Settings(AttributeReader a)
@@ -124,7 +127,7 @@ internal static class RateLimitParser
             ParseContext.NullIfEmpty(a.String("StatPrefix")) ?? LocalRateLimitFilter.DefaultStatPrefix,
             maxTokens,
             a.Int("TokensPerFill") ?? maxTokens,
-            FillInterval(a.String("fillInterval")),
+            EnvoyDuration(a.String("fillInterval")),
             a.Int("FilterEnabledPercent") ?? 100,
             a.Int("FilterEnforcedPercent") ?? 100,
             ParseContext.Labels(a.Strings("ResponseHeaders")),

@@ -71,7 +71,7 @@ internal static class RateLimitServiceParser
         }
 
         var fqdn = name + "." + ns + ".svc.cluster.local";
-        var timeout = service.String("Timeout") is { } t && Istio.IstioDuration.TryParseGo(t, out var nanoseconds) ? ProtoDuration.Format(nanoseconds) : service.String("Timeout");
+        var timeout = service.String("Timeout") is { } t ? RateLimitParser.EnvoyDuration(t) : null;
         var filter = GlobalRateLimitFilter.HttpFilter(domain, fqdn, GrpcPort, service.Bool("FailureModeDeny") == true, timeout);
         var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         for (var i = 0; i < targets.Length; i++)
@@ -100,8 +100,7 @@ internal static class RateLimitServiceParser
             var patches = new List<EnvoyConfigPatch>
             {
                 new("HTTP_FILTER",
-                    new EnvoyPatchMatch(match, null, new ListenerMatch(null, null, new FilterChainMatch(null, null, null, null,
-                        new FilterMatch(LocalRateLimitFilter.HttpConnectionManager, LocalRateLimitFilter.Router), null, null), null, null), null, null, null),
+                    new EnvoyPatchMatch(match, null, RateLimitParser.RouterListener(), null, null, null),
                     new EnvoyPatch("INSERT_BEFORE", filter, null), origin),
             };
             if (chains.Count > 0)
