@@ -47,11 +47,13 @@ internal sealed class RandomDeclarations
         var ns = "F" + index.ToString(CultureInfo.InvariantCulture);
         var values = new List<Expected>();
         var sb = new StringBuilder("using MeshDsl;\nnamespace ").Append(ns).Append("\n{\n");
-        switch (_random.Next(10))
+        switch (_random.Next(12))
         {
             case < 6: Service(sb, values); break;
             case < 8: VirtualService(sb, values); break;
-            default: Gateway(sb, values); break;
+            case < 10: Gateway(sb, values); break;
+            case 10: ServiceEntry(sb, values); break;
+            default: RateLimitService(sb, values); break;
         }
 
         // Odd declarations: an attribute where nothing reads it.
@@ -118,6 +120,61 @@ internal sealed class RandomDeclarations
         var rules = _random.Next(4);
         for (var r = 0; r < rules; r++) Rule(sb, values, r, 0, byReference: false);
         sb.Append("    }\n");
+    }
+
+    private void ServiceEntry(StringBuilder sb, List<Expected> values)
+    {
+        var resolution = Pick(new[] { "None", "Static", "Dns", "DnsRoundRobin" });
+        sb.Append("    [ServiceEntry(").Append(Str(Unique(Pick(Names)), values, "name")).Append(", Hosts = new[] { ").Append(Str(UniqueHost(Pick(Hosts), 0), values, "host")).Append(" }")
+            .Append(", Resolution = ServiceEntryResolution.").Append(resolution);
+        if (Chance(3)) sb.Append(", Addresses = new[] { ").Append(Str(Pick(new Pool<string>(new[] { "10.0.0.1", "10.1.0.0/16", "fd00::1" }, new[] { "ten", "10.0.0.0/99" })), values, "address")).Append(" }");
+        if (Chance(4)) sb.Append(", Location = ServiceEntryLocation.MeshInternal");
+        sb.Append(")]\n");
+        var ports = _random.Next(3);
+        for (var i = 0; i < ports; i++)
+        {
+            sb.Append("    [ServiceEntryPort(").Append(Int(Pick(Ints), values, "port")).Append(", ").Append(Str(Pick(new Pool<string>(new[] { "http-" + i.ToString(CultureInfo.InvariantCulture) }, new[] { "" })), values, "port name"))
+                .Append(", ").Append(Pick(Protocols)).Append(")]\n");
+        }
+
+        if (Chance(2))
+        {
+            sb.Append("    [ServiceEntryEndpoint(").Append(Str(Pick(new Pool<string>(new[] { "10.0.0.7", "db.example.com" }, new[] { "", "not an address" })), values, "endpoint address"));
+            if (Chance(2)) sb.Append(", Labels = new[] { ").Append(Label(values)).Append(" }");
+            sb.Append(")]\n");
+        }
+
+        sb.Append("    public partial class S { }\n");
+    }
+
+    private void RateLimitService(StringBuilder sb, List<Expected> values)
+    {
+        // The descriptors' keys and values end up inside the ConfigMap's embedded file, one scalar: they are checked by the
+        // read-back of the whole model, not as values of their own.
+        sb.Append("    [RateLimitService(").Append(Str(Unique(Pick(Names)), values, "name")).Append(", ").Append(Str(Pick(Names), null, "domain"))
+            .Append(", ").Append(Str(Pick(new Pool<string>(new[] { "envoyproxy/ratelimit:3fb70258" }, new[] { "envoyproxy/ratelimit", "" })), values, "image"))
+            .Append(", RedisUrl = ").Append(Str(Pick(new Pool<string>(new[] { "redis:6379" }, new[] { "" })), null, "redis"));
+        if (Chance(3)) sb.Append(", Replicas = ").Append(Int(Pick(Ints), values, "replicas"));
+        sb.Append(")]\n    public partial class S\n    {\n");
+        Descriptors(sb, depth: 0);
+        sb.Append("    }\n");
+    }
+
+    private void Descriptors(StringBuilder sb, int depth)
+    {
+        var count = depth > 1 ? 0 : _random.Next(depth == 0 ? 1 : 0, 3);
+        var pad = new string(' ', 8 + (4 * depth));
+        for (var i = 0; i < count; i++)
+        {
+            sb.Append(pad).Append("[RateLimitDescriptor(").Append(Str(Pick(new Pool<string>(new[] { "remote_address", "header_match", "user-" + i.ToString(CultureInfo.InvariantCulture) }, new[] { "" })), null, "key"));
+            if (Chance(2)) sb.Append(", Value = ").Append(Str(Pick(Texts), null, "value"));
+            if (Chance(4)) sb.Append(", Unlimited = true");
+            else if (!Chance(4)) sb.Append(", Unit = RateLimitUnit.").Append(Pick(new[] { "Second", "Minute", "Hour", "Day" })).Append(", RequestsPerUnit = ").Append(Int(Pick(Ints), null, "requests"));
+            if (Chance(4)) sb.Append(", ShadowMode = true");
+            sb.Append(")] public partial class D").Append(depth.ToString(CultureInfo.InvariantCulture)).Append('_').Append(i.ToString(CultureInfo.InvariantCulture)).Append("\n").Append(pad).Append("{\n");
+            Descriptors(sb, depth + 1);
+            sb.Append(pad).Append("}\n");
+        }
     }
 
     private void Gateway(StringBuilder sb, List<Expected> values)
