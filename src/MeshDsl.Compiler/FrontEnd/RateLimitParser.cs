@@ -83,7 +83,7 @@ internal static class RateLimitParser
 
             var viaGateway = gateways.Any(g => g != "mesh");
             var matchContext = viaGateway ? "GATEWAY" : "SIDECAR_OUTBOUND";
-            var settings = Settings(a) with { Descriptors = LocalDescriptors(attributes) };
+            var settings = Settings(a) with { Descriptors = LocalDescriptors(attributes, sourceType, context) };
             var filterOnly = new StructBuilder()
                 .Add("name", LocalRateLimitFilter.FilterName)
                 .Add("typed_config", new StructBuilder().Add("@type", LocalRateLimitFilter.TypeUrl).Add("stat_prefix", settings.StatPrefix))
@@ -106,8 +106,10 @@ internal static class RateLimitParser
         }
     }
 
-    private static EquatableArray<LocalRateLimitDescriptor> LocalDescriptors(AttributeReader[] attributes) => attributes
+    /// <summary>The rule's descriptor buckets; one whose header Envoy would reject is reported and left out.</summary>
+    private static EquatableArray<LocalRateLimitDescriptor> LocalDescriptors(AttributeReader[] attributes, string sourceType, ParseContext context) => attributes
         .Where(a => a.MetadataName == AttributeNames.LocalRateLimitDescriptor)
+        .Where(a => a.String("Header") is null || RateLimitActionParser.HeaderIsValid(a.String("Header"), new SourceRef(sourceType, a.Index), "Header", context))
         .Select(a =>
         {
             var max = a.Int("maxTokens") ?? 0;

@@ -31,7 +31,7 @@ internal static class RateLimitServiceParser
         var configMapName = ParseContext.NullIfEmpty(service.String("ConfigMapName")) ?? name + "-config";
         var app = ImmutableArray.Create(new Label("app", name));
         var chains = new List<(IReadOnlyList<RateLimitAction> Actions, SourceRef Origin)>();
-        var config = new RateLimitConfig(service.String("domain") ?? string.Empty, Descriptors(type, new List<RateLimitAction?>(), chains), origin);
+        var config = new RateLimitConfig(service.String("domain") ?? string.Empty, Descriptors(type, new List<RateLimitAction?>(), chains, context), origin);
 
         var env = new List<Label> { new("REDIS_SOCKET_TYPE", "tcp") };
         if (ParseContext.NullIfEmpty(service.String("RedisUrl")) is { } redis) env.Add(new Label("REDIS_URL", redis));
@@ -119,7 +119,7 @@ internal static class RateLimitServiceParser
     /// The descriptor classes nested in <paramref name="type"/>, in declaration order, each with its own nested ones; and, in
     /// <paramref name="chains"/>, the actions that build the descriptor of each limit (when every entry on its path has one).
     /// </summary>
-    private static EquatableArray<RateLimitDescriptor> Descriptors(INamedTypeSymbol type, List<RateLimitAction?> path, List<(IReadOnlyList<RateLimitAction> Actions, SourceRef Origin)> chains)
+    private static EquatableArray<RateLimitDescriptor> Descriptors(INamedTypeSymbol type, List<RateLimitAction?> path, List<(IReadOnlyList<RateLimitAction> Actions, SourceRef Origin)> chains, ParseContext context)
     {
         var result = new List<RateLimitDescriptor>();
         foreach (var nested in ParseContext.NestedInOrder(type))
@@ -129,7 +129,7 @@ internal static class RateLimitServiceParser
             if (d.MetadataName.Length == 0) continue;
             var key = d.String("key") ?? string.Empty;
             var value = ParseContext.NullIfEmpty(d.String("Value"));
-            path.Add(Action(attributes, key, value));
+            path.Add(Action(attributes, key, value, ParseContext.TypeName(nested), context));
             var unit = d.Enum("Unit") is { } u ? Unit(u) : null;
             var limit = unit is not null || d.IsSet("RequestsPerUnit") || d.Bool("Unlimited") == true || d.IsSet("Name")
                 ? new RateLimitPolicy(unit, d.Int("RequestsPerUnit"), d.Bool("Unlimited") == true ? true : null, ParseContext.NullIfEmpty(d.String("Name")))
@@ -142,7 +142,7 @@ internal static class RateLimitServiceParser
                 limit,
                 d.Bool("ShadowMode") == true ? true : null,
                 d.Bool("DetailedMetric") == true ? true : null,
-                Descriptors(nested, path, chains),
+                Descriptors(nested, path, chains, context),
                 nodeOrigin));
             path.RemoveAt(path.Count - 1);
         }
@@ -151,21 +151,25 @@ internal static class RateLimitServiceParser
     }
 
     /// <summary>How a request produces this entry: the class's From* attribute, or what Envoy's own keys imply.</summary>
-    private static RateLimitAction? Action(AttributeReader[] attributes, string key, string? value)
+    /// <remarks>An action whose header Envoy would reject is reported and left out: its limit is then reached by nothing (MESH612).</remarks>
+    private static RateLimitAction? Action(AttributeReader[] attributes, string key, string? value, string sourceType, ParseContext context)
     {
         foreach (var a in attributes)
         {
+            var origin = new SourceRef(sourceType, a.Index);
             switch (a.MetadataName)
             {
                 case AttributeNames.FromRemoteAddress: return new RateLimitAction(RateLimitActionKind.RemoteAddress, "remote_address", null, null, null);
-                case AttributeNames.FromRequestHeader: return new RateLimitAction(RateLimitActionKind.RequestHeader, key, null, a.String("header"), null);
+                case AttributeNames.FromRequestHeader:
+                    return RateLimitActionParser.HeaderIsValid(a.String("header"), origin, "header", context)
+                        ? new RateLimitAction(RateLimitActionKind.RequestHeader, key, null, a.String("header"), null)
+                        : null;
                 case AttributeNames.FromGenericKey: return new RateLimitAction(RateLimitActionKind.GenericKey, key, value, null, null);
                 case AttributeNames.FromHeaderMatch:
-                    var match = a.String("Exact") is { } exact ? new StringMatch(StringMatchKind.Exact, exact, SourceRef.None)
-                        : a.String("Prefix") is { } prefix ? new StringMatch(StringMatchKind.Prefix, prefix, SourceRef.None)
-                        : a.String("Regex") is { } regex ? new StringMatch(StringMatchKind.Regex, regex, SourceRef.None)
+                    var (valid, match) = RateLimitActionParser.Match(a, origin, context);
+                    return RateLimitActionParser.HeaderIsValid(a.String("header"), origin, "header", context) && valid
+                        ? new RateLimitAction(RateLimitActionKind.HeaderValueMatch, key, value, a.String("header"), match)
                         : null;
-                    return new RateLimitAction(RateLimitActionKind.HeaderValueMatch, key, value, a.String("header"), match);
             }
         }
 

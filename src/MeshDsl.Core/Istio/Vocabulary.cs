@@ -125,8 +125,6 @@ internal static class ServiceEntryResolutions
     public const string Static = "STATIC";
     public const string Dns = "DNS";
     public const string DnsRoundRobin = "DNS_ROUND_ROBIN";
-
-    public static bool IsDns(string? resolution) => resolution is Dns or DnsRoundRobin;
 }
 
 /// <summary><c>Port.protocol</c> of a Gateway server, as <c>pkg/config/protocol</c> parses it.</summary>

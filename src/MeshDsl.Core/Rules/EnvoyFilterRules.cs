@@ -55,6 +55,36 @@ internal static class EnvoyFilterRules
         }
     }
 
+    /// <summary>MESH016: the headers rate limit actions read (a virtual host's or a route's <c>rate_limits</c>) are header names.</summary>
+    private static IEnumerable<Finding> ActionHeaders(SourceRef at, StructValue? value)
+    {
+        foreach (var (path, limits) in new[] { ("patch.value.rate_limits", value?["rate_limits"]), ("patch.value.route.rate_limits", value?["route"]?["rate_limits"]) })
+        {
+            if (limits is not StructList list) continue;
+            for (var i = 0; i < list.Items.Count; i++)
+            {
+                if (list.Items[i]["actions"] is not StructList actions) continue;
+                for (var j = 0; j < actions.Items.Count; j++)
+                {
+                    var actionPath = path + "[" + N(i) + "].actions[" + N(j) + "]";
+                    var action = actions.Items[j];
+                    var headers = new List<(string Field, string? Name)>();
+                    if (action["request_headers"] is { } request) headers.Add(("request_headers.header_name", request["header_name"]?.Scalar));
+                    if (action["header_value_match"]?["headers"] is StructList matchers)
+                    {
+                        for (var k = 0; k < matchers.Items.Count; k++) headers.Add(("header_value_match.headers[" + N(k) + "].name", matchers.Items[k]["name"]?.Scalar));
+                    }
+
+                    foreach (var (field, name) in headers)
+                    {
+                        var why = string.IsNullOrEmpty(name) ? "the name is empty" : name![0] == ':' ? null : HeaderRules.TokenProblem(name);
+                        if (why is not null) yield return Finding(RuleIds.InvalidHeader, at, actionPath + "." + field, $"Header '{name}' cannot be read by a rate limit action: {why}");
+                    }
+                }
+            }
+        }
+    }
+
     private static IEnumerable<Finding> Validity(MeshDeclaration d, EnvoyFilter filter)
     {
         var spec = filter.Spec;
@@ -95,6 +125,8 @@ internal static class EnvoyFilterRules
                 yield return Invalid(origin, "patch.value.typed_config.timeout",
                     $"The rate limit filter's timeout '{timeout}' is not a duration the patch can carry: write seconds with an 's' (\"0.1s\"); in C#, Istio's notation (\"100ms\")");
             }
+
+            foreach (var header in ActionHeaders(origin, p.Patch?.Value)) yield return header;
 
             if (p.Match is not { } match) continue;
             if (ListenerClass.Contains(p.ApplyTo) && (match.RouteConfiguration is not null || match.Cluster is not null))

@@ -470,7 +470,7 @@ internal static partial class RuleCatalog
             Fixable = false,
             IstioAnalyzer = "IST0106",
             IstioSource = "`ValidateHTTPHeaderNameOrJwtClaimRoute`, `ValidateHTTPHeaderOperationName`, `ValidateHTTPHeaderValue`, `validateAuthorityRewrite`",
-            What = "A header name or value Istio rejects: a match on a name that is not an HTTP token; routing on a JWT claim (`@request.auth.claims.*`) in a VirtualService that applies to the mesh; setting, adding or removing `Host` or a `:` pseudo-header (except `:authority` and `Host` set on the request, which rewrite the authority); a value with a control character or a `%` that is neither `%%` nor a `%VARIABLE%`; the authority rewritten in two places.",
+            What = "A header name or value Istio rejects: a match on a name that is not an HTTP token; routing on a JWT claim (`@request.auth.claims.*`) in a VirtualService that applies to the mesh; setting, adding or removing `Host` or a `:` pseudo-header (except `:authority` and `Host` set on the request, which rewrite the authority); a value with a control character or a `%` that is neither `%%` nor a `%VARIABLE%`; the authority rewritten in two places; a header a rate limit action reads (`FromRequestHeader`, `FromHeaderMatch`, a descriptor's `Header`, or `header_name` and `headers[].name` in an EnvoyFilter's `rate_limits`) that is not a header name or a request pseudo-header.",
             Why = "The API server rejects the VirtualService; a newline in a value would otherwise be a header injection.",
             Bad = """
         using MeshDsl;

@@ -74,8 +74,6 @@ internal sealed class YamlScalar : YamlNode
 
     public static YamlScalar Number(int value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Literal);
 
-    public static YamlScalar Number(long value) => new(value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Literal);
-
     /// <summary>A number kept as it was read (a <c>google.protobuf.Struct</c> number): written plain, as it came.</summary>
     public static YamlScalar NumberText(string text) => new(text, ScalarStyle.Literal);
 

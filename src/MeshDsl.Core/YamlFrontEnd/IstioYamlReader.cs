@@ -103,56 +103,44 @@ internal static class IstioYamlReader
         }
 
         var metadata = root.Map("metadata");
-        var name = metadata.String("name") ?? string.Empty;
-        var ns = metadata.String("namespace");
         foreach (var ignored in new[] { "labels", "annotations", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "ownerReferences", "finalizers", "selfLink" }) metadata.Child(ignored);
+        var meta = Meta(metadata, kind, context);
         metadata.ReportUnknown();
         root.Child("status");
-        var meta = new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns);
-        context.Resource = kind + " " + (string.IsNullOrEmpty(ns) ? name : ns + "/" + name);
-        var origin = root.Origin;
         var spec = root.Map("spec");
-        switch (kind)
+        Resource resource = kind switch
         {
-            case "VirtualService":
-                var vs = new VirtualService(meta, sourceType, VirtualServiceReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(vs), EquatableArray<Finding>.Empty));
-                break;
-            case "DestinationRule":
-                var dr = new DestinationRule(meta, sourceType, DestinationRuleReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(dr), EquatableArray<Finding>.Empty));
-                break;
-            case "EnvoyFilter":
-                var ef = new EnvoyFilter(meta, sourceType, EnvoyFilterReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(ef), EquatableArray<Finding>.Empty));
-                break;
-            case "ServiceEntry":
-                var se = new ServiceEntry(meta, sourceType, ServiceEntryReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(se), EquatableArray<Finding>.Empty));
-                break;
-            default:
-                var gw = new Gateway(meta, sourceType, GatewayReader.Spec(spec));
-                declarations.Add(new MeshDeclaration(sourceType, origin, ImmutableOne<Resource>(gw), EquatableArray<Finding>.Empty));
-                break;
-        }
-
+            "VirtualService" => new VirtualService(meta, sourceType, VirtualServiceReader.Spec(spec)),
+            "DestinationRule" => new DestinationRule(meta, sourceType, DestinationRuleReader.Spec(spec)),
+            "EnvoyFilter" => new EnvoyFilter(meta, sourceType, EnvoyFilterReader.Spec(spec)),
+            "ServiceEntry" => new ServiceEntry(meta, sourceType, ServiceEntryReader.Spec(spec)),
+            _ => new Gateway(meta, sourceType, GatewayReader.Spec(spec)),
+        };
+        declarations.Add(new MeshDeclaration(sourceType, root.Origin, ImmutableOne(resource), EquatableArray<Finding>.Empty));
         spec.ReportUnknown();
         root.ReportUnknown();
+    }
+
+    /// <summary>The object's name and namespace; findings from here on name the resource (<c>VirtualService shop/reviews</c>).</summary>
+    private static ObjectMeta Meta(YamlMap metadata, string kind, YamlReadContext context)
+    {
+        var name = metadata.String("name") ?? string.Empty;
+        var ns = metadata.String("namespace");
+        var meta = new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns);
+        context.Resource = kind + " " + (meta.Namespace is { } n ? n + "/" + name : name);
+        return meta;
     }
 
     /// <summary>A ConfigMap holding envoyproxy/ratelimit's configuration (a data entry with a <c>domain</c>), or null for any other.</summary>
     private static MeshDeclaration? RateLimitConfigMap(YamlMap root, YamlReadContext context, string[] lines, string sourceType)
     {
         if (root.Node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode("data"), out var data) || data is not YamlMappingNode entries) return null;
-        var metadata = root.Map("metadata");
-        var name = metadata.String("name") ?? string.Empty;
-        var ns = metadata.String("namespace");
-        context.Resource = "ConfigMap " + (string.IsNullOrEmpty(ns) ? name : ns + "/" + name);
+        var meta = Meta(root.Map("metadata"), "ConfigMap", context);
         foreach (var entry in entries.Children)
         {
             if (entry.Key is not YamlScalarNode { Value: { } file } || entry.Value is not YamlScalarNode value) continue;
             if (RateLimitConfigReader.Read(value, lines, context, "data." + file) is not { } config) continue;
-            var resource = new RateLimitConfigMap(new ObjectMeta(name, string.IsNullOrEmpty(ns) ? null : ns), sourceType, file, config);
+            var resource = new RateLimitConfigMap(meta, sourceType, file, config);
             return new MeshDeclaration(sourceType, root.Origin, ImmutableOne<Resource>(resource), EquatableArray<Finding>.Empty);
         }
 

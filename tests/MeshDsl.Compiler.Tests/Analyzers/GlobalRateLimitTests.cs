@@ -40,6 +40,14 @@ public class GlobalRateLimitTests
         { "MESH609", Limits(", ApplyTo = new[] { typeof(Ingress) }, Timeout = \"1m30s\"", "    [RateLimitDescriptor(\"remote_address\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class A { }\n") },
         { "MESH010", Limits(", ApplyTo = new[] { typeof(Ingress), {|MESH010:typeof(Ingress)|} }", "    [RateLimitDescriptor(\"remote_address\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10)] public partial class A { }\n") },
         { "MESH610", Limits(string.Empty, "    [RateLimitDescriptor(\"remote_address\", Unit = RateLimitUnit.Second, RequestsPerUnit = {|MESH610:-1|})] public partial class A { }\n") },
+        { "MESH016", Limits(", ApplyTo = new[] { typeof(Ingress) }",
+            "    [RateLimitDescriptor(\"user\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromRequestHeader({|MESH016:\"x user\"|})] public partial class A { }\n"
+            + "    [RateLimitDescriptor(\"header_match\", Value = \"p\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromHeaderMatch({|MESH016:\":status\"|}, Prefix = \"/\")] public partial class B { }\n"
+            + "    [RateLimitDescriptor(\"header_match\", Value = \"q\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromHeaderMatch(\":path\", Prefix = \"/q\")] public partial class C { }\n") },
+        { "MESH013", Limits(", ApplyTo = new[] { typeof(Ingress) }",
+            "    [RateLimitDescriptor(\"header_match\", Value = \"p\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromHeaderMatch(\":path\", Exact = \"/a\", Prefix = {|MESH013:\"/b\"|})] public partial class A { }\n") },
+        { "MESH003", Limits(", ApplyTo = new[] { typeof(Ingress) }",
+            "    [RateLimitDescriptor(\"header_match\", Value = \"p\", Unit = RateLimitUnit.Second, RequestsPerUnit = 10), FromHeaderMatch(\":path\", Regex = {|MESH003:\"(?!x)\"|})] public partial class A { }\n") },
         { "MESH611", "using MeshDsl;\n[RateLimitService(\"ratelimit\", \"production\", {|MESH611:\"envoyproxy/ratelimit\"|}, RedisUrl = \"redis:6379\")] public partial class Limits { }\n"
             + "[RateLimitService(\"other\", \"production\", \"envoyproxy/ratelimit@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\", RedisUrl = \"redis:6379\")] public partial class Other { }\n"
             + "[MeshService(\"reviews\")] public partial class Reviews { [Subset(\"v1\"), Deployment({|MESH611:\"registry:5000/reviews:latest\"|})] public partial class V1 { } [HttpRoute, RouteTo<V1>] public partial class D { } }\n" },
@@ -121,6 +129,35 @@ public class GlobalRateLimitTests
             (RuleIds.InvalidRateLimitConfig, 20, "data.config.yaml.descriptors[2].value"),
             (RuleIds.DescriptorNoLimitMatches, 42, "spec.configPatches[0].patch.value.rate_limits[1]"),
         }, findings);
+    }
+
+    [Fact]
+    public void In_YAML_a_header_an_action_cannot_read_is_reported_at_its_name()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1alpha3
+            kind: EnvoyFilter
+            metadata: { name: actions, namespace: istio-system }
+            spec:
+              priority: 1
+              configPatches:
+              - applyTo: VIRTUAL_HOST
+                match:
+                  context: GATEWAY
+                patch:
+                  operation: MERGE
+                  value:
+                    rate_limits:
+                    - actions:
+                      - request_headers:
+                          header_name: x user
+                          descriptor_key: user
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("actions.yaml", Text, origins);
+        var finding = Assert.Single(result.Declarations.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidHeader);
+        var location = origins.Locate(finding.Origin, finding.Field)!.Value;
+        Assert.Equal((16, "spec.configPatches[0].patch.value.rate_limits[0].actions[0].request_headers.header_name"), (location.Position.Line, location.Path));
     }
 
     [Fact]

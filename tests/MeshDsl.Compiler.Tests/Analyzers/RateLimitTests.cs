@@ -41,6 +41,7 @@ public class RateLimitTests
         { "MESH014", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"all\"), RouteTo<V1>, {|MESH014:LocalRateLimitDescriptor(\"k\", \"v\", 1, \"1s\", Header = \"x-k\")|}] public partial class Orphan { } }\n"
             + "[MeshService(\"b\"), {|MESH014:LocalRateLimitDescriptor(\"k\", \"v\", 1, \"1s\")|}, LocalRateLimit(10, \"1s\", Priority = 1)] public partial class B { }\n" },
         { "MESH010", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"x\"), MatchUri(Prefix = \"/x\"), RouteTo<V1>, LocalRateLimit(10, \"1s\", Name = \"same\", Priority = 1)] public partial class X { } [HttpRoute(Name = \"y\"), RouteTo<V1>, LocalRateLimit(10, \"1s\", Name = {|MESH010:\"same\"|}, Priority = 1)] public partial class Y { } }\n" },
+        { "MESH016", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"r\"), RouteTo<V1>, LocalRateLimit(10, \"1s\", Priority = 1), LocalRateLimitDescriptor(\"k\", \"v\", 1, \"1s\", Header = {|MESH016:\"bad header\"|})] public partial class R { } }\n" },
         { "MESH601", Svc + "[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public partial class V1 { } [HttpRoute(Name = \"all\"), RouteTo<V1>, {|MESH601:LocalRateLimit(10, \"1s\", Priority = 1)|}, LocalRateLimitDescriptor(\"k\", \"v\", 1, \"20ms\", Header = \"x-k\")] public partial class R { } }\n" },
     };
 

@@ -218,6 +218,17 @@ internal sealed class RandomDeclarations
 
         if (Chance(3)) parts.Add("MatchUri(Prefix = " + Str(Pick(Texts), values, "uri") + (Chance(6) ? ", Exact = \"/both\"" : string.Empty) + ")");
 
+        // A rule's own bucket, and one per descriptor entry (key and value reach the patch as scalars of their own).
+        if (Chance(8))
+        {
+            parts.Add("LocalRateLimit(" + Int(Pick(Ints), values, "max_tokens") + ", " + Str(Pick(Durations), null, "fill_interval") + ", Priority = 1)");
+            if (Chance(2))
+            {
+                parts.Add("LocalRateLimitDescriptor(" + Str(Pick(Names), values, "descriptor key") + ", " + Str(Pick(Texts), values, "descriptor value") + ", "
+                    + Int(Pick(Ints), values, "descriptor tokens") + ", " + Str(Pick(Durations), null, "descriptor interval") + ", Header = " + Str(Pick(Headers), values, "descriptor header") + ")");
+            }
+        }
+
         if (Chance(8))
         {
             // A rule that answers itself: a redirect or a direct response (a RouteTo beside it, one time in five, is MESH006).
