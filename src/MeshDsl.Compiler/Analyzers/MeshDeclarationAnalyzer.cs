@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using MeshDsl.Canary;
 using MeshDsl.FrontEnd;
 using MeshDsl.Model;
 using MeshDsl.Rules;
@@ -42,13 +43,14 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var workloadFiles = start.Options.AdditionalFiles.Where(f => WorkloadFiles.IsWorkloadFile(start.Options.AnalyzerConfigOptionsProvider.GetOptions(f))).ToImmutableArray();
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var defaultNamespace);
             defaultNamespace = string.IsNullOrWhiteSpace(defaultNamespace) ? null : defaultNamespace!.Trim();
-            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, workloadFiles, defaultNamespace, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value), SymbolKind.NamedType);
+            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine);
+            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, workloadFiles, defaultNamespace, engine, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine), SymbolKind.NamedType);
             if (!workloadFiles.IsEmpty) start.RegisterAdditionalFileAction(WorkloadFiles.ReportUnreadable);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh)
+    private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh, string? engine)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c)))
@@ -58,7 +60,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         var sourceType = ParseContext.TypeName(type);
-        var model = mesh.Declarations.TryGetValue(sourceType, out var known) ? known : DeclarationParser.Parse(type, context.CancellationToken);
+        var model = mesh.Declarations.TryGetValue(sourceType, out var known) ? known : DeclarationParser.Parse(type, context.CancellationToken)?.WithCanaryEngine(engine);
         if (model is null) return;
 
         var locator = new SourceLocator(type);
@@ -112,7 +114,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         public IEnumerable<Finding> FindingsFor(string sourceType) =>
             _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
 
-        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, CancellationToken cancellationToken)
+        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, string? engine, CancellationToken cancellationToken)
         {
             var declarations = new Dictionary<string, MeshDeclaration>(StringComparer.Ordinal);
             var stack = new Stack<INamespaceOrTypeSymbol>();
@@ -133,7 +135,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                         if (type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c))
                             && DeclarationParser.Parse(type, cancellationToken) is { } declaration)
                         {
-                            declarations[declaration.Source] = declaration;
+                            declarations[declaration.Source] = declaration.WithCanaryEngine(engine);
                         }
                     }
                 }

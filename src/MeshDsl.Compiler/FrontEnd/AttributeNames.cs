@@ -10,6 +10,11 @@ internal static class AttributeNames
     public const string VirtualService = Ns + "VirtualServiceAttribute";
     public const string Gateway = Ns + "GatewayAttribute";
     public const string Subset = Ns + "SubsetAttribute";
+    public const string Canary = Ns + "CanaryAttribute`2";
+    public const string CanarySuccessRate = Ns + "CanarySuccessRateAttribute";
+    public const string CanaryLatency = Ns + "CanaryLatencyAttribute";
+    public const string CanaryQuery = Ns + "CanaryQueryAttribute";
+    public const string CanaryWebhook = Ns + "CanaryWebhookAttribute";
     public const string ServiceEntry = Ns + "ServiceEntryAttribute";
     public const string LocalRateLimit = Ns + "LocalRateLimitAttribute";
     public const string LocalRateLimitDescriptor = Ns + "LocalRateLimitDescriptorAttribute";

@@ -150,6 +150,9 @@ internal readonly struct AttributeReader
     /// <summary>True when the user wrote the argument (named, or positional/constructor).</summary>
     public bool IsSet(string name) => TryGet(name, out _);
 
+    /// <summary>The attribute's type arguments (<c>[Canary&lt;V1, V2&gt;]</c>); empty when it has none.</summary>
+    public ImmutableArray<ITypeSymbol> TypeArguments => _data?.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty;
+
     /// <summary>The first type argument of a generic attribute such as <c>RouteTo&lt;T&gt;</c>.</summary>
     public ITypeSymbol? TypeArgument => _data?.AttributeClass is { TypeArguments.Length: > 0 } c ? c.TypeArguments[0] : null;
 }

@@ -107,6 +107,7 @@ internal static class DeclarationParser
         var selector = service.IsSet("Selector") ? ParseContext.Labels(service.Strings("Selector")) : ImmutableArray.Create(new Label("app", name));
         var servicePort = service.Int("Port");
         var subsets = new List<Subset>();
+        var subsetTypes = new Dictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
         var deployments = new List<Resource>();
         foreach (var nested in ParseContext.NestedInOrder(type))
         {
@@ -119,6 +120,7 @@ internal static class DeclarationParser
                 ? ParseContext.Labels(subset.Strings("Labels"))
                 : ImmutableArray.Create(new Label("version", subsetName));
             subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes, context), new SourceRef(subsetType, subset.Index)));
+            subsetTypes[nested] = subsetName;
             if (WorkloadParser.Deployment(nestedAttributes, sourceType, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
             {
                 deployments.Add(deployment);
@@ -161,7 +163,7 @@ internal static class DeclarationParser
 
         if (RateLimitParser.Local(attributes, sourceType, meta, selector, "SIDECAR_INBOUND") is { } rateLimit) resources.Add(rateLimit);
 
-        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector);
+        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector) { Canary = CanaryParser.Parse(attributes, sourceType, subsetTypes, context) };
         return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray(), info);
     }
 

@@ -139,4 +139,14 @@ internal static class IstioNames
         1 => ProxyProtocolVersions.V2,
         _ => null,
     };
+
+    /// <summary>Flagger's webhook types, in the order of the C# <c>CanaryWebhookType</c>.</summary>
+    public static string? CanaryWebhookType(int value) => value switch
+    {
+        0 => "pre-rollout",
+        1 => "rollout",
+        2 => "post-rollout",
+        3 => "rollback",
+        _ => null,
+    };
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MeshDsl.Canary;
 using MeshDsl.Emit;
 using MeshDsl.FrontEnd;
 using MeshDsl.Helpers;
@@ -28,8 +29,11 @@ public sealed class MeshGenerator : IIncrementalGenerator
             static (spc, _) => spc.AddSource("MeshDsl.Generator.g.cs", CSharpEmitter.GeneratorMarker));
 
         // MeshDslNamespace belongs to the output itself: the YAML on disk, Manifest.Of at run time and the analyzers agree.
-        var defaultNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => Namespaces.Default(options.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var ns) ? ns : null));
+        // So does MeshDslCanaryEngine: it decides which documents a canary becomes.
+        var buildOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => (
+                Namespace: Namespaces.Default(options.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var ns) ? ns : null),
+                Engine: options.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine) ? engine : null));
 
         foreach (var attribute in DeclarationParser.DeclarationAttributes)
         {
@@ -46,8 +50,8 @@ public sealed class MeshGenerator : IIncrementalGenerator
             var declarations = parsed
                 .Select(static (p, _) => p.Declaration)
                 .Where(static d => d is not null)
-                .Combine(defaultNamespace)
-                .Select(static (pair, _) => pair.Left!.InNamespace(pair.Right))
+                .Combine(buildOptions)
+                .Select(static (pair, _) => CanaryBackEnd.Apply(pair.Left!.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine)))
                 .WithTrackingName(TrackingNames.Declarations);
 
             var resources = declarations

@@ -16,7 +16,7 @@ internal static class DestinationRuleYaml
         .AddStrings("exportTo", spec.ExportTo)
         .AddIfAny("workloadSelector", new YamlMapping().AddLabels("matchLabels", spec.WorkloadSelector));
 
-    private static YamlMapping? Policy(TrafficPolicy? p) => p is null
+    internal static YamlMapping? Policy(TrafficPolicy? p) => p is null
         ? null
         : new YamlMapping()
             .AddIfAny("loadBalancer", LoadBalancer(p.LoadBalancer))

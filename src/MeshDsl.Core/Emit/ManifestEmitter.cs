@@ -23,6 +23,7 @@ internal static class ManifestEmitter
 
     public static YamlMapping ToYaml(Resource resource)
     {
+        if (resource is CanaryStage stage) return ToYaml(stage.Inner);
         var metadata = new YamlMapping().Add("name", resource.Metadata.Name).Add("namespace", resource.Metadata.Namespace);
         var root = new YamlMapping()
             .Add("apiVersion", resource.ApiVersion)
@@ -38,6 +39,10 @@ internal static class ManifestEmitter
             RateLimitConfigMap config => root.Add("data", new YamlMapping().Add(config.FileName, RateLimit.RateLimitConfigText.Write(config.Config))),
             K8sDeployment deployment => root.Add("spec", WorkloadYaml.Spec(deployment.Spec)),
             K8sService service => root.Add("spec", WorkloadYaml.Spec(service.Spec)),
+            FlaggerCanary canary => root.Add("spec", CanaryYaml.Spec(canary.Spec)),
+            FlaggerMetricTemplate template => root.Add("spec", CanaryYaml.Spec(template)),
+            ArgoRollout rollout => root.Add("spec", CanaryYaml.Spec(rollout.Spec)),
+            ArgoAnalysisTemplate template => root.Add("spec", CanaryYaml.Spec(template)),
             _ => throw new ArgumentOutOfRangeException(nameof(resource), resource.Kind, "no writer for this kind"),
         };
     }

@@ -6,8 +6,15 @@ namespace MeshDsl.Emit;
 internal static class ManifestFiles
 {
     /// <summary><c>[namespace-]kind-name.yaml</c>: stable, unique per resource, safe on every file system.</summary>
-    public static string FileName(Resource resource) =>
-        Prefix(resource) + resource.Kind.ToLowerInvariant() + "-" + Safe(resource.Metadata.Name) + ".yaml";
+    public static string FileName(Resource resource) => resource is CanaryStage stage
+        ? StagesFolder + "/" + Stem(stage.Inner) + "/" + Safe(stage.Stage) + ".yaml"
+        : Prefix(resource) + resource.Kind.ToLowerInvariant() + "-" + Safe(resource.Metadata.Name) + ".yaml";
+
+    /// <summary>
+    /// The folder of a canary's stages (<c>canary-steps/[namespace-]name/step-005.yaml</c>): each one is applied in its turn, so
+    /// none is in the output folder itself, where <c>kubectl apply -f</c> and the kustomization take every file at once.
+    /// </summary>
+    public const string StagesFolder = "canary-steps";
 
     /// <summary><c>[namespace-]name</c>, without the kind: the file stem of the declaration this resource leads.</summary>
     public static string Stem(Resource resource) => Prefix(resource) + Safe(resource.Metadata.Name);

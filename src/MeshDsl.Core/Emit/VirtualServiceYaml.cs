@@ -39,7 +39,7 @@ internal static class VirtualServiceYaml
         .AddIfAny("corsPolicy", Cors(route.CorsPolicy))
         .AddIfAny("headers", Headers(route.Headers));
 
-    private static YamlNode Match(HttpMatchRequest m) => new YamlMapping()
+    internal static YamlNode Match(HttpMatchRequest m) => new YamlMapping()
         .Add("name", m.Name)
         .AddIfAny("uri", StringMatch(m.Uri))
         .AddIfAny("scheme", StringMatch(m.Scheme))
@@ -55,7 +55,7 @@ internal static class VirtualServiceYaml
         .Add("sourceNamespace", m.SourceNamespace)
         .Add("statPrefix", m.StatPrefix);
 
-    private static YamlMapping? Headers(Headers? headers) => headers is null
+    internal static YamlMapping? Headers(Headers? headers) => headers is null
         ? null
         : new YamlMapping()
             .AddIfAny("request", Operations(headers.Request))
@@ -86,14 +86,14 @@ internal static class VirtualServiceYaml
         return new YamlMapping().Add("status", r.Status).AddIfAny("body", body);
     }
 
-    private static YamlMapping? Rewrite(HttpRewrite? r)
+    internal static YamlMapping? Rewrite(HttpRewrite? r)
     {
         if (r is null) return null;
         var regex = new YamlMapping().Add("match", r.UriRegexMatch).Add("rewrite", r.UriRegexRewrite);
         return new YamlMapping().Add("uri", r.Uri).Add("authority", r.Authority).AddIfAny("uriRegexRewrite", regex);
     }
 
-    private static YamlMapping? Retries(HttpRetry? r) => r is null
+    internal static YamlMapping? Retries(HttpRetry? r) => r is null
         ? null
         : new YamlMapping()
             .Add("attempts", r.Attempts)
@@ -128,7 +128,7 @@ internal static class VirtualServiceYaml
         return map;
     }
 
-    private static YamlMapping? Cors(CorsPolicy? c) => c is null
+    internal static YamlMapping? Cors(CorsPolicy? c) => c is null
         ? null
         : new YamlMapping()
             .AddList("allowOrigins", c.AllowOrigins, o => StringMatch(o)!)

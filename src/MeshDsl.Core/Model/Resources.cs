@@ -66,4 +66,8 @@ internal sealed record MeshDeclaration(
 }
 
 /// <summary>What the model knows of a Kubernetes service beyond its resources: its host and ports.</summary>
-internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin, EquatableArray<Label> Selector);
+internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin, EquatableArray<Label> Selector)
+{
+    /// <summary>The service's progressive canary, when it declares one.</summary>
+    public CanarySpec? Canary { get; init; }
+}

@@ -82,4 +82,17 @@ internal static class RuleIds
     public const string UnpinnedImage = "MESH611";
     public const string LimitNothingReaches = "MESH612";
     public const string DescriptorNoLimitMatches = "MESH613";
+
+    // Progressive canaries and the engines that run them.
+    public const string CanaryStepWeights = "MESH701";
+    public const string CanaryThresholdUnit = "MESH702";
+    public const string ControllerOwnsHost = "MESH703";
+    public const string RoutingControllerDrops = "MESH704";
+    public const string ArgoRouteUnnamed = "MESH705";
+    public const string CanaryRouteDestinations = "MESH706";
+    public const string CanaryWithoutTraffic = "MESH707";
+    public const string CanarySubsetWithoutWorkload = "MESH708";
+    public const string InvalidCanary = "MESH709";
+    public const string WebhookNotRun = "MESH710";
+    public const string UnknownCanaryEngine = "MESH711";
 }

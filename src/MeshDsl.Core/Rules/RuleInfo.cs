@@ -17,6 +17,7 @@ internal enum RuleCategory
     Gateways,
     Workloads,
     RateLimiting,
+    Canary,
 }
 
 /// <summary>

@@ -28,13 +28,13 @@ internal static class CrdValidator
         // repository does not carry; only Istio's CRDs are validated here.
         if (apiVersion is "v1" or "apps/v1") return Array.Empty<string>();
         var version = apiVersion?.Split('/').Last();
-        var file = kind?.ToLowerInvariant() + ".yaml";
-        if (kind is null || version is null || Paths.Crd(file) is null)
+        var file = kind is null ? null : Paths.Crd(kind.ToLowerInvariant() + ".yaml") ?? Paths.EngineCrd(kind);
+        if (kind is null || version is null || file is null)
         {
             return new[] { $"no CRD for kind '{kind}'" };
         }
 
-        var schema = Schemas.GetOrAdd(kind + "/" + version, _ => LoadSchema(file, version));
+        var schema = Schemas.GetOrAdd(kind + "/" + version, _ => LoadSchema(file, kind, version));
         if (!root.Children.TryGetValue(new YamlScalarNode("metadata"), out var metadata) || Scalar((YamlMappingNode)metadata, "name") is null)
         {
             errors.Add("metadata.name is required");
@@ -46,9 +46,11 @@ internal static class CrdValidator
         return errors;
     }
 
-    private static YamlMappingNode LoadSchema(string file, string version)
+    /// <summary>The schema of a kind at a version, from its CRD file (Flagger's file holds three CRDs).</summary>
+    private static YamlMappingNode LoadSchema(string file, string kind, string version)
     {
-        var crd = (YamlMappingNode)YamlTree.ParseSingle(File.ReadAllText(Paths.Crd(file)!));
+        var crd = YamlTree.Parse(File.ReadAllText(file)).Cast<YamlMappingNode>()
+            .Single(d => Scalar((YamlMappingNode)((YamlMappingNode)d["spec"])["names"], "kind") == kind);
         var versions = (YamlSequenceNode)((YamlMappingNode)crd["spec"])["versions"];
         var entry = versions.Children.Cast<YamlMappingNode>().Single(v => Scalar(v, "name") == version);
         return (YamlMappingNode)((YamlMappingNode)entry["schema"])["openAPIV3Schema"];
@@ -227,6 +229,9 @@ internal static class CrdValidator
         {
             var text = string.Join(" ", Scalar(rule, "rule")!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             var message = Scalar(rule, "message");
+
+            // Transition rules (immutability: self == oldSelf) apply to updates; a manifest is checked as a create.
+            if (text.Contains("oldSelf")) continue;
             bool ok;
             switch (text)
             {

@@ -20,6 +20,15 @@ internal static class Paths
         : File.Exists(Path.Combine(OwnSchemaDir, file)) ? Path.Combine(OwnSchemaDir, file)
         : null;
 
+    /// <summary>The CRD file of a progressive delivery engine's kind (Flagger's, Argo Rollouts'), or null.</summary>
+    public static string? EngineCrd(string kind) => kind switch
+    {
+        "Canary" or "MetricTemplate" => Path.Combine(SharedDir, "flagger", "crd.yaml"),
+        "Rollout" => Path.Combine(SharedDir, "argo-rollouts", "rollout-crd.yaml"),
+        "AnalysisTemplate" => Path.Combine(SharedDir, "argo-rollouts", "analysis-template-crd.yaml"),
+        _ => null,
+    };
+
     public static string SeedManifests => Path.Combine(SharedDir, "seed-manifests");
 
     public static string Samples => Path.Combine(RepoRoot, "samples");

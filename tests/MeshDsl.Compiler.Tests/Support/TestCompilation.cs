@@ -54,10 +54,12 @@ internal static class TestCompilation
         .OfType<MeshDsl.Model.MeshDeclaration>()
         .ToArray();
 
-    public static GeneratorDriver Driver(string? meshDslNamespace = null) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(string? meshDslNamespace = null, string? canaryEngine = null) => CSharpGeneratorDriver.Create(
         new[] { new MeshGenerator().AsSourceGenerator() },
         parseOptions: ParseOptions,
-        optionsProvider: meshDslNamespace is null ? null : new BuildPropertiesProvider(("build_property.MeshDslNamespace", meshDslNamespace)),
+        optionsProvider: meshDslNamespace is null && canaryEngine is null ? null : new BuildPropertiesProvider(
+            new[] { ("build_property.MeshDslNamespace", meshDslNamespace), ("build_property.MeshDslCanaryEngine", canaryEngine) }
+                .Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!)).ToArray()),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator, asserts it neither threw nor broke the compilation, and returns the result.</summary>

@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+
+namespace MeshDsl.Canary;
+
+/// <summary>
+/// Turns a service's <see cref="CanarySpec"/> into what its engine runs. <c>Steps</c>: the service's resources as declared
+/// (the start) and, apart, each step and the rollback. <c>Flagger</c>: a <c>Canary</c> (and <c>MetricTemplate</c>s) in place
+/// of the VirtualService, DestinationRule and Service Flagger generates. <c>ArgoRollouts</c>: the VirtualService and
+/// DestinationRule shaped as Argo expects, a <c>Rollout</c> and its <c>AnalysisTemplate</c>.
+/// </summary>
+internal static class CanaryBackEnd
+{
+    /// <summary>The namespace a step names when the service names none: where <c>kubectl apply</c> of a step must land.</summary>
+    public const string FallbackNamespace = "default";
+
+    public static MeshDeclaration WithCanaryEngine(this MeshDeclaration declaration, string? engine)
+    {
+        if (declaration.Service?.Canary is not { } canary) return declaration;
+        if (CanaryEngines.Parse(engine) is not { } parsed)
+        {
+            // An engine this build does not know is reported where the canary is declared; its steps are still written.
+            var finding = new Finding(RuleIds.UnknownCanaryEngine, canary.Origin, string.Empty, System.Collections.Immutable.ImmutableArray.Create(engine!.Trim()));
+            return declaration with { Findings = declaration.Findings.Concat(new[] { finding }).ToEquatableArray() };
+        }
+
+        return parsed == canary.Engine ? declaration : declaration with { Service = declaration.Service with { Canary = canary with { Engine = parsed } } };
+    }
+
+    public static MeshDeclaration Apply(MeshDeclaration declaration)
+    {
+        if (declaration.Service is not { Canary: { } canary } service || canary.StableSubset.Length == 0 || canary.CanarySubset.Length == 0) return declaration;
+        var plan = CanaryPlan.Of(declaration, service, canary);
+        var resources = canary.Engine switch
+        {
+            CanaryEngines.Flagger => Flagger(declaration, plan),
+            CanaryEngines.ArgoRollouts => Argo(declaration, plan),
+            _ => Steps(declaration, plan),
+        };
+        return declaration with { Resources = resources.ToEquatableArray() };
+    }
+
+    private static IEnumerable<Resource> Steps(MeshDeclaration declaration, CanaryPlan plan)
+    {
+        var resources = WithVirtualService(declaration, plan.VirtualService).ToList();
+        var staged = plan.VirtualService with { Metadata = plan.VirtualService.Metadata with { Namespace = plan.Namespace ?? FallbackNamespace } };
+        foreach (var weight in plan.Canary.StepWeights)
+        {
+            resources.Add(new CanaryStage(plan.WithWeights(staged, weight), "step-" + weight.ToString("000", CultureInfo.InvariantCulture)));
+        }
+
+        resources.Add(new CanaryStage(plan.WithWeights(staged, null), "rollback"));
+        return resources;
+    }
+
+    private static IEnumerable<Resource> Flagger(MeshDeclaration declaration, CanaryPlan plan)
+    {
+        var service = plan.Service;
+        var meta = new ObjectMeta(service.Name, plan.Namespace);
+        var (metrics, templates) = FlaggerMetrics.Of(plan, meta);
+        var route = plan.CanaryRoutes.FirstOrDefault();
+        var hosts = plan.VirtualService.Spec.Hosts;
+        var spec = new FlaggerCanarySpec(
+            plan.CanaryDeployment?.Metadata.Name ?? service.Name,
+            service.Name,
+            service.Ports.IsEmpty ? 80 : service.Ports[0],
+            hosts.Count == 1 && hosts[0] == service.Host ? EquatableArray<string>.Empty : hosts,
+            plan.VirtualService.Spec.Gateways,
+            route,
+            plan.DestinationRule?.Spec.TrafficPolicy,
+            plan.Canary.StepInterval,
+            plan.Canary.FailedChecks,
+            plan.Canary.StepWeights,
+            metrics,
+            plan.Canary.Webhooks);
+
+        // Flagger generates the service's VirtualService, its DestinationRules and its ClusterIP Services: two writers of
+        // one object fight on every reconcile, so MeshDsl leaves them to it.
+        return declaration.Resources
+            .Where(r => r is not (VirtualService or DestinationRule or K8sService))
+            .Append(new FlaggerCanary(meta, declaration.Source, spec))
+            .Concat(templates);
+    }
+
+    private static IEnumerable<Resource> Argo(MeshDeclaration declaration, CanaryPlan plan)
+    {
+        var start = plan.WithWeights(plan.VirtualService, 0);
+        var resources = WithVirtualService(declaration, start).ToList();
+        var service = plan.Service;
+        var meta = new ObjectMeta(service.Name, plan.Namespace);
+        var metrics = ArgoMetrics.Of(plan);
+        var template = metrics.IsEmpty ? null : new ArgoAnalysisTemplate(meta with { Name = service.Name + "-canary" }, declaration.Source, metrics);
+        var routes = plan.VirtualService.Spec.Http.Count == 1 && plan.VirtualService.Spec.Http[0].Name is null
+            ? EquatableArray<string>.Empty
+            : plan.CanaryRoutes.Select(r => r.Name).OfType<string>().ToEquatableArray();
+        var deployment = plan.CanaryDeployment ?? plan.StableDeployment;
+        resources.Add(new ArgoRollout(meta, declaration.Source, new ArgoRolloutSpec(
+            deployment?.Spec.Replicas,
+            service.Selector,
+            deployment?.Metadata.Name ?? service.Name,
+            plan.Labels(plan.Canary.StableSubset),
+            plan.Labels(plan.Canary.CanarySubset),
+            start.Metadata.Name,
+            routes,
+            plan.DestinationRule?.Metadata.Name ?? service.Name,
+            plan.Canary.StableSubset,
+            plan.Canary.CanarySubset,
+            plan.Canary.StepWeights,
+            plan.Canary.StepInterval,
+            template?.Metadata.Name)));
+        if (template is not null) resources.Add(template);
+        return resources;
+    }
+
+    /// <summary>The declaration's resources with its VirtualService replaced by (or, when it has none, joined by) <paramref name="vs"/>.</summary>
+    private static IEnumerable<Resource> WithVirtualService(MeshDeclaration declaration, VirtualService vs)
+    {
+        var replaced = false;
+        foreach (var resource in declaration.Resources)
+        {
+            if (resource is VirtualService && !replaced)
+            {
+                replaced = true;
+                yield return vs;
+            }
+            else
+            {
+                yield return resource;
+            }
+        }
+
+        if (!replaced) yield return vs;
+    }
+}
