@@ -14,7 +14,9 @@ namespace Canary;
 [CanaryWebhook("load-test", "http://flagger-loadtester.test/", Type = CanaryWebhookType.LoadTest, Command = "hey -z 1m -q 10 -c 2 http://reviews.default:8080/")]
 public partial class Reviews
 {
-    [Subset("v1")] public partial class V1 { }
+    // v1 is the version the seed has running already; declared, so the rules see the pods of both subsets.
+    [Subset("v1"), Deployment("reviews:1.0", Replicas = 2)]
+    public partial class V1 { }
 
     [Subset("v2")]
     [Deployment("reviews:2.0", Replicas = 2)]

@@ -50,9 +50,14 @@ internal static class ManifestLayout
 
     public static List<OutputFile> Arrange(IEnumerable<EmbeddedManifest> manifests, Layout layout, bool kustomization)
     {
-        var resources = manifests
+        var all = manifests
             .OrderBy(m => m.FileName, StringComparer.Ordinal)
             .ToList();
+
+        // A canary's stages are applied one at a time: each stays a file of its own below the folder, in no layout's file and
+        // in no kustomization, so that applying the folder never applies them all at once.
+        var resources = all.Where(m => !ManifestPaths.IsNested(m.FileName)).ToList();
+        var stages = all.Where(m => ManifestPaths.IsNested(m.FileName)).Select(m => new OutputFile(m.FileName, m.Content)).ToList();
 
         var files = layout switch
         {
@@ -75,6 +80,7 @@ internal static class ManifestLayout
             files.Add(new OutputFile("kustomization.yaml", sb.ToString()));
         }
 
+        files.AddRange(stages);
         return files;
     }
 

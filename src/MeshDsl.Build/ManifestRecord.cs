@@ -44,7 +44,7 @@ internal sealed class ManifestRecord
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             if (parts.Length != 4 || !long.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)) continue;
-            if (Path.GetFileName(parts[0]) != parts[0] || parts[0].Length == 0) continue;
+            if (!ManifestPaths.IsSafe(parts[0])) continue;
             record.Set(new RecordEntry(parts[0], parts[1], length, parts[3]));
         }
 

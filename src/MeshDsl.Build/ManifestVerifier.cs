@@ -33,7 +33,7 @@ internal static class ManifestVerifier
         var problems = new List<VerifyProblem>();
         foreach (var file in files)
         {
-            var path = Path.Combine(directory, file.FileName);
+            var path = ManifestPaths.Full(directory, file.FileName);
             if (!File.Exists(path))
             {
                 problems.Add(new VerifyProblem(Difference.Missing, path, string.Empty));

@@ -36,9 +36,9 @@ internal static class ManifestWriter
     {
         Directory.CreateDirectory(directory);
         using var folderLock = FolderLock.Acquire(directory, TimeSpan.FromMinutes(2), cancellationToken);
-        RemoveLeftoverTemporaryFiles(directory);
-
         var record = ManifestRecord.Load(directory);
+        RemoveLeftoverTemporaryFiles(directory, record);
+
         var written = new List<string>();
         var unchanged = new List<string>();
         var all = new List<string>();
@@ -46,7 +46,19 @@ internal static class ManifestWriter
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = Path.Combine(directory, file.FileName);
+            if (!ManifestPaths.IsSafe(file.FileName))
+            {
+                refused.Add(new WriteRefusal(Path.Combine(directory, Path.GetFileName(file.FileName)), "its name is not a plain file name below the output folder"));
+                continue;
+            }
+
+            var path = ManifestPaths.Full(directory, file.FileName);
+            if (ManifestPaths.IsNested(file.FileName) && ManifestPaths.PrepareFolders(directory, file.FileName) is { } why)
+            {
+                refused.Add(new WriteRefusal(path, why));
+                continue;
+            }
+
             var bytes = Utf8NoBom.GetBytes(file.Content);
             var entry = ManifestRecord.Entry(file.FileName, owner, bytes);
             var recorded = record.Find(file.FileName);
@@ -88,11 +100,12 @@ internal static class ManifestWriter
         var keptStale = new List<string>();
         foreach (var stale in record.Entries.Where(e => e.Owner == owner && !current.Contains(e.FileName)).ToList())
         {
-            var path = Path.Combine(directory, stale.FileName);
+            var path = ManifestPaths.Full(directory, stale.FileName);
             if (ManifestRecord.Holds(path, stale))
             {
                 File.Delete(path);
                 deleted.Add(path);
+                if (ManifestPaths.IsNested(stale.FileName)) ManifestPaths.RemoveEmptyFolders(directory, stale.FileName);
             }
             else if (File.Exists(path))
             {
@@ -114,7 +127,7 @@ internal static class ManifestWriter
         var current = new HashSet<string>(files.Select(f => f.FileName), StringComparer.OrdinalIgnoreCase);
         foreach (var entry in ManifestRecord.Load(directory).Entries.Where(e => e.Owner == owner && !current.Contains(e.FileName)))
         {
-            var path = Path.Combine(directory, entry.FileName);
+            var path = ManifestPaths.Full(directory, entry.FileName);
             if (File.Exists(path)) yield return path;
         }
     }
@@ -128,11 +141,12 @@ internal static class ManifestWriter
         var record = ManifestRecord.Load(directory);
         foreach (var entry in record.Entries.Where(e => e.Owner == owner).ToList())
         {
-            var path = Path.Combine(directory, entry.FileName);
+            var path = ManifestPaths.Full(directory, entry.FileName);
             if (ManifestRecord.Holds(path, entry))
             {
                 File.Delete(path);
                 deleted.Add(path);
+                if (ManifestPaths.IsNested(entry.FileName)) ManifestPaths.RemoveEmptyFolders(directory, entry.FileName);
             }
 
             record.Remove(entry.FileName);
@@ -142,9 +156,16 @@ internal static class ManifestWriter
         return deleted;
     }
 
-    private static void RemoveLeftoverTemporaryFiles(string directory)
+    /// <summary>Temporary files in the folder and in the folders of its recorded nested files (a canary's stages).</summary>
+    private static void RemoveLeftoverTemporaryFiles(string directory, ManifestRecord record)
     {
-        foreach (var temp in Directory.GetFiles(directory, "*" + TempSuffix))
+        var nested = record.Entries
+            .Where(e => ManifestPaths.IsNested(e.FileName))
+            .Select(e => Path.GetDirectoryName(ManifestPaths.Full(directory, e.FileName))!)
+            .Distinct(StringComparer.Ordinal)
+            .Where(d => Directory.Exists(d) && (File.GetAttributes(d) & FileAttributes.ReparsePoint) == 0)
+            .SelectMany(d => Directory.GetFiles(d, "*" + TempSuffix));
+        foreach (var temp in Directory.GetFiles(directory, "*" + TempSuffix).Concat(nested))
         {
             try
             {

@@ -63,6 +63,17 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnpinnedImage = Create(RuleIds.UnpinnedImage);
     public static readonly DiagnosticDescriptor LimitNothingReaches = Create(RuleIds.LimitNothingReaches);
     public static readonly DiagnosticDescriptor DescriptorNoLimitMatches = Create(RuleIds.DescriptorNoLimitMatches);
+    public static readonly DiagnosticDescriptor CanaryStepWeights = Create(RuleIds.CanaryStepWeights);
+    public static readonly DiagnosticDescriptor CanaryThresholdUnit = Create(RuleIds.CanaryThresholdUnit);
+    public static readonly DiagnosticDescriptor ControllerOwnsHost = Create(RuleIds.ControllerOwnsHost);
+    public static readonly DiagnosticDescriptor RoutingControllerDrops = Create(RuleIds.RoutingControllerDrops);
+    public static readonly DiagnosticDescriptor ArgoRouteUnnamed = Create(RuleIds.ArgoRouteUnnamed);
+    public static readonly DiagnosticDescriptor CanaryRouteDestinations = Create(RuleIds.CanaryRouteDestinations);
+    public static readonly DiagnosticDescriptor CanaryWithoutTraffic = Create(RuleIds.CanaryWithoutTraffic);
+    public static readonly DiagnosticDescriptor CanarySubsetWithoutWorkload = Create(RuleIds.CanarySubsetWithoutWorkload);
+    public static readonly DiagnosticDescriptor InvalidCanary = Create(RuleIds.InvalidCanary);
+    public static readonly DiagnosticDescriptor WebhookNotRun = Create(RuleIds.WebhookNotRun);
+    public static readonly DiagnosticDescriptor UnknownCanaryEngine = Create(RuleIds.UnknownCanaryEngine);
 
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
@@ -216,5 +227,16 @@ internal static class Descriptors
         UnpinnedImage,
         LimitNothingReaches,
         DescriptorNoLimitMatches,
+        CanaryStepWeights,
+        CanaryThresholdUnit,
+        ControllerOwnsHost,
+        RoutingControllerDrops,
+        ArgoRouteUnnamed,
+        CanaryRouteDestinations,
+        CanaryWithoutTraffic,
+        CanarySubsetWithoutWorkload,
+        InvalidCanary,
+        WebhookNotRun,
+        UnknownCanaryEngine,
     };
 }

@@ -42,7 +42,11 @@ internal static class AttributeChecks
     /// <summary>Where each kind of class may use which attributes; a class may play several parts (a subset that is also a rule).</summary>
     private static readonly Dictionary<string, HashSet<string>> Allowed = new()
     {
-        [AttributeNames.MeshService] = new(PolicyAttributes.Append(AttributeNames.MeshService).Append(AttributeNames.LocalRateLimit)),
+        [AttributeNames.MeshService] = new(PolicyAttributes.Concat(new[]
+        {
+            AttributeNames.MeshService, AttributeNames.LocalRateLimit, AttributeNames.Canary, AttributeNames.CanarySuccessRate, AttributeNames.CanaryLatency,
+            AttributeNames.CanaryQuery, AttributeNames.CanaryWebhook,
+        })),
         [AttributeNames.VirtualService] = new() { AttributeNames.VirtualService },
         [AttributeNames.Gateway] = new() { AttributeNames.Gateway, AttributeNames.LocalRateLimit },
         [AttributeNames.RateLimitService] = new() { AttributeNames.RateLimitService },

@@ -27,6 +27,7 @@ internal static class PolicyRules
             .Concat(TrafficPolicyValidity.Check(declaration))
             .Concat(GatewayRules.Check(declaration))
             .Concat(WorkloadValidity.Check(declaration))
+            .Concat(CanaryRules.Check(declaration))
             .Select(f => f.Origin == SourceRef.None ? f with { Origin = declaration.Origin } : f); // a finding about no node in particular is the declaration's
 
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
@@ -35,5 +36,5 @@ internal static class PolicyRules
     public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null) =>
         EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default", hosts));
 
-    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh)).Concat(GlobalRateLimitRules.CheckMesh(mesh));
+    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh)).Concat(GlobalRateLimitRules.CheckMesh(mesh)).Concat(CanaryRules.CheckMesh(mesh));
 }

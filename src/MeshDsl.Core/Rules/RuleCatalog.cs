@@ -1693,7 +1693,7 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
-    }.Concat(RateLimiting()).ToArray());
+    }.Concat(RateLimiting()).Concat(Canary()).ToArray());
 
     private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id);
 

@@ -14,7 +14,7 @@ namespace MeshDsl.Tests.Analyzers;
 public class RuleDocsTests
 {
     // Rules whose examples need more than one file, or are YAML, are tested in their own classes.
-    private static readonly HashSet<string> MultiFile = new() { "MESH011", "MESH019", "MESH111", "MESH405", "MESH503", "MESH606", "MESH607", "MESH609" };
+    private static readonly HashSet<string> MultiFile = new() { "MESH011", "MESH019", "MESH703", "MESH111", "MESH405", "MESH503", "MESH606", "MESH607", "MESH609" };
 
     public static TheoryData<string> Ids => new(Descriptors.All.Select(d => d.Id));
 
@@ -51,7 +51,12 @@ public class RuleDocsTests
         var compilation = TestCompilation.Create(source);
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.True(errors.Length == 0, "The example does not compile: " + string.Join("; ", errors.Select(e => e.ToString())));
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MeshDeclarationAnalyzer()));
+        // An example names its canary engine in a first comment line, as a project sets the build property.
+        var engine = Regex.Match(source, "^// MeshDslCanaryEngine=(\\w+)");
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, engine.Success
+            ? new BuildPropertiesProvider(("build_property.MeshDslCanaryEngine", engine.Groups[1].Value))
+            : new BuildPropertiesProvider());
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MeshDeclarationAnalyzer()), options);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
 }
