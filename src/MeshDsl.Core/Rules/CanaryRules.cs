@@ -202,7 +202,7 @@ internal static class CanaryRules
 
         if (plan.CanaryRoutes.FirstOrDefault() is { } first)
         {
-            if (first.Fault is not null) yield return Dropped(first.Origin, "fault", "fault injection", "a Canary has no fault field");
+            if (first.Fault is { } fault) yield return Dropped(fault.Delay?.Origin ?? fault.Abort?.Origin ?? first.Origin, string.Empty, "fault injection", "a Canary has no fault field");
             if (first.Mirror is not null || !first.Mirrors.IsEmpty) yield return Dropped(first.MirrorOrigin, "mirror", "mirroring", "Flagger mirrors only for its own analysis (analysis.mirror)");
             if (first.Rewrite is { UriRegexRewrite: not null } rewrite) yield return Dropped(rewrite.Origin, "uriRegexRewrite", "the regex rewrite", "a Canary's rewrite has uri and authority only");
             if (first.CorsPolicy is { UnmatchedPreflights: not null } cors) yield return Dropped(cors.Origin, "unmatchedPreflights", "unmatchedPreflights", "a Canary's corsPolicy has no such field");
