@@ -57,7 +57,9 @@ public class CanaryTests
 
         // Flagger generates the VirtualService, the DestinationRules and the Services: MeshDsl writes none of them.
         Assert.DoesNotContain(docs, d => Kind(d) is "VirtualService" or "DestinationRule" or "Service");
-        Assert.Contains(docs, d => Kind(d) == "Deployment");
+        // Flagger runs the stable version as its primary: the canary's Deployment is its target, the stable one is not written.
+        Assert.Contains("deployment-reviews-v2.yaml", manifests.Keys);
+        Assert.DoesNotContain("deployment-reviews-v1.yaml", manifests.Keys);
 
         var canary = Assert.Single(docs, d => Kind(d) == "Canary");
         var spec = (YamlMappingNode)canary["spec"];
@@ -98,6 +100,7 @@ public class CanaryTests
         var docs = manifests.Values.Select(Doc).ToArray();
         Assert.All(docs, d => Assert.Empty(CrdValidator.Validate(d)));
         Assert.DoesNotContain(manifests.Keys, k => k.StartsWith("canary-steps/", StringComparison.Ordinal));
+        Assert.DoesNotContain("deployment-reviews-v1.yaml", manifests.Keys);
 
         // The VirtualService starts stable at 100 and canary at 0; the Rollout moves the weights.
         var vs = Assert.Single(docs, d => Kind(d) == "VirtualService");

@@ -10,7 +10,9 @@ namespace MeshDsl.Canary;
 /// Turns a service's <see cref="CanarySpec"/> into what its engine runs. <c>Steps</c>: the service's resources as declared
 /// (the start) and, apart, each step and the rollback. <c>Flagger</c>: a <c>Canary</c> (and <c>MetricTemplate</c>s) in place
 /// of the VirtualService, DestinationRule and Service Flagger generates. <c>ArgoRollouts</c>: the VirtualService and
-/// DestinationRule shaped as Argo expects, a <c>Rollout</c> and its <c>AnalysisTemplate</c>.
+/// DestinationRule shaped as Argo expects, a <c>Rollout</c> and its <c>AnalysisTemplate</c>. With either controller the stable
+/// version's pods are the controller's (Flagger's primary, the Rollout's stable ReplicaSet): the stable subset's own
+/// Deployment is not written (MESH710 says so), or its pods would serve beside them.
 /// </summary>
 internal static class CanaryBackEnd
 {
@@ -80,7 +82,7 @@ internal static class CanaryBackEnd
         // Flagger generates the service's VirtualService, its DestinationRules and its ClusterIP Services: two writers of
         // one object fight on every reconcile, so MeshDsl leaves them to it.
         return declaration.Resources
-            .Where(r => r is not (VirtualService or DestinationRule or K8sService))
+            .Where(r => r is not (VirtualService or DestinationRule or K8sService) && !plan.IsStableDeployment(r))
             .Append(new FlaggerCanary(meta, declaration.Source, spec))
             .Concat(templates);
     }
@@ -88,7 +90,7 @@ internal static class CanaryBackEnd
     private static IEnumerable<Resource> Argo(MeshDeclaration declaration, CanaryPlan plan)
     {
         var start = plan.WithWeights(plan.VirtualService, 0);
-        var resources = WithVirtualService(declaration, start).ToList();
+        var resources = WithVirtualService(declaration, start).Where(r => !plan.IsStableDeployment(r)).ToList();
         var service = plan.Service;
         var meta = new ObjectMeta(service.Name, plan.Namespace);
         var metrics = ArgoMetrics.Of(plan);
@@ -96,7 +98,7 @@ internal static class CanaryBackEnd
         var routes = plan.VirtualService.Spec.Http.Count == 1 && plan.VirtualService.Spec.Http[0].Name is null
             ? EquatableArray<string>.Empty
             : plan.CanaryRoutes.Select(r => r.Name).OfType<string>().ToEquatableArray();
-        var deployment = plan.CanaryDeployment ?? plan.StableDeployment;
+        var deployment = plan.CanaryDeployment;
         resources.Add(new ArgoRollout(meta, declaration.Source, new ArgoRolloutSpec(
             deployment?.Spec.Replicas,
             service.Selector,

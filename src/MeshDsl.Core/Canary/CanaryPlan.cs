@@ -67,6 +67,9 @@ internal sealed class CanaryPlan
         },
     };
 
+    /// <summary>The stable subset's Deployment, which a controller replaces with pods of its own.</summary>
+    public bool IsStableDeployment(Resource resource) => StableDeployment is not null && ReferenceEquals(resource, StableDeployment);
+
     /// <summary>The labels of one of the service's subsets.</summary>
     public EquatableArray<Label> Labels(string subset) =>
         DestinationRule?.Spec.Subsets.FirstOrDefault(s => s.Name == subset)?.Labels ?? EquatableArray<Label>.Empty;

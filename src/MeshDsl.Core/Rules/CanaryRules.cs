@@ -28,6 +28,13 @@ internal static class CanaryRules
         if (canary.Engine == CanaryEngines.Flagger) foreach (var f in FlaggerDrops(plan)) yield return f;
         if (canary.Engine == CanaryEngines.ArgoRollouts) foreach (var f in ArgoRouteNames(plan)) yield return f;
         foreach (var f in NotRun(canary)) yield return f;
+        if (canary.Engine != CanaryEngines.Steps && plan.StableDeployment is { } stable)
+        {
+            yield return Finding(RuleIds.WebhookNotRun, stable.Spec.Origin == SourceRef.None ? d.Origin : stable.Spec.Origin, string.Empty,
+                "Deployment '" + stable.Metadata.Name + "' of the stable subset", canary.Engine,
+                (canary.Engine == CanaryEngines.Flagger ? "Flagger runs the stable version as its primary (a copy of the canary's Deployment)" : "the Rollout runs the stable version as its stable ReplicaSet")
+                + ", so MeshDsl does not write it; its pods would serve beside them");
+        }
     }
 
     /// <summary>MESH703 and MESH708: what only the whole mesh shows.</summary>

@@ -318,7 +318,7 @@ internal static partial class RuleCatalog
             "Webhooks are Flagger's; with Steps, no controller runs checks or webhooks.")
         {
             IstioSource = "Flagger's `analysis.webhooks`; Argo Rollouts has no webhooks (it runs Jobs and Experiments); Steps has no controller",
-            What = "A `[CanaryWebhook]` with `MeshDslCanaryEngine` `ArgoRollouts` or `Steps`, or a health check with `Steps`.",
+            What = "A `[CanaryWebhook]` with `MeshDslCanaryEngine` `ArgoRollouts` or `Steps`; a health check with `Steps`; with Flagger or Argo Rollouts, a `[Deployment]` on the stable subset, which the controller replaces with pods of its own (Flagger's primary, the Rollout's stable ReplicaSet) and MeshDsl therefore does not write.",
             Why = "It is declared and nothing will call it: with Steps, the pipeline that applies one step after another must run the checks (docs/canary.md gives each query) and the load test itself. An information, not a warning: the same declaration is meant to build with every engine.",
             Bad = """
         using MeshDsl;
@@ -342,7 +342,7 @@ internal static partial class RuleCatalog
         [CanaryWebhook("smoke", "http://smoke-tests.test/")]
         public partial class Reviews
         {
-            [Subset("v1"), Deployment("reviews:1.0")] public partial class V1 { }
+            [Subset("v1")] public partial class V1 { }
             [Subset("v2"), Deployment("reviews:2.0")] public partial class V2 { }
         }
         """,

@@ -31,7 +31,7 @@ internal static class WorkloadRules
                 continue;
             }
 
-            foreach (var f in Subsets(service.Name, service.Selector, ns, DestinationRules(d).SelectMany(dr => dr.Spec.Subsets), local, workloads)) yield return f;
+            foreach (var f in Subsets(service.Name, service.Selector, ns, DestinationRules(d).SelectMany(dr => dr.Spec.Subsets).Where(s => !ControllerRuns(service, s)), local, workloads)) yield return f;
         }
 
         // A DestinationRule of its own (YAML): its subsets against the pods of the Kubernetes Service of its host, when the
@@ -49,6 +49,17 @@ internal static class WorkloadRules
             }
         }
     }
+
+    /// <summary>
+    /// Whether a canary's controller runs a subset's pods itself, so the mesh cannot see them: Flagger generates its own
+    /// DestinationRules (none of the service's subsets is written), and a Rollout labels its stable ReplicaSet's pods.
+    /// </summary>
+    private static bool ControllerRuns(ServiceInfo service, Subset subset) => service.Canary switch
+    {
+        { Engine: CanaryEngines.Flagger } => true,
+        { Engine: CanaryEngines.ArgoRollouts } canary => subset.Name == canary.StableSubset,
+        _ => false,
+    };
 
     /// <summary>MESH501 and MESH504: each subset's labels, with the service's selector, must select pods, and no pod twice.</summary>
     private static IEnumerable<Finding> Subsets(string service, Helpers.EquatableArray<Label> selector, string ns, IEnumerable<Subset> subsets, Workload[] local, IReadOnlyList<Workload> workloads)

@@ -171,4 +171,25 @@ public class CanaryRuleTests
         var found = await Analyze(Service("[Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 50, 100 }, StepInterval = \"5 minutes\")]\n[CanaryLatency(\"half a second\")]"), id: "MESH001");
         Assert.Equal(new[] { "\"5 minutes\"", "\"half a second\"" }, found.Select(Text).OrderBy(t => t, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_controller_runs_the_stable_version_itself_so_its_Deployment_is_reported_and_its_subset_not_checked()
+    {
+        var withStable = Service("[Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 50, 100 }, MinRequests = 10)]\n[CanarySuccessRate(99)]");
+        foreach (var engine in new[] { "Flagger", "ArgoRollouts" })
+        {
+            var info = Assert.Single(await Analyze(withStable, engine, "MESH710"));
+            Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+            Assert.Contains("Deployment 'reviews-v1'", info.GetMessage());
+            Assert.StartsWith("Deployment(", Text(info), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(await Analyze(withStable, "Steps", "MESH710"), d => d.GetMessage().Contains("Deployment"));
+
+        // Without the stable Deployment, Steps has a subset with no pods; Flagger and Argo do not: their controller runs them.
+        var withoutStable = withStable.Replace("[Subset(\"v1\"), Deployment(\"reviews:1.0\")]", "[Subset(\"v1\")]");
+        Assert.Single(await Analyze(withoutStable, "Steps", "MESH501"));
+        Assert.Empty(await Analyze(withoutStable, "Flagger", "MESH501"));
+        Assert.Empty(await Analyze(withoutStable, "ArgoRollouts", "MESH501"));
+    }
 }
