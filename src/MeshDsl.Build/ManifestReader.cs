@@ -47,10 +47,10 @@ internal static class ManifestReader
 
             if (!ManifestKey.TryParse(key, out var sourceType, out var file)) continue;
 
-            // Only a file name, never a path: whatever the assembly says, nothing is written outside the output folder.
-            var fileName = Path.GetFileName(file);
-            if (fileName.Length == 0 || fileName == "." || fileName == "..") continue;
-            result.Add(new EmbeddedManifest(sourceType, fileName, value ?? string.Empty));
+            // A file name, or a path of plain names below the folder (a canary's stages): whatever the assembly says, nothing is
+            // written outside the output folder.
+            if (!ManifestPaths.IsSafe(file)) continue;
+            result.Add(new EmbeddedManifest(sourceType, file, value ?? string.Empty));
         }
 
         return result.Select(m => groups.TryGetValue(m.Source, out var group) && group.Length > 0 && group != "." && group != ".." ? m with { Group = group } : m).ToList();

@@ -111,10 +111,11 @@ public class WriteMeshManifestsTests
     }
 
     [Fact]
-    public void A_manifest_key_with_a_path_is_written_inside_the_output_folder_only()
+    public void A_manifest_key_with_a_path_that_leaves_the_output_folder_is_never_read()
     {
         using var dir = new TempDir();
-        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "obj"), ("A.X", "../../escaped.yaml", Vs), ("A.Y", "..", Vs));
-        Assert.Equal(new[] { "escaped.yaml" }, ManifestReader.Read(assembly).Select(m => m.FileName));
+        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "obj"),
+            ("A.X", "../../escaped.yaml", Vs), ("A.Y", "..", Vs), ("A.Z", "/etc/escaped.yaml", Vs), ("A.R", "canary-steps/reviews/step-005.yaml", Vs));
+        Assert.Equal(new[] { "canary-steps/reviews/step-005.yaml" }, ManifestReader.Read(assembly).Select(m => m.FileName));
     }
 }
