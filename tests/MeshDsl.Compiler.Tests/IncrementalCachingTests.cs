@@ -73,6 +73,37 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void A_canary_and_its_stages_are_cached_like_any_resource()
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Sample("Canary").Append(("/src/Ratings.cs", Ratings)).ToArray());
+        var first = TestCompilation.Run(compilation);
+        Assert.Contains(Outputs(first.Result, TrackingNames.Resources), o => o.Value is Model.CanaryStage);
+        var second = TestCompilation.Run(compilation.Clone(), first.Driver);
+        AssertAllReasons(second.Result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void Changing_the_canary_engine_rewrites_the_canarys_documents_and_nothing_else()
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Sample("Canary").Append(("/src/Ratings.cs", Ratings)).ToArray());
+        var first = TestCompilation.Run(compilation, TestCompilation.Driver(canaryEngine: "Steps"));
+        var driver = first.Driver.WithUpdatedAnalyzerConfigOptions(new BuildPropertiesProvider(("build_property.MeshDslCanaryEngine", "Flagger")));
+        var second = TestCompilation.Run(compilation.Clone(), driver);
+
+        var resources = Outputs(second.Result, TrackingNames.Resources);
+        var changed = resources.Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
+            .Select(o => MeshDsl.Emit.ManifestFiles.FileName((Model.Resource)o.Value)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        // The canary's new documents; its other resources may show as modified where their position moved (Roslyn compares
+        // SelectMany outputs by index), never the other service's.
+        Assert.Subset(changed.ToHashSet(), new[] { "canary-reviews.yaml", "metrictemplate-reviews-request-count.yaml" }.ToHashSet());
+        Assert.All(changed, f => Assert.Contains("reviews", f));
+        Assert.All(resources.Where(o => ((Model.Resource)o.Value).Metadata.Name == "ratings"),
+            o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Contains("canary-reviews.yaml", second.Manifests().Keys);
+        Assert.DoesNotContain(second.Manifests().Keys, k => k.StartsWith("canary-steps/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Pipeline_values_hold_no_symbol_syntax_location_or_compilation()
     {
         var run = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo")));
