@@ -7,8 +7,11 @@ namespace MeshDsl.Tests.Fuzz;
 /// <summary>A value the C# gave that must reach the YAML as it is: a string (a scalar or a key), an integer or a double.</summary>
 internal sealed record Expected(object Value, string Where);
 
-/// <summary>One random declaration: its C# source and the values it must carry into its manifests.</summary>
-internal sealed record RandomDeclaration(string Namespace, string Source, IReadOnlyList<Expected> Values);
+/// <summary>
+/// One random declaration: its C# source and the values it must carry into its manifests. <see cref="HasCanary"/>: a
+/// controller (Flagger, Argo Rollouts) rewrites its routing, so only the Steps engine carries every value as written.
+/// </summary>
+internal sealed record RandomDeclaration(string Namespace, string Source, IReadOnlyList<Expected> Values, bool HasCanary = false);
 
 /// <summary>
 /// A seeded generator of attribute models: services with subsets, rules and policies, VirtualServices and Gateways, with
@@ -34,6 +37,7 @@ internal sealed class RandomDeclarations
 
     private readonly Random _random;
     private bool _withWorkloads;
+    private bool _canary;
     private string _suffix = string.Empty;
 
     public RandomDeclarations(int seed) => _random = new Random(seed);
@@ -46,6 +50,7 @@ internal sealed class RandomDeclarations
         _suffix = "-" + index.ToString(CultureInfo.InvariantCulture);
         var ns = "F" + index.ToString(CultureInfo.InvariantCulture);
         var values = new List<Expected>();
+        _canary = false;
         var sb = new StringBuilder("using MeshDsl;\nnamespace ").Append(ns).Append("\n{\n");
         switch (_random.Next(12))
         {
@@ -59,7 +64,7 @@ internal sealed class RandomDeclarations
         // Odd declarations: an attribute where nothing reads it.
         if (Chance(30)) sb.Append("    [HttpRoute, RouteToHost(\"stray\")] public class Stray { }\n");
         sb.Append("}\n");
-        return new RandomDeclaration(ns, sb.ToString(), values);
+        return new RandomDeclaration(ns, sb.ToString(), values, _canary);
     }
 
     private void Service(StringBuilder sb, List<Expected> values)
@@ -85,9 +90,10 @@ internal sealed class RandomDeclarations
         if (Chance(6)) sb.Append("    [ConsistentHash(HttpHeaderName = ").Append(Str(Pick(Headers), values, "hash header")).Append(", Port = ").Append(Int(Pick(new Pool<int>(new[] { 9080, 443 }, new[] { 0, 70000 })), values, "policy port")).Append(")]\n");
         if (Chance(6)) sb.Append("    [ClientTls(ClientTlsMode.Simple, CaCertificates = ").Append(Str(Pick(new Pool<string>(new[] { "/etc/certs/ca.pem" }, new[] { "" })), values, "ca")).Append(", Sni = ").Append(Str(Pick(Hosts), values, "sni")).Append(")]\n");
         if (Chance(8)) sb.Append("    [Warmup(").Append(Str(Pick(Durations), values, "warmup")).Append(", MinimumPercent = ").Append(Double(Pick(Doubles), values)).Append(", Aggression = ").Append(Double(Pick(Doubles), values)).Append(")]\n");
+        var subsets = 1 + _random.Next(2);
+        if (Chance(4)) Canary(sb, values, subsets);
         sb.Append("    public partial class S\n    {\n");
 
-        var subsets = 1 + _random.Next(2);
         for (var i = 0; i < subsets; i++)
         {
             var subset = Pick(Names);
@@ -108,6 +114,39 @@ internal sealed class RandomDeclarations
         var rules = _random.Next(4);
         for (var r = 0; r < rules; r++) Rule(sb, values, r, subsets, byReference: true);
         sb.Append("    }\n");
+    }
+
+    private static readonly Pool<string> StepWeights = new(new[] { "5, 10, 25, 50, 75, 100", "50, 100", "100", "1, 2, 3" }, new[] { "10, 5", "0, 50", "50, 101", "" });
+    private static readonly Pool<string> Percents = new(new[] { "99", "99.5", "95", "50" }, new[] { "0.99", "0", "101", "double.NaN" });
+
+    /// <summary>A progressive canary from the first subset to the last (the same one when there is one: MESH709), with checks and webhooks.</summary>
+    private void Canary(StringBuilder sb, List<Expected> values, int subsets)
+    {
+        _canary = true;
+        var weights = Pick(StepWeights);
+        var args = new List<string>();
+        if (weights.Length > 0 || Chance(2)) args.Add("StepWeights = new int[] { " + weights + " }");
+        else args.Add("StepWeight = " + Int(Pick(new Pool<int>(new[] { 10, 25, 50 }, new[] { 0, -5 })), null, "step weight"));
+        foreach (var w in weights.Split(", ", StringSplitOptions.RemoveEmptyEntries)) values.Add(new Expected(long.Parse(w, CultureInfo.InvariantCulture), "step weight"));
+        if (Chance(2)) args.Add("StepInterval = " + Str(Pick(Durations), null, "step interval"));
+        if (Chance(3)) args.Add("FailedChecks = " + Int(Pick(new Pool<int>(new[] { 1, 2, 5 }, new[] { 0, -1 })), null, "failed checks"));
+        if (Chance(2)) args.Add("MinRequests = " + Int(Pick(new Pool<int>(new[] { 10, 100 }, new[] { -1 })), null, "min requests"));
+        if (Chance(4)) args.Add("Prometheus = " + Str(Pick(new Pool<string>(new[] { "http://prometheus:9090" }, new[] { "prometheus:9090", "" })), null, "prometheus"));
+        sb.Append("    [Canary<S.V0, S.V").Append((subsets - 1).ToString(CultureInfo.InvariantCulture)).Append(">(").Append(string.Join(", ", args)).Append(")]\n");
+        if (Chance(2)) sb.Append("    [CanarySuccessRate(").Append(Pick(Percents)).Append(")]\n");
+        if (Chance(2)) sb.Append("    [CanaryLatency(").Append(Str(Pick(Durations), null, "latency")).Append(Chance(2) ? ", Percentile = " + Pick(Percents) : string.Empty).Append(")]\n");
+        if (Chance(3))
+        {
+            sb.Append("    [CanaryQuery(").Append(Str(Pick(Names), null, "check name")).Append(", ").Append(Str(Pick(new Pool<string>(new[] { "sum(rate(x{{canary}}[{interval}]))", "vector(1)" }, new[] { "" })), null, "query"))
+              .Append(Chance(2) ? ", Min = " + Pick(Percents) : string.Empty).Append(Chance(2) ? ", Max = " + Pick(Percents) : string.Empty).Append(")]\n");
+        }
+
+        if (Chance(3))
+        {
+            sb.Append("    [CanaryWebhook(").Append(Str(Pick(Names), null, "webhook name")).Append(", ").Append(Str(Pick(new Pool<string>(new[] { "http://flagger-loadtester.test/" }, new[] { "loadtester", "" })), null, "webhook url"))
+              .Append(", Type = CanaryWebhookType.").Append(Pick(new[] { "PreRollout", "LoadTest", "PostRollout", "Rollback" }))
+              .Append(Chance(2) ? ", Command = " + Str(Pick(Texts), null, "command") : string.Empty).Append(")]\n");
+        }
     }
 
     private void VirtualService(StringBuilder sb, List<Expected> values)

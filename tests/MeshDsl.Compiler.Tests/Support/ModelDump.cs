@@ -80,7 +80,7 @@ internal static class ModelIdentity
 
     public static Dictionary<string, string> ByIdentity(IEnumerable<MeshDeclaration> declarations) => declarations
         .SelectMany(d => d.Resources)
-        .Where(r => IstioKinds.Contains(r.Kind))
+        .Where(r => r is not CanaryStage && IstioKinds.Contains(r.Kind))
         .ToDictionary(
             r => r.Kind + " " + (r.Metadata.Namespace ?? "default") + "/" + r.Metadata.Name,
             r => ModelDump.Of(r with { Metadata = r.Metadata with { Namespace = r.Metadata.Namespace ?? "default" } }));
