@@ -66,9 +66,11 @@ public class CanaryDocsTests
             + "carry: MESH704 says so. The success rate and the P99 latency are Flagger's built-in metrics; the request count is a MetricTemplate.");
         Engine(sb, sources, "ArgoRollouts", "`-p:MeshDslCanaryEngine=ArgoRollouts`. The Rollout takes its pod template from the canary subset's "
             + "Deployment and gives the canary's pods the canary subset's labels and the stable ones the stable subset's (`canaryMetadata`, "
-            + "`stableMetadata`), so the DestinationRule's subsets and the version Istio reports stay true. The analysis runs in the background "
-            + "from the first step, one measurement per step interval; a check passes on an empty result or NaN (no request: nothing failed), and "
-            + "the request count is the check that fails when there was too little traffic to judge.");
+            + "`stableMetadata`), so the DestinationRule's subsets and the version Istio reports stay true. Each step is a `setWeight` and a "
+            + "`pause` of the step interval; the analysis runs in the background from the first step, one measurement per interval, so that "
+            + "`FailedChecks` counts failures across the whole rollout as Flagger's threshold does (an inline `analysis` step judges its step "
+            + "alone). A check passes on an empty result or NaN (no request: nothing failed), and the request count is the check that fails "
+            + "when there was too little traffic to judge.");
 
         sb.Append("## What is not modelled\n\n")
           .Append("- Flagger's A/B testing (`analysis.iterations` with `match`), blue/green, session affinity and alerts; Argo's blue/green, experiments and header-based steps.\n")

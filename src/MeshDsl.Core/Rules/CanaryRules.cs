@@ -115,7 +115,7 @@ internal static class CanaryRules
             switch (check.Kind)
             {
                 case CanaryCheckKinds.SuccessRate when check.Min is { } min && min > 0 && min <= 1:
-                    yield return Finding(RuleIds.CanaryThresholdUnit, check.Origin, "minPercent", Num(min) + " as a success rate", "a percentage: " + Num(min) + " means " + Num(min) + "% of requests may succeed, not " + Num(min * 100) + "%; write " + Num(min * 100));
+                    yield return Finding(RuleIds.CanaryThresholdUnit, check.Origin, "minPercent", Num(min) + " as a success rate", "a percentage: " + Num(min) + " means " + Num(min) + "% of requests may succeed, not " + Num(min * 100) + "%; write " + Num(min * 100)) with { Fix = Num(min * 100) };
                     break;
                 case CanaryCheckKinds.SuccessRate when check.Min is not { } min2 || min2 <= 0 || min2 > 100:
                     yield return Finding(RuleIds.InvalidCanary, check.Origin, "minPercent", $"a success rate of {Num(check.Min ?? 0)}% {((check.Min ?? 0) > 100 ? "can never be reached" : "can never fail")}: give the lowest percentage of requests without a 5xx, such as 99");
@@ -123,7 +123,7 @@ internal static class CanaryRules
                 case CanaryCheckKinds.Latency:
                     if (check.Percentile is { } p && p > 0 && p <= 1)
                     {
-                        yield return Finding(RuleIds.CanaryThresholdUnit, check.Origin, "Percentile", Num(p) + " as a percentile", "a percentile from 1 to 99.9: " + Num(p) + " is the P" + Num(p) + ", almost the fastest request; write " + Num(p * 100));
+                        yield return Finding(RuleIds.CanaryThresholdUnit, check.Origin, "Percentile", Num(p) + " as a percentile", "a percentile from 1 to 99.9: " + Num(p) + " is the P" + Num(p) + ", almost the fastest request; write " + Num(p * 100)) with { Fix = Num(p * 100) };
                     }
                     else if (check.Percentile is not { } p2 || p2 <= 0 || p2 >= 100)
                     {

@@ -39,6 +39,7 @@ internal static partial class RuleCatalog
         new(RuleIds.CanaryThresholdUnit, "Canary threshold in the wrong unit", "{0} is likely in the wrong unit: the setting is {1}", RuleCategory.Canary, RuleSeverity.Warning,
             "A success rate is a percentage (99, not 0.99) and a latency percentile is 1-99.9 (99, not 0.99).")
         {
+            Fixable = true,
             IstioSource = "Flagger's `request-success-rate` (a percentage) and the seed's `ERROR_THRESHOLD=0.01` (a ratio): the two units meet in every migration",
             What = "`[CanarySuccessRate]` with a minimum of 1 or less, or `[CanaryLatency]` with a `Percentile` of 1 or less.",
             Why = "A success rate of `0.99` means 0.99% of requests may succeed: a canary failing 99% of its requests passes. A percentile of `0.99` measures almost the fastest request. Both checks pass whatever the canary does.",

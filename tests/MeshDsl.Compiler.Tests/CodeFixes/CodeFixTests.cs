@@ -18,6 +18,11 @@ public class CodeFixTests
         "using MeshDsl;\n[MeshService(\"a\"), LocalRateLimit(500, \"1s\", TokensPerFill = 500, Priority = 1)] public partial class A { }\n");
 
     [Fact]
+    public Task MESH702_writes_the_percentage_a_ratio_meant() => Verify<PercentageFix>(RuleIds.CanaryThresholdUnit,
+        "using MeshDsl;\n[MeshService(\"a\"), Canary<A.V1, A.V2>(StepWeights = new[] { 50, 100 }), CanarySuccessRate({|MESH702:0.995|}), CanaryLatency(\"1s\", Percentile = {|MESH702:0.9|})]\npublic partial class A { [Subset(\"v1\")] public partial class V1 { } [Subset(\"v2\")] public partial class V2 { } }\n",
+        "using MeshDsl;\n[MeshService(\"a\"), Canary<A.V1, A.V2>(StepWeights = new[] { 50, 100 }), CanarySuccessRate(99.5), CanaryLatency(\"1s\", Percentile = 90)]\npublic partial class A { [Subset(\"v1\")] public partial class V1 { } [Subset(\"v2\")] public partial class V2 { } }\n");
+
+    [Fact]
     public Task MESH605_sets_a_priority() => Verify<PriorityFix>(RuleIds.RelativePatchWithoutPriority,
         "using MeshDsl;\n[MeshService(\"a\"), {|MESH605:LocalRateLimit(100, \"1s\")|}] public partial class A { }\n",
         "using MeshDsl;\n[MeshService(\"a\"), LocalRateLimit(100, \"1s\", Priority = 10)] public partial class A { }\n");
