@@ -124,7 +124,7 @@ internal static class RoutingRules
 
     /// <summary>Whether every request <paramref name="later"/> matches is matched by <paramref name="earlier"/>.</summary>
     private static bool Covers(HttpMatchRequest earlier, HttpMatchRequest later) =>
-        Covers(earlier.Uri, later.Uri, earlier.IgnoreUriCase == true && later.IgnoreUriCase != true)
+        CoversUri(earlier, later)
         && Covers(earlier.Scheme, later.Scheme) && Covers(earlier.Method, later.Method) && Covers(earlier.Authority, later.Authority)
         && CoversAll(earlier.Headers, later.Headers) && CoversAll(earlier.QueryParams, later.QueryParams)
         && CoversAll(earlier.WithoutHeaders, later.WithoutHeaders, exact: true)
@@ -139,6 +139,23 @@ internal static class RoutingRules
     private static bool Same(StringMatch a, StringMatch b) => a.Kind == b.Kind && a.Value == b.Value;
 
     /// <summary>An earlier condition covers a later one when it is absent, equal, or a prefix of the later exact or prefix value.</summary>
+    /// <summary>
+    /// URIs with <c>ignoreUriCase</c> (which Envoy applies to exact and prefix paths, not regexes): a case-sensitive prefix covers a
+    /// case-insensitive path only when it has no letters (<c>/</c>, <c>/2024/</c>), since <c>/A</c> reaches the later one and not it.
+    /// </summary>
+    private static bool CoversUri(HttpMatchRequest earlier, HttpMatchRequest later)
+    {
+        var earlierIgnores = earlier.IgnoreUriCase == true && earlier.Uri is { Kind: not StringMatchKind.Regex };
+        var laterIgnores = later.IgnoreUriCase == true && later.Uri is { Kind: not StringMatchKind.Regex };
+        if (laterIgnores && !earlierIgnores && earlier.Uri is { } uri)
+        {
+            return uri.Kind == StringMatchKind.Prefix && uri.Value.ToUpperInvariant() == uri.Value.ToLowerInvariant()
+                && later.Uri!.Value.StartsWith(uri.Value, System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Covers(earlier.Uri, later.Uri, earlierIgnores);
+    }
+
     private static bool Covers(StringMatch? earlier, StringMatch? later, bool earlierIgnoresCase = false)
     {
         if (earlier is null) return true;
