@@ -29,6 +29,68 @@ internal static class Analysis
     public static AnalysisResult Run(IEnumerable<string> paths, TextReader stdin, Severities severities)
     {
         var unreadable = new List<string>();
+        var inputs = ReadInputs(paths, stdin, unreadable);
+        var origins = new YamlOrigins();
+        var declarations = new List<MeshDeclaration>();
+        var workloads = new List<Workload>();
+        var hosts = new List<HostDefinition>();
+        var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var reported = new List<Reported>();
+        var reads = Parse(inputs, origins);
+        foreach (var (result, file) in reads)
+        {
+            declarations.AddRange(result.Declarations);
+            foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
+            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, problem.Path), problem.Message);
+            if (file is not null)
+            {
+                workloads.AddRange(file.Workloads);
+                hosts.AddRange(file.Hosts);
+            }
+        }
+
+        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts)).Distinct();
+        foreach (var finding in findings)
+        {
+            var location = origins.Locate(finding.Origin, finding.Field) ?? new YamlLocation(new YamlPosition(finding.Origin.Document, 1, 1), string.Empty, string.Empty);
+            var rule = RuleCatalog.Get(finding.RuleId);
+            Add(reported, severities, finding.RuleId, location, string.Format(CultureInfo.InvariantCulture, rule.Message, finding.MessageArgs.Cast<object>().ToArray()));
+        }
+
+        var ordered = reported
+            .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)
+            .ToList();
+        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped);
+    }
+
+    /// <summary>The mesh the files describe, for the simulator: its resources, workloads and hosts, and what could not be read.</summary>
+    public static (Mesh Mesh, IReadOnlyList<string> Unreadable, IReadOnlyList<YamlProblem> Problems) LoadMesh(IEnumerable<string> paths, TextReader stdin)
+    {
+        var unreadable = new List<string>();
+        var reads = Parse(ReadInputs(paths, stdin, unreadable), new YamlOrigins());
+        var mesh = new Mesh(
+            reads.SelectMany(r => r.Istio.Declarations).ToList(),
+            reads.SelectMany(r => r.Workloads?.Workloads ?? Enumerable.Empty<Workload>()).ToList(),
+            "default",
+            reads.SelectMany(r => r.Workloads?.Hosts ?? Enumerable.Empty<HostDefinition>()).ToList());
+        return (mesh, unreadable, reads.SelectMany(r => r.Istio.Problems).ToList());
+    }
+
+    /// <summary>Files are read in parallel (the YAML parse is most of the time) and kept in input order, so output stays deterministic.</summary>
+    private static (YamlReadResult Istio, WorkloadFile? Workloads)[] Parse(List<(string Name, string Text)> inputs, YamlOrigins origins)
+    {
+        var reads = new (YamlReadResult Istio, WorkloadFile? Workloads)[inputs.Count];
+        Parallel.For(0, inputs.Count, i =>
+        {
+            var (name, text) = inputs[i];
+            // Only files that can hold a workload are parsed a second time for the workload rules.
+            reads[i] = (IstioYamlReader.Read(name, text, origins), WorkloadKinds.Any(k => text.Contains(k)) ? WorkloadYaml.Parse(name, text) : null);
+        });
+        return reads;
+    }
+
+    private static List<(string Name, string Text)> ReadInputs(IEnumerable<string> paths, TextReader stdin, List<string> unreadable)
+    {
         var inputs = new List<(string Name, string Text)>();
         foreach (var path in paths)
         {
@@ -61,44 +123,7 @@ internal static class Analysis
             }
         }
 
-        var origins = new YamlOrigins();
-        var declarations = new List<MeshDeclaration>();
-        var workloads = new List<Workload>();
-        var hosts = new List<HostDefinition>();
-        var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var reported = new List<Reported>();
-        // Files are read in parallel (the YAML parse is most of the time) and merged in input order, so output stays deterministic.
-        var reads = new (YamlReadResult Istio, WorkloadFile? Workloads)[inputs.Count];
-        Parallel.For(0, inputs.Count, i =>
-        {
-            var (name, text) = inputs[i];
-            // Only files that can hold a workload are parsed a second time for the workload rules.
-            reads[i] = (IstioYamlReader.Read(name, text, origins), WorkloadKinds.Any(k => text.Contains(k)) ? WorkloadYaml.Parse(name, text) : null);
-        });
-        foreach (var (result, file) in reads)
-        {
-            declarations.AddRange(result.Declarations);
-            foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
-            foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, problem.Path), problem.Message);
-            if (file is not null)
-            {
-                workloads.AddRange(file.Workloads);
-                hosts.AddRange(file.Hosts);
-            }
-        }
-
-        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts)).Distinct();
-        foreach (var finding in findings)
-        {
-            var location = origins.Locate(finding.Origin, finding.Field) ?? new YamlLocation(new YamlPosition(finding.Origin.Document, 1, 1), string.Empty, string.Empty);
-            var rule = RuleCatalog.Get(finding.RuleId);
-            Add(reported, severities, finding.RuleId, location, string.Format(CultureInfo.InvariantCulture, rule.Message, finding.MessageArgs.Cast<object>().ToArray()));
-        }
-
-        var ordered = reported
-            .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)
-            .ToList();
-        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped);
+        return inputs;
     }
 
     private static void Add(List<Reported> reported, Severities severities, string id, YamlLocation location, string message)

@@ -24,13 +24,30 @@ internal static class CommandLine
             paths, format, output, warnAsError, severity, config,
         };
 
-        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze };
+        var configPaths = new Argument<string[]>("paths") { Description = "the Istio configuration: YAML files or folders (read recursively); - reads standard input", Arity = ArgumentArity.OneOrMore };
+        var request = new Option<string>("--request", "-r") { Description = "the request, as you would type it: \"GET http://reviews:9080/api/reviews -H 'x-user-group: beta'\"", Required = true };
+        var fromNamespace = new Option<string>("--namespace", "-n") { Description = "the client's namespace (short host names resolve in it)", DefaultValueFactory = _ => "default" };
+        var gateway = new Option<string?>("--gateway", "-g") { Description = "the gateway the request enters through (namespace/name); without it, the request comes from a sidecar" };
+        var sourceLabel = new Option<string[]>("--source-label") { Description = "a label of the client's workload, key=value, as many as needed", AllowMultipleArgumentsPerToken = true };
+        var explain = new Command("explain", "Say where a request goes and why: the VirtualService, the rule and the rules before it, the destinations and the policy that applies")
+        {
+            configPaths, request, fromNamespace, gateway, sourceLabel,
+        };
+
+        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze, explain };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine("meshdsl: " + error.Message);
-            stderr.WriteLine("Usage: meshdsl analyze PATH... [--format text|json|sarif] [--output FILE] [--warnaserror] [--severity ID=level]... [--config FILE]");
+            stderr.WriteLine(parsed.CommandResult.Command == explain
+                ? "Usage: meshdsl explain PATH... --request \"METHOD URL [-H 'name: value']...\" [--namespace NS] [--gateway NS/NAME] [--source-label key=value]..."
+                : "Usage: meshdsl analyze PATH... [--format text|json|sarif] [--output FILE] [--warnaserror] [--severity ID=level]... [--config FILE]");
             return Usage;
+        }
+
+        if (parsed.CommandResult.Command == explain)
+        {
+            return Explain.Run(parsed.GetValue(configPaths)!, parsed.GetValue(request)!, parsed.GetValue(fromNamespace)!, parsed.GetValue(gateway), parsed.GetValue(sourceLabel) ?? Array.Empty<string>(), stdin, stdout, stderr);
         }
 
         if (parsed.CommandResult.Command != analyze) return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

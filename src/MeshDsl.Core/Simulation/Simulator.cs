@@ -108,6 +108,11 @@ internal static class Simulator
 
             var outcome = rule.Redirect is not null ? RouteOutcome.Redirected : rule.DirectResponse is not null ? RouteOutcome.DirectResponse : RouteOutcome.Routed;
             var destinations = rule.Route.Select(d => Routed(mesh, d.Destination, d.Weight ?? (rule.Route.Count == 1 ? 100 : 0), parent ?? vs)).ToArray();
+            foreach (var missing in destinations.Where(d => d.Destination.Subset is { } subset && d.DestinationRule?.Spec.Subsets.Any(s => s.Name == subset) != true))
+            {
+                notes.Add($"the subset '{missing.Destination.Subset}' of {missing.Fqdn} is in no DestinationRule: requests sent there fail with 503 (no cluster)");
+            }
+
             return new RouteDecision(outcome, fqdn, parent ?? vs, i, rule, matchIndex, skipped, destinations, notes) { Delegate = parent is null ? null : vs };
         }
 

@@ -1,0 +1,73 @@
+using MeshDsl.Simulation;
+using MeshDsl.Tests.Support;
+
+namespace MeshDsl.Tests.Simulation;
+
+/// <summary><c>meshdsl explain</c> on the seed's manifests, and the request line it reads.</summary>
+public class ExplainCommandTests
+{
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = MeshDsl.Cli.CommandLine.Run(args, new StringReader(string.Empty), stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string Seed(string name) => Path.Combine(Paths.SeedManifests, name + ".yaml");
+
+    [Fact]
+    public void A_request_with_the_testers_header_goes_to_v3_and_says_why_the_rule_before_did_not_take_it()
+    {
+        var (exit, stdout, stderr) = Run("explain", Seed("02-header-based-routing"), Seed("06-subsets"), "--request", "GET http://reviews:9080/api/reviews -H 'x-user-group: internal-testers'");
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, stderr);
+        Assert.Contains("VirtualService: reviews (host reviews.default.svc.cluster.local)", stdout);
+        Assert.Contains("-> reviews.default.svc.cluster.local subset v3, weight 100", stdout);
+
+        var (_, others, _) = Run("explain", Seed("02-header-based-routing"), Seed("06-subsets"), "--request", "GET http://reviews:9080/api/reviews");
+        Assert.Contains("rule #1 did not match: header 'x-user-group' is absent", others);
+        Assert.Contains("subset v1, weight 100", others);
+    }
+
+    [Fact]
+    public void A_host_without_a_virtual_service_is_kubernetes_default_routing()
+    {
+        var (exit, stdout, _) = Run("explain", Seed("02-header-based-routing"), "--request", "http://ratings:9080/", "--namespace", "default");
+        Assert.Equal(0, exit);
+        Assert.Contains("Kubernetes' default routing", stdout);
+    }
+
+    [Theory]
+    [InlineData("GET reviews/api", "is not a URL")]
+    [InlineData("GET http://reviews:0/", "is not a port")]
+    [InlineData("GET http://reviews/ -H nocolon", "is not a header")]
+    [InlineData("GET 'http://reviews/", "quote is not closed")]
+    [InlineData("GET http://reviews/ --data x", "is not understood")]
+    public void A_request_that_cannot_be_read_is_bad_usage(string request, string why)
+    {
+        var (exit, _, stderr) = Run("explain", Seed("02-header-based-routing"), "--request", request);
+        Assert.Equal(2, exit);
+        Assert.Contains(why, stderr);
+    }
+
+    [Fact]
+    public void A_missing_file_is_bad_usage()
+    {
+        var (exit, _, stderr) = Run("explain", "/no/such/file.yaml", "--request", "GET http://reviews/");
+        Assert.Equal(2, exit);
+        Assert.Contains("no such file or folder", stderr);
+    }
+
+    [Theory]
+    [InlineData("GET http://reviews:9080/api?x=1 -H 'X-A: b c'", "GET", "reviews:9080", 9080, "/api?x=1", "http")]
+    [InlineData("https://api.example.com", "GET", "api.example.com", 443, "/", "https")]
+    [InlineData("post http://svc?q=1", "POST", "svc", 80, "/?q=1", "http")]
+    public void The_request_line_reads_as_a_person_types_it(string line, string method, string authority, int port, string path, string scheme)
+    {
+        var request = RequestLine.Parse(line, "default", null, null, out var error);
+        Assert.Null(error);
+        Assert.Equal((method, authority, port, path, scheme), (request!.Method, request.Authority, request.Port, request.Path, request.Scheme));
+        if (line.Contains("X-A")) Assert.Equal("b c", request.Header("x-a"));
+    }
+}
