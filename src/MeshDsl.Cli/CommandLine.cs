@@ -34,14 +34,23 @@ internal static class CommandLine
             configPaths, request, fromNamespace, gateway, sourceLabel,
         };
 
-        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze, explain };
+        var cases = new Option<string[]>("--cases", "-t") { Description = "routing test cases (a file or folder; repeat for more), in istio-config-validator's format", Required = true };
+        var testPaths = new Argument<string[]>("paths") { Description = "the Istio configuration: YAML files or folders (read recursively); - reads standard input", Arity = ArgumentArity.OneOrMore };
+        var test = new Command("test", "Run routing test cases (istio-config-validator's format) against the Istio configuration: a line per case, exit code 0 only when all pass")
+        {
+            testPaths, cases,
+        };
+
+        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze, explain, test };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine("meshdsl: " + error.Message);
             stderr.WriteLine(parsed.CommandResult.Command == explain
                 ? "Usage: meshdsl explain PATH... --request \"METHOD URL [-H 'name: value']...\" [--namespace NS] [--gateway NS/NAME] [--source-label key=value]..."
-                : "Usage: meshdsl analyze PATH... [--format text|json|sarif] [--output FILE] [--warnaserror] [--severity ID=level]... [--config FILE]");
+                : parsed.CommandResult.Command == test
+                    ? "Usage: meshdsl test --cases CASES... PATH..."
+                    : "Usage: meshdsl analyze PATH... [--format text|json|sarif] [--output FILE] [--warnaserror] [--severity ID=level]... [--config FILE]");
             return Usage;
         }
 
@@ -49,6 +58,8 @@ internal static class CommandLine
         {
             return Explain.Run(parsed.GetValue(configPaths)!, parsed.GetValue(request)!, parsed.GetValue(fromNamespace)!, parsed.GetValue(gateway), parsed.GetValue(sourceLabel) ?? Array.Empty<string>(), stdin, stdout, stderr);
         }
+
+        if (parsed.CommandResult.Command == test) return RoutingTests.Run(parsed.GetValue(cases)!, parsed.GetValue(testPaths)!, stdin, stdout, stderr);
 
         if (parsed.CommandResult.Command != analyze) return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
 

@@ -14,14 +14,18 @@ namespace MeshDsl.Simulation;
 internal static class MatchEvaluator
 {
     /// <summary>Null when the block matches; else why not.</summary>
-    public static string? Miss(HttpMatchRequest block, SimulatedRequest request, Func<string, bool> gatewayMatches)
+    /// <param name="requestCarriesSource">
+    /// False for requests that say nothing of where they come from (a routing test case): the conditions on port, scheme,
+    /// source labels and namespace, and gateways are then not held against them.
+    /// </param>
+    public static string? Miss(HttpMatchRequest block, SimulatedRequest request, Func<string, bool> gatewayMatches, bool requestCarriesSource = true)
     {
         if (block.Uri is { } uri && !Matches(uri, request.PathOnly, block.IgnoreUriCase == true))
         {
             return $"uri {Describe(uri)} does not match '{request.PathOnly}'" + (block.IgnoreUriCase == true && uri.Kind != StringMatchKind.Regex ? " (case ignored)" : string.Empty);
         }
 
-        if (block.Scheme is { } scheme && !Matches(scheme, request.Scheme)) return $"scheme {Describe(scheme)} does not match '{request.Scheme}'";
+        if (requestCarriesSource && block.Scheme is { } scheme && !Matches(scheme, request.Scheme)) return $"scheme {Describe(scheme)} does not match '{request.Scheme}'";
         if (block.Method is { } method && !Matches(method, request.Method)) return $"method {Describe(method)} does not match '{request.Method}'";
         if (block.Authority is { } authority && !Matches(authority, request.Authority)) return $"authority {Describe(authority)} does not match '{request.Authority}'";
         foreach (var header in block.Headers)
@@ -44,6 +48,7 @@ internal static class MatchEvaluator
             if (!Matches(param.Match, value)) return $"query parameter '{param.Name}' {Describe(param.Match)} does not match '{value}'";
         }
 
+        if (!requestCarriesSource) return null;
         if (block.Port is { } port && port != request.Port) return $"port {port} is not the request's {request.Port}";
         foreach (var label in block.SourceLabels)
         {

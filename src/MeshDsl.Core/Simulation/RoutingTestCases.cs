@@ -1,0 +1,234 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using MeshDsl.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace MeshDsl.Simulation;
+
+/// <summary>
+/// Routing test cases in the format of getyourguide/istio-config-validator (<c>testCases:</c> with <c>description</c>,
+/// <c>request</c>, <c>wantMatch</c> and the expected <c>route</c>, <c>rewrite</c>, <c>redirect</c>, <c>headers</c>, <c>fault</c>,
+/// <c>delegate</c>), with the meaning that tool gives them: each request is every combination of its authorities, methods and
+/// URIs; an expectation holds when the matched rule's field equals it, and <c>wantMatch: false</c> asks that it does not.
+/// Expectations are kept in a canonical text form so that a missing field and its zero value compare equal, as protobuf's do.
+/// </summary>
+internal sealed record RoutingTestCase(
+    string Description,
+    bool WantMatch,
+    IReadOnlyList<string> Authorities,
+    IReadOnlyList<string> Methods,
+    IReadOnlyList<string> Uris,
+    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, string> Expectations,
+    string File,
+    int Line);
+
+internal static class RoutingTestCaseReader
+{
+    private static readonly string[] Fields = { "route", "rewrite", "redirect", "headers", "fault", "delegate" };
+
+    /// <summary>The cases of one file (several YAML documents allowed), or the reason it cannot be read.</summary>
+    public static List<RoutingTestCase> Read(string file, string text, out string? error)
+    {
+        error = null;
+        var cases = new List<RoutingTestCase>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            error = $"{file}({ex.Start.Line},{ex.Start.Column}): {ex.Message}";
+            return cases;
+        }
+
+        foreach (var document in stream.Documents)
+        {
+            if (document.RootNode is not YamlMappingNode root || !root.Children.TryGetValue(new YamlScalarNode("testCases"), out var list)) continue;
+            if (list is not YamlSequenceNode items)
+            {
+                error = $"{file}({list.Start.Line},{list.Start.Column}): testCases is a list";
+                return cases;
+            }
+
+            foreach (var item in items.Children)
+            {
+                if (item is not YamlMappingNode map)
+                {
+                    error = $"{file}({item.Start.Line},{item.Start.Column}): a test case is a mapping";
+                    return cases;
+                }
+
+                var request = Child(map, "request") as YamlMappingNode;
+                var expectations = Fields.Where(f => Child(map, f) is not null).ToDictionary(f => f, f => Canonical.Of(f, Child(map, f)!));
+                cases.Add(new RoutingTestCase(
+                    Scalar(map, "description") ?? "(no description)",
+                    Scalar(map, "wantMatch") is "true" or "True",
+                    Strings(request, "authority"),
+                    Strings(request, "method"),
+                    Strings(request, "uri"),
+                    (Child(request, "headers") as YamlMappingNode)?.Children.ToDictionary(h => ((YamlScalarNode)h.Key).Value!, h => (h.Value as YamlScalarNode)?.Value ?? string.Empty)
+                        ?? new Dictionary<string, string>(),
+                    expectations,
+                    file,
+                    (int)map.Start.Line));
+            }
+        }
+
+        return cases;
+    }
+
+    private static YamlNode? Child(YamlMappingNode? map, string key) =>
+        map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+
+    private static IReadOnlyList<string> Strings(YamlMappingNode? map, string key) =>
+        Child(map, key) is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToList() : new List<string>();
+}
+
+/// <summary>Runs the cases against a mesh: a line per case, and whether all passed.</summary>
+internal static class RoutingTestRunner
+{
+    public sealed record Result(RoutingTestCase Case, bool Passed, int Requests, string? Failure);
+
+    public static IReadOnlyList<Result> Run(Mesh mesh, IEnumerable<RoutingTestCase> cases) => cases.Select(c => Run(mesh, c)).ToList();
+
+    private static Result Run(Mesh mesh, RoutingTestCase test)
+    {
+        if (test.Authorities.Count == 0 || test.Methods.Count == 0 || test.Uris.Count == 0)
+        {
+            return new Result(test, false, 0, "the request needs at least one authority, one method and one uri");
+        }
+
+        var count = 0;
+        foreach (var uri in test.Uris)
+        {
+            foreach (var authority in test.Authorities)
+            {
+                foreach (var method in test.Methods)
+                {
+                    count++;
+                    var request = SimulatedRequest.Create(authority, 80, method, uri, headers: test.Headers);
+                    var (rule, delegated) = Find(mesh, request);
+                    foreach (var expectation in test.Expectations)
+                    {
+                        var (field, want) = (expectation.Key, expectation.Value);
+                        // As the tool does: a delegate is compared as written, other fields on the delegate's own rule.
+                        var actual = Canonical.Of(field, field == "delegate" ? rule : delegated ?? rule);
+                        if ((actual == want) != test.WantMatch)
+                        {
+                            return new Result(test, false, count, $"{method} {authority}{uri}: {field} is {Show(actual)}" + (test.WantMatch ? $", want {Show(want)}" : ", which it must not be"));
+                        }
+                    }
+                }
+            }
+        }
+
+        return new Result(test, true, count, null);
+    }
+
+    /// <summary>
+    /// The rule a request takes, as the tool finds it: the first VirtualService listing the authority among its hosts (in the
+    /// order the files give them), its first rule whose conditions hold. What a test request cannot carry (port, source,
+    /// gateway, scheme) is not held against it.
+    /// </summary>
+    private static (HttpRoute? Rule, HttpRoute? Delegated) Find(Mesh mesh, SimulatedRequest request)
+    {
+        foreach (var (_, vs) in mesh.VirtualServices)
+        {
+            if (!vs.Spec.Hosts.Contains(request.Authority)) continue;
+            var rule = FirstRule(vs, request);
+            if (rule?.Delegate is { } del)
+            {
+                var child = mesh.VirtualServices.Select(x => x.VirtualService)
+                    .FirstOrDefault(c => c.Metadata.Name == del.Name && (del.Namespace is null || c.Metadata.Namespace == del.Namespace));
+                return (rule, child is null ? null : FirstRule(child, request));
+            }
+
+            return (rule, null);
+        }
+
+        return (null, null);
+    }
+
+    private static HttpRoute? FirstRule(VirtualService vs, SimulatedRequest request) =>
+        vs.Spec.Http.FirstOrDefault(r => r.Match.IsEmpty || r.Match.Any(b => MatchEvaluator.Miss(b, request, _ => true, requestCarriesSource: false) is null));
+
+    private static string Show(string canonical) => canonical.Length == 0 ? "(none)" : canonical;
+}
+
+/// <summary>
+/// A text form of the comparable fields of a rule, the same from the expectation's YAML and from the model: keys in a fixed
+/// order, zero values left out (protobuf's equality).
+/// </summary>
+internal static class Canonical
+{
+    public static string Of(string field, YamlNode node) => field switch
+    {
+        "route" => node is YamlSequenceNode seq ? string.Join(" ", seq.Children.OfType<YamlMappingNode>().Select(d =>
+            Destination(S(M(d, "destination"), "host"), S(M(d, "destination"), "subset"), S(M(M(d, "destination"), "port"), "number"), S(d, "weight"), Headers(M(d, "headers") as YamlMappingNode)))) : string.Empty,
+        "rewrite" => Join(("uri", S(node, "uri")), ("authority", S(node, "authority")), ("regex", S(M(node, "uriRegexRewrite"), "match")), ("to", S(M(node, "uriRegexRewrite"), "rewrite"))),
+        "redirect" => Join(("uri", S(node, "uri")), ("authority", S(node, "authority")), ("port", S(node, "port")), ("scheme", S(node, "scheme")), ("code", S(node, "redirectCode"))),
+        "headers" => Headers(node as YamlMappingNode),
+        "fault" => Join(("delay", S(M(node, "delay"), "fixedDelay")), ("delay%", Percent(M(M(node, "delay"), "percentage"), S(M(node, "delay"), "percent"))),
+            ("abort", S(M(node, "abort"), "httpStatus")), ("grpc", S(M(node, "abort"), "grpcStatus")), ("abort%", Percent(M(M(node, "abort"), "percentage"), null))),
+        "delegate" => Join(("name", S(node, "name")), ("namespace", S(node, "namespace"))),
+        _ => string.Empty,
+    };
+
+    public static string Of(string field, HttpRoute? rule)
+    {
+        if (rule is null) return string.Empty;
+        return field switch
+        {
+            "route" => string.Join(" ", rule.Route.Select(d => Destination(d.Destination.Host, d.Destination.Subset, Num(d.Destination.Port), Num(d.Weight), Headers(d.Headers)))),
+            "rewrite" => rule.Rewrite is { } r ? Join(("uri", r.Uri), ("authority", r.Authority), ("regex", r.UriRegexMatch), ("to", r.UriRegexRewrite)) : string.Empty,
+            "redirect" => rule.Redirect is { } r ? Join(("uri", r.Uri), ("authority", r.Authority), ("port", Num(r.Port)), ("scheme", r.Scheme), ("code", Num(r.RedirectCode))) : string.Empty,
+            "headers" => Headers(rule.Headers),
+            "fault" => rule.Fault is { } f ? Join(("delay", f.Delay?.FixedDelay), ("delay%", f.Delay is null ? null : Number(f.Delay.Percentage ?? f.Delay.Percent)),
+                ("abort", Num(f.Abort?.HttpStatus)), ("grpc", f.Abort?.GrpcStatus), ("abort%", f.Abort is null ? null : Number(f.Abort.Percentage))) : string.Empty,
+            "delegate" => rule.Delegate is { } d ? Join(("name", d.Name), ("namespace", d.Namespace)) : string.Empty,
+            _ => string.Empty,
+        };
+    }
+
+    private static string Destination(string? host, string? subset, string? port, string? weight, string headers) =>
+        "{" + Join(("host", host), ("subset", subset), ("port", port), ("weight", weight), ("headers", headers)) + "}";
+
+    private static string Headers(YamlMappingNode? node) => node is null ? string.Empty : Join(("request", Operations(M(node, "request"))), ("response", Operations(M(node, "response"))));
+
+    private static string Operations(YamlNode? node) => node is null ? string.Empty : Join(
+        ("set", Pairs(M(node, "set"))), ("add", Pairs(M(node, "add"))),
+        ("remove", M(node, "remove") is YamlSequenceNode seq ? string.Join(",", seq.Children.OfType<YamlScalarNode>().Select(s => s.Value)) : null));
+
+    private static string? Pairs(YamlNode? node) => node is YamlMappingNode map && map.Children.Count > 0
+        ? string.Join(",", map.Children.Select(c => ((YamlScalarNode)c.Key).Value + "=" + (c.Value as YamlScalarNode)?.Value).OrderBy(p => p, System.StringComparer.Ordinal))
+        : null;
+
+    private static string Headers(Model.Headers? headers) => headers is null ? string.Empty : Join(("request", Operations(headers.Request)), ("response", Operations(headers.Response)));
+
+    private static string Operations(HeaderOperations? ops) => ops is null ? string.Empty : Join(
+        ("set", ops.Set.IsEmpty ? null : string.Join(",", ops.Set.Select(o => o.Name + "=" + o.Value).OrderBy(p => p, System.StringComparer.Ordinal))),
+        ("add", ops.Add.IsEmpty ? null : string.Join(",", ops.Add.Select(o => o.Name + "=" + o.Value).OrderBy(p => p, System.StringComparer.Ordinal))),
+        ("remove", ops.Remove.IsEmpty ? null : string.Join(",", ops.Remove.Select(o => o.Name))));
+
+    private static string? Percent(YamlNode? percentage, string? percent) =>
+        S(percentage, "value") is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Number(d)
+        : percent is not null && double.TryParse(percent, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? Number(p) : null;
+
+    private static string? Number(double? value) => value is { } v && v != 0 ? v.ToString("R", CultureInfo.InvariantCulture) : null;
+
+    private static string? Num(int? value) => value is { } v && v != 0 ? v.ToString(CultureInfo.InvariantCulture) : null;
+
+    private static string Join(params (string Key, string? Value)[] parts) =>
+        string.Join(";", parts.Where(p => !string.IsNullOrEmpty(p.Value) && p.Value != "0").Select(p => p.Key + "=" + p.Value));
+
+    private static YamlNode? M(YamlNode? node, string key) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private static string? S(YamlNode? node, string key) => (M(node, key) as YamlScalarNode)?.Value;
+}
