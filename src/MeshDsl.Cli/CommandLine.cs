@@ -9,6 +9,18 @@ internal static class CommandLine
     public const int Errors = 1;
     public const int Usage = 2;
 
+    private static int Graph(string[] paths, string format, string? output, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var (mesh, unreadable, problems) = Analysis.LoadMesh(paths, stdin);
+        foreach (var message in unreadable) stderr.WriteLine("meshdsl: " + message);
+        if (unreadable.Count > 0) return Usage;
+        foreach (var problem in problems) stderr.WriteLine($"meshdsl: {problem.Position.File}({problem.Position.Line},{problem.Position.Column}): {problem.Message} (left out)");
+        var text = format == "dot" ? MeshDsl.Simulation.MeshGraph.Dot(mesh) : MeshDsl.Simulation.MeshGraph.Mermaid(mesh);
+        if (output is null) stdout.Write(text);
+        else File.WriteAllText(output, text);
+        return Clean;
+    }
+
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("paths") { Description = "YAML files or folders (read recursively for *.yaml and *.yml); - reads standard input", Arity = ArgumentArity.OneOrMore };
@@ -41,7 +53,16 @@ internal static class CommandLine
             testPaths, cases,
         };
 
-        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze, explain, test };
+        var graphPaths = new Argument<string[]>("paths") { Description = "the Istio configuration: YAML files or folders (read recursively); - reads standard input", Arity = ArgumentArity.OneOrMore };
+        var graphFormat = new Option<string>("--format", "-f") { Description = "mermaid (renders in GitHub Markdown) or dot (Graphviz)", DefaultValueFactory = _ => "mermaid" };
+        graphFormat.AcceptOnlyFromAmong("mermaid", "dot");
+        var graphOutput = new Option<string?>("--output", "-o") { Description = "write the graph to this file instead of standard output" };
+        var graph = new Command("graph", "Draw the mesh: gateways, hosts, rules in order with their matches, destinations with their weights, mirrors and faults")
+        {
+            graphPaths, graphFormat, graphOutput,
+        };
+
+        var root = new RootCommand("meshdsl: Istio traffic management checked before it reaches the cluster") { analyze, explain, test, graph };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -60,6 +81,7 @@ internal static class CommandLine
         }
 
         if (parsed.CommandResult.Command == test) return RoutingTests.Run(parsed.GetValue(cases)!, parsed.GetValue(testPaths)!, stdin, stdout, stderr);
+        if (parsed.CommandResult.Command == graph) return Graph(parsed.GetValue(graphPaths)!, parsed.GetValue(graphFormat)!, parsed.GetValue(graphOutput), stdin, stdout, stderr);
 
         if (parsed.CommandResult.Command != analyze) return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
 
