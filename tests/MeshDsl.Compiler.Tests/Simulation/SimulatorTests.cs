@@ -1,5 +1,6 @@
 using MeshDsl.Model;
 using MeshDsl.Simulation;
+using MeshDsl.Tests.Support;
 using MeshDsl.YamlFrontEnd;
 
 namespace MeshDsl.Tests.Simulation;
@@ -347,5 +348,32 @@ public class SimulatorTests
         Assert.Equal("ROUND_ROBIN", policy.LoadBalancer!.Simple);
         Assert.Equal(100, policy.ConnectionPool!.Tcp!.MaxConnections);
         Assert.Contains("load balancer: ROUND_ROBIN", Explanation.Render(Get("reviews", "/v2/books"), decision));
+    }
+}
+
+/// <summary>The simulator reads the model, whichever front end built it: the Bookinfo sample's C#, and its YAML, route alike.</summary>
+public class SimulatorFrontEndTests
+{
+    [Theory]
+    [InlineData("x-user-group", "internal-testers", "v3")]
+    [InlineData("x-user-group", "beta", "v2")]
+    [InlineData("cookie", "a=1; beta=true", "v2")]
+    [InlineData("x-other", "1", "v1=90,v2=10")]
+    public void Bookinfo_routes_the_same_from_its_csharp_and_from_its_yaml(string header, string value, string expected)
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
+        var fromCSharp = new Mesh(TestCompilation.Declarations(compilation).ToList(), Array.Empty<Workload>(), "default");
+        var yaml = string.Join("---\n", TestCompilation.Run(compilation).Manifests().Values);
+        var fromYaml = SimulatorTests.MeshOf(yaml);
+        var request = SimulatedRequest.Create("reviews.bookinfo", 9080, headers: new Dictionary<string, string> { [header] = value }, sourceNamespace: "bookinfo");
+
+        foreach (var mesh in new[] { fromCSharp, fromYaml })
+        {
+            var decision = Simulator.Route(mesh, request);
+            Assert.Equal(RouteOutcome.Routed, decision.Outcome);
+            var where = string.Join(",", decision.Destinations.Select(d => d.Destination.Subset + (decision.Destinations.Count > 1 ? "=" + d.Weight : string.Empty)));
+            Assert.Equal(expected, where);
+            Assert.Equal("LEAST_REQUEST", decision.Destinations[0].Policy?.LoadBalancer?.Simple);
+        }
     }
 }
