@@ -218,7 +218,9 @@ internal static class CanaryRules
         }
 
         if (!vs.Spec.Tcp.IsEmpty || !vs.Spec.Tls.IsEmpty) yield return Dropped(plan.Service.Origin, string.Empty, "the TCP and TLS routes", "a Canary routes HTTP");
+        if (!vs.Spec.ExportTo.IsEmpty) yield return Dropped(plan.Service.Origin, "ExportTo", "exportTo", "Flagger's VirtualService and DestinationRules are visible to every namespace");
         if (plan.DestinationRule is not { } dr) yield break;
+        if (!dr.Spec.WorkloadSelector.IsEmpty) yield return Dropped(plan.Service.Origin, "WorkloadSelector", "the DestinationRule's workloadSelector", "Flagger's DestinationRules apply to every client");
         foreach (var subset in dr.Spec.Subsets.Where(s => s.TrafficPolicy is not null))
         {
             yield return Dropped(subset.Origin, string.Empty, "the traffic policy of subset '" + subset.Name + "'", "Flagger generates the DestinationRules with one policy, the Canary's");

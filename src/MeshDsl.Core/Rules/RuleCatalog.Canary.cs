@@ -99,7 +99,7 @@ internal static partial class RuleCatalog
             "Flagger builds the service's routing from its Canary, which holds one route and a subset of Istio's traffic policy.")
         {
             IstioSource = "Flagger's Canary CRD (`spec.service`: match, retries, timeout, rewrite, headers, corsPolicy, gateways, hosts, trafficPolicy)",
-            What = "With `MeshDslCanaryEngine=Flagger`, a service whose routing has more than the canary route, fault injection, mirroring, a regex rewrite, per-destination headers, TCP or TLS routes, subset-level traffic policies, or traffic policy fields Flagger's schema has no place for (TCP connection limits, port-level settings, tunnels).",
+            What = "With `MeshDslCanaryEngine=Flagger`, a service whose routing has more than the canary route, fault injection, mirroring, a regex rewrite, per-destination headers, TCP or TLS routes, subset-level traffic policies, traffic policy fields Flagger's schema has no place for (TCP connection limits, port-level settings, tunnels), `ExportTo`, or a DestinationRule `WorkloadSelector`.",
             Why = "Flagger generates the VirtualService and DestinationRules from the Canary: what the Canary cannot hold does not exist in the cluster, and the YAML you reviewed is not what runs. Move it to another host, drop it, or run the canary with Argo Rollouts or Steps.",
             Bad = """
         // MeshDslCanaryEngine=Flagger

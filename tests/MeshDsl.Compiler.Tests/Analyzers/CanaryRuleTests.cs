@@ -94,6 +94,10 @@ public class CanaryRuleTests
         Assert.Contains(found, d => Text(d) == "100" && d.GetMessage().StartsWith("trafficPolicy.connectionPool.tcp.maxConnections", StringComparison.Ordinal));
         Assert.Contains(found, d => Text(d).StartsWith("FaultDelay", StringComparison.Ordinal) && d.GetMessage().StartsWith("fault injection", StringComparison.Ordinal));
 
+        // Visibility too: Flagger's objects are exported everywhere.
+        var exported = await Analyze(source.Replace("[MeshService(\"reviews\", Port = 9080)]", "[MeshService(\"reviews\", Port = 9080, ExportTo = new[] { \".\" })]"), "Flagger", "MESH704");
+        Assert.Contains(exported, d => d.GetMessage().StartsWith("exportTo", StringComparison.Ordinal) && Text(d) == "new[] { \".\" }");
+
         // Argo Rollouts and Steps keep the service's own routing: nothing is dropped.
         Assert.Empty(await Analyze(source, "ArgoRollouts", "MESH704"));
         Assert.Empty(await Analyze(source, "Steps", "MESH704"));
