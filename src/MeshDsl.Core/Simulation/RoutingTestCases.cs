@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using MeshDsl.Model;
 using YamlDotNet.RepresentationModel;
@@ -34,12 +33,18 @@ internal static class RoutingTestCaseReader
     {
         error = null;
         var cases = new List<RoutingTestCase>();
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new StringReader(text));
+            // Depth-limited, as every YAML this tool reads: a deep enough file would overflow the stack.
+            stream = Yaml.DepthLimitedParser.Load(text, Workloads.WorkloadYaml.MaxDepth);
         }
         catch (YamlDotNet.Core.YamlException ex)
+        {
+            error = $"{file}({ex.Start.Line},{ex.Start.Column}): {ex.Message}";
+            return cases;
+        }
+        catch (Yaml.YamlTooDeepException ex)
         {
             error = $"{file}({ex.Start.Line},{ex.Start.Column}): {ex.Message}";
             return cases;

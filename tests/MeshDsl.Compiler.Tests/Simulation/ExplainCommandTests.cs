@@ -71,3 +71,30 @@ public class ExplainCommandTests
         if (line.Contains("X-A")) Assert.Equal("b c", request.Header("x-a"));
     }
 }
+
+/// <summary>Property: whatever a person types, the request line is read or refused with a reason, and the simulator answers.</summary>
+public class RequestLinePropertyTests
+{
+    [Fact]
+    public void Any_request_line_is_read_or_refused_and_any_request_gets_a_decision()
+    {
+        var random = new Random(5);
+        var mesh = SimulatorTests.MeshOf(File.ReadAllText(Path.Combine(MeshDsl.Tests.Support.Paths.SeedManifests, "02-header-based-routing.yaml")));
+        string Pick(params string[] options) => random.Next(8) == 0 ? YamlStringPropertyTests.RandomString(random) : options[random.Next(options.Length)];
+        var read = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            // A request line's shape, each part sometimes hostile: method, URL (scheme, host, port, path and query), headers.
+            var line = Pick("GET ", "post ", "", "DELETE ") + Pick("http://", "https://", "ftp://", "") + Pick("reviews", "REVIEWS.default", "api.example.com", "[::1]", "")
+                + Pick("", ":9080", ":x", ":0", ":70000") + Pick("", "/", "/api/v2", "/a?q=%zz&a=1&a=2", "?x") + Pick("", " -H 'x-user-group: beta'", " -H \"cookie: beta=true\"", " -H nocolon", " '", " --data x");
+            var request = RequestLine.Parse(line, "default", null, null, out var error);
+            Assert.True((request is null) == (error is not null), $"'{line}': a request and an error, or neither");
+            if (request is null) continue;
+            read++;
+            var decision = Simulator.Route(mesh, request);
+            Assert.NotNull(Explanation.Render(request, decision));
+        }
+
+        Assert.True(read > 300, $"only {read} request lines were read");
+    }
+}

@@ -66,10 +66,11 @@ public class RoutingTestCommandTests
     [InlineData("testCases: 3", "testCases is a list")]
     [InlineData("testCases: [ 1 ]", "a test case is a mapping")]
     [InlineData("testCases: [ {a: 1", "")]
+    [InlineData("deep", "nests too deep")]
     public void A_case_file_that_cannot_be_read_is_bad_usage(string text, string why)
     {
         var file = Path.Combine(Path.GetTempPath(), "meshdsl-cases-" + Guid.NewGuid().ToString("N") + ".yaml");
-        File.WriteAllText(file, text);
+        File.WriteAllText(file, text == "deep" ? "testCases:\n- request: " + new string('[', 100_000) : text);
         try
         {
             var (exit, _, stderr) = Run("test", "--cases", file, Seed("02-header-based-routing"));
