@@ -25,6 +25,12 @@ internal static class ManifestKey
 
     public static string CreateGroup(string sourceType) => GroupPrefix + sourceType;
 
+    /// <summary>
+    /// The key of a service's description (host, namespace, port, and which C# type is which subset), for tests that address
+    /// services and subsets by type: <c>[assembly: AssemblyMetadata("MeshDsl.Service|&lt;C# type&gt;", text)]</c>.
+    /// </summary>
+    public const string ServicePrefix = "MeshDsl.Service|";
+
     public static bool TryParse(string? key, out string sourceType, out string fileName)
     {
         sourceType = fileName = string.Empty;

@@ -48,6 +48,11 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.CreateGroup(sourceType), quote: true)
         + ", " + SymbolDisplay.FormatLiteral(fileStem, quote: true) + ")]\n";
 
+    /// <summary>A service's description (<see cref="ManifestKey.ServicePrefix"/>), for tests that address it by type.</summary>
+    public static string ServiceMetadata(string sourceType, string description) => Header
+        + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.ServicePrefix + sourceType, quote: true)
+        + ", " + SymbolDisplay.FormatLiteral(description, quote: true) + ")]\n";
+
     /// <summary>The <c>Manifests</c> accessor on the service class (and its partial containing types).</summary>
     public static string Accessor(AccessorModel model)
     {

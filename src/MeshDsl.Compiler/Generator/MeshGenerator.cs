@@ -67,6 +67,14 @@ public sealed class MeshGenerator : IIncrementalGenerator
             context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
                 spc.AddSource(HintName(stem.Source, "group"), CSharpEmitter.GroupMetadata(stem.Source, stem.FileStem)));
 
+            // Each service's host and subsets by C# type, for tests that route requests by type (MeshDsl.Testing).
+            var services = declarations
+                .Select(static (d, _) => (d.Source, Text: ServiceDescription.Write(d)))
+                .Where(static s => s.Text is not null)
+                .WithTrackingName(TrackingNames.Services);
+            context.RegisterImplementationSourceOutput(services, static (spc, service) =>
+                spc.AddSource(HintName(service.Source, "service"), CSharpEmitter.ServiceMetadata(service.Source, service.Text!)));
+
             var accessors = parsed
                 .Select(static (p, _) => p.Accessor)
                 .Where(static a => a is not null)

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Resources = nameof(Resources);
     public const string Accessors = nameof(Accessors);
     public const string FileStems = nameof(FileStems);
+    public const string Services = nameof(Services);
 }

@@ -1,0 +1,58 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using MeshDsl.Testing;
+using MeshDsl.Tests.Support;
+
+namespace MeshDsl.Tests.Simulation;
+
+/// <summary>
+/// MeshDsl.Testing as a user's test project uses it: the Bookinfo sample compiled with the generator, loaded, and requests
+/// sent to its service types with assertions on its subset types.
+/// </summary>
+public class MeshRoutesTests
+{
+    private static readonly Lazy<Assembly> Bookinfo = new(() =>
+    {
+        var output = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo"))).Output;
+        using var pe = new MemoryStream();
+        var emitted = output.Emit(pe);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        pe.Position = 0;
+        return new AssemblyLoadContext("bookinfo-routes", isCollectible: true).LoadFromStream(pe);
+    });
+
+    private static Type Type(string name) => Bookinfo.Value.GetType(name, throwOnError: true)!;
+
+    [Theory]
+    [InlineData("internal-testers", "Bookinfo.Reviews+V3", 100)]
+    [InlineData("beta", "Bookinfo.Reviews+V2", 100)]
+    [InlineData("someone", "Bookinfo.Reviews+V1", 90)]
+    [InlineData("someone", "Bookinfo.Reviews+V2", 10)]
+    public void Requests_to_a_service_type_reach_its_subset_types(string group, string subset, int weight)
+    {
+        var mesh = MeshRoutes.Load(Bookinfo.Value);
+        var result = mesh.Send(MeshRequest.To(Type("Bookinfo.Reviews"), "/api/reviews").WithHeader("x-user-group", group));
+        Assert.Equal("Routed", result.Outcome);
+        Assert.Equal(weight, result.WeightTo(Type(subset)));
+        Assert.Contains("VirtualService: bookinfo/reviews", result.Explanation);
+    }
+
+    [Fact]
+    public void A_service_type_that_is_not_in_the_mesh_and_an_assembly_without_manifests_are_refused_with_a_reason()
+    {
+        var mesh = MeshRoutes.Load(Bookinfo.Value);
+        var error = Assert.Throws<ArgumentException>(() => mesh.Send(MeshRequest.To<MeshRoutesTests>()));
+        Assert.Contains("is not a [MeshService] class", error.Message);
+        Assert.Contains("holds no MeshDsl manifests", Assert.Throws<InvalidOperationException>(() => MeshRoutes.Load(typeof(MeshRoutesTests).Assembly)).Message);
+        Assert.Throws<ArgumentException>(() => MeshRequest.To<MeshRoutesTests>("no-slash"));
+    }
+
+    [Fact]
+    public void A_host_can_be_addressed_by_name_too()
+    {
+        var mesh = MeshRoutes.Load(Bookinfo.Value);
+        var result = mesh.Send(MeshRequest.ToHost("ratings.bookinfo", 9080).FromNamespace("bookinfo"));
+        Assert.NotEqual("NoRoute", result.Outcome);
+        Assert.NotEmpty(result.Destinations);
+    }
+}
