@@ -17,6 +17,8 @@ public sealed class PackageFixture : IDisposable
         DotNet.Run(RepoRoot, null, "pack", project, "--no-build", "-c", configuration, "-o", Feed, $"-p:Version={Version}")
             .AssertSuccess("dotnet pack");
         Assert.True(File.Exists(Path.Combine(Feed, $"MeshDsl.{Version}.nupkg")));
+        DotNet.Run(RepoRoot, null, "pack", Path.Combine(RepoRoot, "src", "MeshDsl.Testing", "MeshDsl.Testing.csproj"), "--no-build", "-c", configuration, "-o", Feed, $"-p:Version={Version}")
+            .AssertSuccess("dotnet pack MeshDsl.Testing");
     }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "meshdsl-package-tests", Guid.NewGuid().ToString("N"));
@@ -30,7 +32,7 @@ public sealed class PackageFixture : IDisposable
     public static string RepoRoot { get; } = FindRepoRoot();
 
     /// <summary>A consumer project in a fresh folder, referencing MeshDsl by PackageReference exactly as a user would.</summary>
-    public Consumer CreateConsumer(string name, string extraProperties = "")
+    public Consumer CreateConsumer(string name, string extraProperties = "", string extraItems = "")
     {
         var dir = Path.Combine(Root, name);
         Directory.CreateDirectory(dir);
@@ -53,6 +55,7 @@ public sealed class PackageFixture : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MeshDsl" Version="{Version}" />
+                {extraItems}
               </ItemGroup>
             </Project>
             """);
@@ -86,6 +89,9 @@ public sealed record Consumer(string Directory, string Packages)
     public string ManifestDir => Path.Combine(Directory, "bin", "Debug", "net10.0", "manifests");
 
     public void AddSource(string file, string text) => File.WriteAllText(Path.Combine(Directory, file), text);
+
+    public ProcessResult Run(params string[] args) =>
+        DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "run", "--" }.Concat(args).ToArray());
 
     public ProcessResult Build(params string[] args) =>
         DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "build" }.Concat(args).ToArray());

@@ -37,9 +37,13 @@ internal static class TestCompilation
             .ToArray();
     }
 
-    /// <summary>Every sample folder: each project under samples/, and each fixture folder under samples/Seed/.</summary>
+    /// <summary>
+    /// Every sample mesh: each project under samples/, and each fixture folder under samples/Seed/. A sample test project
+    /// (<c>*.Tests</c>) is not a mesh: it tests one, and runs with the solution's tests.
+    /// </summary>
     public static string[] AllSamples() =>
         Directory.GetDirectories(Paths.Samples)
+            .Where(d => !Path.GetFileName(d).EndsWith(".Tests", StringComparison.Ordinal))
             .SelectMany(d => Path.GetFileName(d) == "Seed" ? Directory.GetDirectories(d).Where(f => !Path.GetFileName(f).StartsWith("bin") && !Path.GetFileName(f).StartsWith("obj")) : new[] { d })
             .Where(d => Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories).Length > 0)
             .Select(d => Path.GetRelativePath(Paths.Samples, d))
