@@ -33,4 +33,12 @@ public class BookinfoRoutingTests
         Assert.Equal(10, result.WeightTo<Reviews.V2>());
         Assert.Equal(0, result.WeightTo<Reviews.V3>());
     }
+
+    [Fact]
+    public void The_routing_test_cases_meshdsl_test_runs_on_the_yaml_pass_here_too()
+    {
+        var results = Mesh.RunTestCases(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "routing-cases.yaml")));
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.True(r.Passed, r.ToString()));
+    }
 }

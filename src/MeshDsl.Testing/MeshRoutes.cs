@@ -83,6 +83,18 @@ public sealed class MeshRoutes
             Explanation.Render(simulated, decision));
     }
 
+    /// <summary>
+    /// Runs routing test cases written for <c>meshdsl test</c> (istio-config-validator's format) against this mesh, so the same
+    /// files can gate both the YAML in CI and the project's own tests.
+    /// </summary>
+    public IReadOnlyList<RoutingTestResult> RunTestCases(string casesYaml, string fileName = "cases.yaml")
+    {
+        if (casesYaml is null) throw new ArgumentNullException(nameof(casesYaml));
+        var cases = RoutingTestCaseReader.Read(fileName, casesYaml, out var error);
+        if (error is not null) throw new FormatException(error);
+        return RoutingTestRunner.Run(_mesh, cases).Select(r => new RoutingTestResult(r.Case.Description, r.Passed, r.Requests, r.Failure)).ToList();
+    }
+
     private Type? SubsetType(RoutedDestination d)
     {
         if (d.Destination.Subset is not { } subset) return null;

@@ -63,3 +63,27 @@ public sealed class RouteResult
 
     public override string ToString() => Explanation;
 }
+
+/// <summary>One routing test case's result (istio-config-validator's format), as <c>meshdsl test</c> prints it.</summary>
+public sealed class RoutingTestResult
+{
+    internal RoutingTestResult(string description, bool passed, int requests, string? failure)
+    {
+        Description = description;
+        Passed = passed;
+        Requests = requests;
+        Failure = failure;
+    }
+
+    public string Description { get; }
+
+    public bool Passed { get; }
+
+    /// <summary>How many requests the case unfolded into (authorities x methods x URIs).</summary>
+    public int Requests { get; }
+
+    /// <summary>Why it failed: the request and what its rule had instead of what was expected.</summary>
+    public string? Failure { get; }
+
+    public override string ToString() => (Passed ? "PASS " : "FAIL ") + Description + (Failure is null ? string.Empty : ": " + Failure);
+}

@@ -55,4 +55,24 @@ public class MeshRoutesTests
         Assert.NotEqual("NoRoute", result.Outcome);
         Assert.NotEmpty(result.Destinations);
     }
+
+    [Fact]
+    public void Routing_test_cases_run_from_csharp_and_a_file_that_cannot_be_read_says_where()
+    {
+        var mesh = MeshRoutes.Load(Bookinfo.Value);
+        var results = mesh.RunTestCases("""
+            testCases:
+            - description: testers
+              wantMatch: true
+              request: { authority: [reviews], method: [GET], uri: [/] , headers: { x-user-group: internal-testers } }
+              route: [ { destination: { host: reviews, subset: v3 } } ]
+            - description: wrong
+              wantMatch: true
+              request: { authority: [reviews], method: [GET], uri: [/] }
+              route: [ { destination: { host: reviews, subset: v3 } } ]
+            """);
+        Assert.Equal(new[] { true, false }, results.Select(r => r.Passed));
+        Assert.StartsWith("FAIL wrong: GET reviews/: route is", results[1].ToString(), StringComparison.Ordinal);
+        Assert.Contains("cases.yaml(1,", Assert.Throws<FormatException>(() => mesh.RunTestCases("testCases: 3")).Message);
+    }
 }

@@ -1,0 +1,34 @@
+using MeshDsl.Model;
+using MeshDsl.Simulation;
+using MeshDsl.Tests.Support;
+
+namespace MeshDsl.Tests.Simulation;
+
+/// <summary>docs/bookinfo-graph.md: the Bookinfo sample drawn by <c>meshdsl graph</c>, generated from the sample.</summary>
+public class GraphDocsTests
+{
+    [Fact]
+    public void The_bookinfo_picture_is_the_graph_of_the_sample()
+    {
+        var page = Path.Combine(Paths.RepoRoot, "docs", "bookinfo-graph.md");
+        var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
+        var mesh = new Mesh(TestCompilation.Declarations(compilation).ToList(), Array.Empty<Workload>(), "default");
+        var expected = "# Bookinfo, drawn\n\n"
+            + "`samples/Bookinfo` as `meshdsl graph` draws it (`meshdsl graph samples/Bookinfo/bin/Debug/net10.0/manifests/`): hosts, their rules in order "
+            + "(each rule's \"else\" leads to the next), and the subsets with their weights. GitHub renders the Mermaid below; "
+            + "`--format dot` gives the same graph for Graphviz. This page is generated from the sample by the tests.\n\n"
+            + "```mermaid\n" + MeshGraph.Mermaid(mesh) + "```\n";
+        if (Baseline.Updating)
+        {
+            File.WriteAllText(page, expected);
+            return;
+        }
+
+        Assert.True(File.Exists(page), $"{page} is missing: run the tests with MESHDSL_UPDATE_BASELINES=1");
+        Assert.True(File.ReadAllText(page).Replace("\r\n", "\n") == expected, $"{page} is out of date: run the tests with MESHDSL_UPDATE_BASELINES=1 and review the diff");
+
+        // The YAML the build writes draws the same picture as the C#.
+        var fromYaml = SimulatorTests.MeshOf(string.Join("---\n", TestCompilation.Run(compilation).Manifests().Values));
+        Assert.Equal(MeshGraph.Mermaid(mesh), MeshGraph.Mermaid(fromYaml));
+    }
+}
