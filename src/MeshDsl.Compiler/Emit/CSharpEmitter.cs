@@ -48,6 +48,11 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.CreateGroup(sourceType), quote: true)
         + ", " + SymbolDisplay.FormatLiteral(fileStem, quote: true) + ")]\n";
 
+    /// <summary>A file that is not a manifest (the mesh's graph), embedded under the manifest key so the build task writes it.</summary>
+    public static string FileMetadata(string sourceType, string fileName, string text) => Header
+        + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.Create(sourceType, fileName), quote: true)
+        + ", " + SymbolDisplay.FormatLiteral(text, quote: true) + ")]\n";
+
     /// <summary>A service's description (<see cref="ManifestKey.ServicePrefix"/>), for tests that address it by type.</summary>
     public static string ServiceMetadata(string sourceType, string description) => Header
         + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.ServicePrefix + sourceType, quote: true)

@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using MeshDsl.Canary;
 using MeshDsl.Emit;
 using MeshDsl.FrontEnd;
 using MeshDsl.Helpers;
 using MeshDsl.Model;
+using MeshDsl.Simulation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -34,6 +36,13 @@ public sealed class MeshGenerator : IIncrementalGenerator
             .Select(static (options, _) => (
                 Namespace: Namespaces.Default(options.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var ns) ? ns : null),
                 Engine: options.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine) ? engine : null));
+
+        // MeshDslGraph=true: the whole mesh drawn (Mermaid and DOT), written below the output folder as graph/mesh.*. It reads
+        // every declaration, so it is opt-in: when off, an edit costs it one comparison.
+        var graphEnabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.MeshDslGraph", out var graph)
+                && string.Equals(graph?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+        IncrementalValueProvider<ImmutableArray<MeshDeclaration>>? all = null;
 
         foreach (var attribute in DeclarationParser.DeclarationAttributes)
         {
@@ -81,7 +90,18 @@ public sealed class MeshGenerator : IIncrementalGenerator
                 .WithTrackingName(TrackingNames.Accessors);
 
             context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
+
+            var collected = declarations.Select(static (d, _) => d!).Collect();
+            all = all is null ? collected : all.Value.Combine(collected).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
+
+        var graph = graphEnabled.Combine(all!.Value)
+            .Select(static (pair, _) => pair.Left ? MeshGraphFiles.Of(pair.Right) : EquatableArray<(string File, string Text)>.Empty)
+            .WithTrackingName(TrackingNames.Graph);
+        context.RegisterImplementationSourceOutput(graph, static (spc, files) =>
+        {
+            foreach (var (file, text) in files) spc.AddSource(HintName(MeshGraphFiles.Source, file.Replace('/', '.')), CSharpEmitter.FileMetadata(MeshGraphFiles.Source, file, text));
+        });
     }
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>

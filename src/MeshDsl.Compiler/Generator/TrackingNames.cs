@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Accessors = nameof(Accessors);
     public const string FileStems = nameof(FileStems);
     public const string Services = nameof(Services);
+    public const string Graph = nameof(Graph);
 }

@@ -1,6 +1,7 @@
 using MeshDsl.Model;
 using MeshDsl.Simulation;
 using MeshDsl.Tests.Support;
+using Microsoft.CodeAnalysis;
 
 namespace MeshDsl.Tests.Simulation;
 
@@ -30,5 +31,22 @@ public class GraphDocsTests
         // The YAML the build writes draws the same picture as the C#.
         var fromYaml = SimulatorTests.MeshOf(string.Join("---\n", TestCompilation.Run(compilation).Manifests().Values));
         Assert.Equal(MeshGraph.Mermaid(mesh), MeshGraph.Mermaid(fromYaml));
+    }
+
+    [Fact]
+    public void With_MeshDslGraph_the_build_draws_the_mesh_below_the_folder_and_without_it_nothing()
+    {
+        var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
+        var mesh = new Mesh(TestCompilation.Declarations(compilation).OrderBy(d => d.Source, StringComparer.Ordinal).ToList(), Array.Empty<Workload>(), "default");
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { new MeshDsl.Generator.MeshGenerator().AsSourceGenerator() },
+            parseOptions: TestCompilation.ParseOptions,
+            optionsProvider: new BuildPropertiesProvider(("build_property.MeshDslGraph", "true")));
+        var drawn = TestCompilation.Run(compilation, driver).Manifests();
+        Assert.Equal(MeshGraph.Mermaid(mesh), drawn["graph/mesh.mmd"]);
+        Assert.Equal(MeshGraph.Dot(mesh), drawn["graph/mesh.dot"]);
+
+        var plain = TestCompilation.Run(compilation).Manifests();
+        Assert.DoesNotContain(plain.Keys, k => k.StartsWith("graph/", StringComparison.Ordinal));
     }
 }

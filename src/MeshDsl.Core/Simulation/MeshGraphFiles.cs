@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
+
+namespace MeshDsl.Simulation;
+
+/// <summary>The files of the opt-in graph output (MeshDslGraph): the whole mesh in Mermaid and in DOT, below the output folder.</summary>
+internal static class MeshGraphFiles
+{
+    /// <summary>The pseudo source type the graph files are embedded under (no C# type has this name: it has a space).</summary>
+    public const string Source = "MeshDsl Graph";
+
+    public const string Mermaid = "graph/mesh.mmd";
+
+    public const string Dot = "graph/mesh.dot";
+
+    public static EquatableArray<(string File, string Text)> Of(IReadOnlyList<MeshDeclaration> declarations)
+    {
+        // Declarations arrive in the order the pipelines collect them; the graph sorts what it draws, so the files do not depend on it.
+        var mesh = new Mesh(declarations.OrderBy(d => d.Source, System.StringComparer.Ordinal).ToList(), System.Array.Empty<Workload>(), "default");
+        return new[] { (Mermaid, MeshGraph.Mermaid(mesh)), (Dot, MeshGraph.Dot(mesh)) }.ToEquatableArray();
+    }
+}
