@@ -15,7 +15,12 @@ internal static class CommandLine
         foreach (var message in unreadable) stderr.WriteLine("meshdsl: " + message);
         if (unreadable.Count > 0) return Usage;
         foreach (var problem in problems) stderr.WriteLine($"meshdsl: {problem.Position.File}({problem.Position.Line},{problem.Position.Column}): {problem.Message} (left out)");
-        var text = format == "dot" ? MeshDsl.Simulation.MeshGraph.Dot(mesh) : MeshDsl.Simulation.MeshGraph.Mermaid(mesh);
+        var text = format switch
+        {
+            "dot" => MeshDsl.Simulation.MeshGraph.Dot(mesh),
+            "svg" => MeshDsl.Simulation.MeshGraph.Svg(mesh),
+            _ => MeshDsl.Simulation.MeshGraph.Mermaid(mesh),
+        };
         if (output is null) stdout.Write(text);
         else File.WriteAllText(output, text);
         return Clean;
@@ -54,8 +59,8 @@ internal static class CommandLine
         };
 
         var graphPaths = new Argument<string[]>("paths") { Description = "the Istio configuration: YAML files or folders (read recursively); - reads standard input", Arity = ArgumentArity.OneOrMore };
-        var graphFormat = new Option<string>("--format", "-f") { Description = "mermaid (renders in GitHub Markdown) or dot (Graphviz)", DefaultValueFactory = _ => "mermaid" };
-        graphFormat.AcceptOnlyFromAmong("mermaid", "dot");
+        var graphFormat = new Option<string>("--format", "-f") { Description = "mermaid (renders in GitHub Markdown), dot (Graphviz) or svg (a picture, laid out in columns)", DefaultValueFactory = _ => "mermaid" };
+        graphFormat.AcceptOnlyFromAmong("mermaid", "dot", "svg");
         var graphOutput = new Option<string?>("--output", "-o") { Description = "write the graph to this file instead of standard output" };
         var graph = new Command("graph", "Draw the mesh: gateways, hosts, rules in order with their matches, destinations with their weights, mirrors and faults")
         {

@@ -23,7 +23,7 @@ internal static class MeshGraph
         var sb = new StringBuilder("flowchart LR\n");
         foreach (var node in nodes)
         {
-            var label = "\"" + node.Label.Replace("\"", "#quot;") + "\"";
+            var label = "\"" + MermaidText(node.Label) + "\"";
             sb.Append("  ").Append(node.Id).Append(node.Shape switch
             {
                 "gateway" => "[[" + label + "]]",
@@ -35,7 +35,7 @@ internal static class MeshGraph
 
         foreach (var edge in edges)
         {
-            var label = "\"" + edge.Label.Replace("\"", "#quot;") + "\"";
+            var label = "\"" + MermaidText(edge.Label) + "\"";
             var arrow = (edge.Dashed, edge.Label.Length > 0) switch
             {
                 (false, false) => "-->",
@@ -48,6 +48,9 @@ internal static class MeshGraph
 
         return sb.ToString();
     }
+
+    /// <summary>A label inside Mermaid's quotes: one line (Mermaid's syntax is line by line), quotes as its entity.</summary>
+    private static string MermaidText(string text) => text.Replace("\"", "#quot;").Replace("\r", " ").Replace("\n", " ");
 
     public static string Dot(Mesh mesh)
     {
@@ -74,12 +77,25 @@ internal static class MeshGraph
 
     private static (List<Node> Nodes, List<Edge> Edges) Build(Mesh mesh)
     {
+        var (nodes, edges) = BuildInOrder(mesh);
+        return (nodes.OrderBy(n => n.Id, System.StringComparer.Ordinal).ToList(), edges);
+    }
+
+    /// <summary>The nodes in the order the mesh meets them (gateways, then each VirtualService's hosts, rules and destinations).</summary>
+    private static (List<Node> Nodes, List<Edge> Edges) BuildInOrder(Mesh mesh)
+    {
         var nodes = new Dictionary<string, Node>(System.StringComparer.Ordinal);
+        var order = new List<Node>();
         var edges = new List<Edge>();
         string Add(string kind, string key, string label, string shape)
         {
             var id = kind + "_" + Id(key);
-            if (!nodes.ContainsKey(id)) nodes[id] = new Node(id, label, shape);
+            if (!nodes.ContainsKey(id))
+            {
+                nodes[id] = new Node(id, label, shape);
+                order.Add(nodes[id]);
+            }
+
             return id;
         }
 
@@ -138,7 +154,96 @@ internal static class MeshGraph
             }
         }
 
-        return (nodes.Values.OrderBy(n => n.Id, System.StringComparer.Ordinal).ToList(), edges.Distinct().ToList());
+        return (order, edges.Distinct().ToList());
+    }
+
+    /// <summary>
+    /// The same graph as an SVG picture, laid out in columns (gateways, hosts, rules in order, destinations), so docs can show
+    /// it without a renderer. Sizes are estimated from the labels' lengths; the output is deterministic.
+    /// </summary>
+    public static string Svg(Mesh mesh)
+    {
+        const int charWidth = 7, boxHeight = 28, rowGap = 18, columnGap = 90, margin = 20;
+        var (nodes, edges) = BuildInOrder(mesh);
+        var columns = new[] { "gateway", "host", "rule", "destination" }.Select(shape => nodes.Where(n => n.Shape == shape).ToList()).ToArray();
+        var widths = columns.Select(c => c.Count == 0 ? 0 : c.Max(n => n.Label.Length * charWidth + 20)).ToArray();
+        var height = columns.Max(c => c.Count) * (boxHeight + rowGap) + 2 * margin;
+        var boxes = new Dictionary<string, (int X, int Y, int W)>(System.StringComparer.Ordinal);
+        var x = margin;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (columns[c].Count == 0) continue;
+            var top = (height - (columns[c].Count * (boxHeight + rowGap) - rowGap)) / 2;
+            for (var r = 0; r < columns[c].Count; r++) boxes[columns[c][r].Id] = (x, top + r * (boxHeight + rowGap), widths[c]);
+            x += widths[c] + columnGap;
+        }
+
+        var width = x - columnGap + margin;
+        var sb = new StringBuilder();
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
+          .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n")
+          .Append("  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n")
+          .Append("  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        foreach (var edge in edges)
+        {
+            var (fx, fy, fw) = boxes[edge.From];
+            var (tx, ty, _) = boxes[edge.To];
+            string path;
+            int lx, ly;
+            if (fx == tx)
+            {
+                // Within a column (a rule's "else" to the next rule): down the left side.
+                path = $"M {fx + 12} {fy + boxHeight} L {tx + 12} {ty}";
+                (lx, ly) = (fx + 16, (fy + boxHeight + ty) / 2 + 4);
+            }
+            else
+            {
+                var (sx, sy, ex, ey) = (fx + fw, fy + boxHeight / 2, tx, ty + boxHeight / 2);
+                path = $"M {sx} {sy} C {sx + columnGap / 2} {sy}, {ex - columnGap / 2} {ey}, {ex} {ey}";
+                (lx, ly) = ((sx + ex) / 2, (sy + ey) / 2 - 4);
+            }
+
+            sb.Append("  <path d=\"").Append(path).Append("\" fill=\"none\" stroke=\"#555\" marker-end=\"url(#arrow)\"").Append(edge.Dashed ? " stroke-dasharray=\"5,4\"" : string.Empty).Append("/>\n");
+            if (edge.Label.Length > 0) sb.Append("  <text x=\"").Append(lx).Append("\" y=\"").Append(ly).Append("\" font-size=\"11\" fill=\"#333\" text-anchor=\"").Append(fx == tx ? "start" : "middle").Append("\">").Append(Xml(edge.Label)).Append("</text>\n");
+        }
+
+        foreach (var node in nodes)
+        {
+            var (bx, by, bw) = boxes[node.Id];
+            var (fill, radius) = node.Shape switch { "gateway" => ("#fde9c9", 0), "host" => ("#d7e8fb", 14), "rule" => ("#eeeeee", 4), _ => ("#dff3df", 0) };
+            sb.Append("  <rect x=\"").Append(bx).Append("\" y=\"").Append(by).Append("\" width=\"").Append(bw).Append("\" height=\"").Append(boxHeight)
+              .Append("\" rx=\"").Append(radius).Append("\" fill=\"").Append(fill).Append("\" stroke=\"#777\"/>\n");
+            sb.Append("  <text x=\"").Append(bx + bw / 2).Append("\" y=\"").Append(by + boxHeight / 2 + 4).Append("\" text-anchor=\"middle\">").Append(Xml(node.Label)).Append("</text>\n");
+        }
+
+        return sb.Append("</svg>\n").ToString();
+    }
+
+    /// <summary>Text as XML allows it: markup escaped, and characters XML 1.0 has no place for (controls, lone surrogates) as U+FFFD.</summary>
+    private static string Xml(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+                continue;
+            }
+
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ when (c < 0x20 && c != '\t') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' => "\uFFFD",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
     }
 
     private static string RuleLabel(VirtualService vs, HttpRoute rule, int index)

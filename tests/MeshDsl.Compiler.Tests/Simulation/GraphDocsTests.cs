@@ -15,18 +15,27 @@ public class GraphDocsTests
         var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
         var mesh = new Mesh(TestCompilation.Declarations(compilation).ToList(), Array.Empty<Workload>(), "default");
         var expected = "# Bookinfo, drawn\n\n"
-            + "`samples/Bookinfo` as `meshdsl graph` draws it (`meshdsl graph samples/Bookinfo/bin/Debug/net10.0/manifests/`): hosts, their rules in order "
-            + "(each rule's \"else\" leads to the next), and the subsets with their weights. GitHub renders the Mermaid below; "
-            + "`--format dot` gives the same graph for Graphviz. This page is generated from the sample by the tests.\n\n"
+            + "`samples/Bookinfo` as `meshdsl graph` draws it (`meshdsl graph samples/Bookinfo/bin/Debug/net10.0/manifests/ --format svg`): hosts, "
+            + "their rules in order (each rule's \"else\" leads to the next), and the subsets with their weights. `--format mermaid` (below, "
+            + "rendered by GitHub) and `--format dot` (Graphviz) give the same graph. This page and the picture are generated from the sample by the tests.\n\n"
+            + "![Bookinfo's routing](bookinfo-graph.svg)\n\n"
             + "```mermaid\n" + MeshGraph.Mermaid(mesh) + "```\n";
+        var svgPage = Path.Combine(Paths.RepoRoot, "docs", "bookinfo-graph.svg");
+        var svg = MeshGraph.Svg(mesh);
         if (Baseline.Updating)
         {
             File.WriteAllText(page, expected);
+            File.WriteAllText(svgPage, svg);
             return;
         }
 
-        Assert.True(File.Exists(page), $"{page} is missing: run the tests with MESHDSL_UPDATE_BASELINES=1");
+        Assert.True(File.Exists(page) && File.Exists(svgPage), $"{page} or its picture is missing: run the tests with MESHDSL_UPDATE_BASELINES=1");
         Assert.True(File.ReadAllText(page).Replace("\r\n", "\n") == expected, $"{page} is out of date: run the tests with MESHDSL_UPDATE_BASELINES=1 and review the diff");
+        Assert.True(File.ReadAllText(svgPage).Replace("\r\n", "\n") == svg, $"{svgPage} is out of date: run the tests with MESHDSL_UPDATE_BASELINES=1 and review the diff");
+
+        // The picture is well-formed XML, whatever the labels hold.
+        var xml = System.Xml.Linq.XDocument.Parse(svg);
+        Assert.Equal("svg", xml.Root!.Name.LocalName);
 
         // The YAML the build writes draws the same picture as the C#.
         var fromYaml = SimulatorTests.MeshOf(string.Join("---\n", TestCompilation.Run(compilation).Manifests().Values));

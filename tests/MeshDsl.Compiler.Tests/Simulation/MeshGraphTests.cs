@@ -1,3 +1,4 @@
+using MeshDsl.Helpers;
 using MeshDsl.Simulation;
 using MeshDsl.Tests.Support;
 
@@ -76,5 +77,38 @@ public class MeshGraphTests
         Assert.Equal(0, MeshDsl.Cli.CommandLine.Run(new[] { "graph", file, "--format", "dot" }, new StringReader(string.Empty), stdout, stderr));
         Assert.StartsWith("digraph mesh {", stdout.ToString(), StringComparison.Ordinal);
         Assert.Equal(2, MeshDsl.Cli.CommandLine.Run(new[] { "graph", file, "--format", "png" }, new StringReader(string.Empty), new StringWriter(), new StringWriter()));
+    }
+}
+
+/// <summary>Property: whatever the names and matches hold, the picture is well-formed XML and the DOT quotes every label.</summary>
+public class MeshGraphPropertyTests
+{
+    [Fact]
+    public void Hostile_names_and_matches_never_break_the_notations()
+    {
+        var random = new Random(3);
+        for (var n = 0; n < 300; n++)
+        {
+            string S() => random.Next(3) == 0 ? "reviews" : YamlStringPropertyTests.RandomString(random);
+            var match = new MeshDsl.Model.HttpMatchRequest(null, new MeshDsl.Model.StringMatch(MeshDsl.Model.StringMatchKind.Prefix, S(), default), null, null, null,
+                new[] { new MeshDsl.Model.NamedMatch(S(), new MeshDsl.Model.StringMatch(MeshDsl.Model.StringMatchKind.Exact, S(), default)) }.ToEquatableArray(),
+                null, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.Label>.Empty, MeshDsl.Helpers.EquatableArray<string>.Empty, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.NamedMatch>.Empty,
+                null, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.NamedMatch>.Empty, null, null);
+            var route = new MeshDsl.Model.HttpRoute(S(), new[] { match }.ToEquatableArray(),
+                new[] { new MeshDsl.Model.HttpRouteDestination(new MeshDsl.Model.Destination(S(), S(), null), 100, null, default) }.ToEquatableArray(),
+                null, null, null, null, null, null, null, null, null, default, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.HttpMirrorPolicy>.Empty, null, null, default);
+            var vs = new MeshDsl.Model.VirtualService(new MeshDsl.Model.ObjectMeta(S(), null), "T", new MeshDsl.Model.VirtualServiceSpec(
+                new[] { S() }.ToEquatableArray(), MeshDsl.Helpers.EquatableArray<string>.Empty, new[] { route }.ToEquatableArray(),
+                MeshDsl.Helpers.EquatableArray<MeshDsl.Model.TlsRoute>.Empty, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.TcpRoute>.Empty, MeshDsl.Helpers.EquatableArray<string>.Empty));
+            var declaration = new MeshDsl.Model.MeshDeclaration("T", default, new MeshDsl.Model.Resource[] { vs }.ToEquatableArray(), MeshDsl.Helpers.EquatableArray<MeshDsl.Model.Finding>.Empty);
+            var mesh = new MeshDsl.Model.Mesh(new[] { declaration }, Array.Empty<MeshDsl.Model.Workload>(), "default");
+
+            var svg = MeshGraph.Svg(mesh);
+            System.Xml.Linq.XDocument.Parse(svg);
+            var dot = MeshGraph.Dot(mesh);
+            Assert.Equal(3, dot.Split('\n').Count(l => l.Contains("[label=\"", StringComparison.Ordinal) && l.Contains("shape=", StringComparison.Ordinal)));
+            // Mermaid is line by line: one line for the header, each node and each edge.
+            Assert.Equal(1 + 3 + 2, MeshGraph.Mermaid(mesh).TrimEnd('\n').Split('\n').Length);
+        }
     }
 }
