@@ -181,7 +181,7 @@ internal static class MeshGraph
         var width = x - columnGap + margin;
         var sb = new StringBuilder();
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
-          .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n")
+          .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n")
           .Append("  <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n")
           .Append("  <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         foreach (var edge in edges)
@@ -200,7 +200,9 @@ internal static class MeshGraph
             {
                 var (sx, sy, ex, ey) = (fx + fw, fy + boxHeight / 2, tx, ty + boxHeight / 2);
                 path = $"M {sx} {sy} C {sx + columnGap / 2} {sy}, {ex - columnGap / 2} {ey}, {ex} {ey}";
-                (lx, ly) = ((sx + ex) / 2, (sy + ey) / 2 - 4);
+
+                // Near the target, above the line's end, where edges into one box no longer cross.
+                (lx, ly) = (ex - columnGap / 4, ey - 6);
             }
 
             sb.Append("  <path d=\"").Append(path).Append("\" fill=\"none\" stroke=\"#555\" marker-end=\"url(#arrow)\"").Append(edge.Dashed ? " stroke-dasharray=\"5,4\"" : string.Empty).Append("/>\n");

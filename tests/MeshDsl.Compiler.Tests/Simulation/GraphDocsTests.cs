@@ -17,8 +17,9 @@ public class GraphDocsTests
         var expected = "# Bookinfo, drawn\n\n"
             + "`samples/Bookinfo` as `meshdsl graph` draws it (`meshdsl graph samples/Bookinfo/bin/Debug/net10.0/manifests/ --format svg`): hosts, "
             + "their rules in order (each rule's \"else\" leads to the next), and the subsets with their weights. `--format mermaid` (below, "
-            + "rendered by GitHub) and `--format dot` (Graphviz) give the same graph. This page and the picture are generated from the sample by the tests.\n\n"
-            + "![Bookinfo's routing](bookinfo-graph.svg)\n\n"
+            + "rendered by GitHub) and `--format dot` (Graphviz) give the same graph. This page and [the SVG](bookinfo-graph.svg) are generated from the sample "
+            + "by the tests; `build/render-docs.sh` renders the PNG from the SVG.\n\n"
+            + "![Bookinfo's routing](bookinfo-graph.png)\n\n"
             + "```mermaid\n" + MeshGraph.Mermaid(mesh) + "```\n";
         var svgPage = Path.Combine(Paths.RepoRoot, "docs", "bookinfo-graph.svg");
         var svg = MeshGraph.Svg(mesh);
@@ -33,9 +34,14 @@ public class GraphDocsTests
         Assert.True(File.ReadAllText(page).Replace("\r\n", "\n") == expected, $"{page} is out of date: run the tests with MESHDSL_UPDATE_BASELINES=1 and review the diff");
         Assert.True(File.ReadAllText(svgPage).Replace("\r\n", "\n") == svg, $"{svgPage} is out of date: run the tests with MESHDSL_UPDATE_BASELINES=1 and review the diff");
 
-        // The picture is well-formed XML, whatever the labels hold.
+        // The picture is well-formed XML, and the PNG was rendered from this SVG (twice its size: build/render-docs.sh).
         var xml = System.Xml.Linq.XDocument.Parse(svg);
         Assert.Equal("svg", xml.Root!.Name.LocalName);
+        var png = File.ReadAllBytes(Path.Combine(Paths.RepoRoot, "docs", "bookinfo-graph.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
+        var (width, height) = (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        Assert.True((width, height) == (2 * int.Parse(xml.Root.Attribute("width")!.Value), 2 * int.Parse(xml.Root.Attribute("height")!.Value)),
+            "docs/bookinfo-graph.png is not the current SVG's rendering: run build/render-docs.sh");
 
         // The YAML the build writes draws the same picture as the C#.
         var fromYaml = SimulatorTests.MeshOf(string.Join("---\n", TestCompilation.Run(compilation).Manifests().Values));
