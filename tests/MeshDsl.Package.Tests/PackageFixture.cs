@@ -11,7 +11,8 @@ public sealed class PackageFixture : IDisposable
     public PackageFixture()
     {
         Directory.CreateDirectory(Root);
-        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
+        // The random part starts with a letter: an all-digit one with a leading zero is not a valid SemVer identifier.
+        Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + ".g" + Guid.NewGuid().ToString("N")[..6];
         var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
         var project = Path.Combine(RepoRoot, "src", "MeshDsl", "MeshDsl.csproj");
         DotNet.Run(RepoRoot, null, "pack", project, "--no-build", "-c", configuration, "-o", Feed, $"-p:Version={Version}")

@@ -24,7 +24,8 @@ public sealed class ToolTests : IDisposable
     {
         var feed = Path.Combine(_root, "feed");
         var tools = Path.Combine(_root, "tools");
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Guid.NewGuid().ToString("N")[..6];
+        // The random part starts with a letter: an all-digit one with a leading zero is not a valid SemVer identifier.
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + ".g" + Guid.NewGuid().ToString("N")[..6];
         var configuration = typeof(ToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
         Directory.CreateDirectory(_root);
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") };
