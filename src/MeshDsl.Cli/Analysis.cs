@@ -29,7 +29,8 @@ internal static class Analysis
     public static AnalysisResult Run(IEnumerable<string> paths, TextReader stdin, Severities severities)
     {
         var unreadable = new List<string>();
-        var inputs = ReadInputs(paths, stdin, unreadable);
+        var stages = new List<string>();
+        var inputs = ReadInputs(paths, stdin, unreadable, stages);
         var origins = new YamlOrigins();
         var declarations = new List<MeshDeclaration>();
         var workloads = new List<Workload>();
@@ -37,6 +38,7 @@ internal static class Analysis
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var reported = new List<Reported>();
         var reads = Parse(inputs, origins);
+        if (stages.Count > 0) skipped["canary stage file"] = stages.Count;
         foreach (var (result, file) in reads)
         {
             declarations.AddRange(result.Declarations);
@@ -89,7 +91,25 @@ internal static class Analysis
         return reads;
     }
 
-    private static List<(string Name, string Text)> ReadInputs(IEnumerable<string> paths, TextReader stdin, List<string> unreadable)
+    /// <summary>
+    /// A canary's stage as MeshDsl's Steps engine writes it (<c>canary-steps/&lt;service&gt;/step-005.yaml</c>): each is applied
+    /// alone, in its turn, so a folder's stages are not read with the rest as if they all applied at once. Named on the command
+    /// line, a stage file is read.
+    /// </summary>
+    private static bool IsCanaryStage(string root, string file, List<string> stages)
+    {
+        var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+        if (!relative.StartsWith(StagesFolder + "/", StringComparison.Ordinal) && !relative.Contains("/" + StagesFolder + "/", StringComparison.Ordinal)) return false;
+        stages.Add(file);
+        return true;
+    }
+
+    private const string StagesFolder = "canary-steps";
+
+    private static List<(string Name, string Text)> ReadInputs(IEnumerable<string> paths, TextReader stdin, List<string> unreadable) =>
+        ReadInputs(paths, stdin, unreadable, new List<string>());
+
+    private static List<(string Name, string Text)> ReadInputs(IEnumerable<string> paths, TextReader stdin, List<string> unreadable, List<string> stages)
     {
         var inputs = new List<(string Name, string Text)>();
         foreach (var path in paths)
@@ -102,6 +122,7 @@ internal static class Analysis
 
             IEnumerable<string>? files = Directory.Exists(path)
                 ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => !IsCanaryStage(path, f, stages))
                     .OrderBy(f => f, StringComparer.Ordinal)
                 : File.Exists(path) ? new[] { path } : null;
             if (files is null)

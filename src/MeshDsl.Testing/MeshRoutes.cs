@@ -42,8 +42,9 @@ public sealed class MeshRoutes
     public static MeshRoutes Load(Assembly meshAssembly)
     {
         if (meshAssembly is null) throw new ArgumentNullException(nameof(meshAssembly));
-        // The manifests only: an opt-in graph (graph/mesh.mmd) is embedded beside them and is not YAML.
-        var manifests = Manifest.All(meshAssembly).Where(m => m.FileName.EndsWith(".yaml", StringComparison.Ordinal)).ToList();
+        // The manifests applied together: not a canary's stages (each applied alone, in its turn) nor the opt-in graph, which
+        // are written below the folder (a '/' in their names).
+        var manifests = Manifest.All(meshAssembly).Where(m => m.FileName.EndsWith(".yaml", StringComparison.Ordinal) && m.FileName.IndexOf('/') < 0).ToList();
         if (manifests.Count == 0) throw new InvalidOperationException($"{meshAssembly.GetName().Name} holds no MeshDsl manifests: is it the mesh project, built with the MeshDsl generator?");
         var read = IstioYamlReader.Read(meshAssembly.GetName().Name + ".manifests", string.Join("---\n", manifests.Select(m => m.Yaml)), new YamlOrigins());
         var services = meshAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -75,4 +75,18 @@ public class MeshRoutesTests
         Assert.StartsWith("FAIL wrong: GET reviews/: route is", results[1].ToString(), StringComparison.Ordinal);
         Assert.Contains("cases.yaml(1,", Assert.Throws<FormatException>(() => mesh.RunTestCases("testCases: 3")).Message);
     }
+
+    [Fact]
+    public void A_canary_routes_as_its_start_not_as_one_of_its_stages()
+    {
+        var output = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Canary"))).Output;
+        using var pe = new MemoryStream();
+        Assert.True(output.Emit(pe).Success);
+        pe.Position = 0;
+        var assembly = new AssemblyLoadContext("canary-routes", isCollectible: true).LoadFromStream(pe);
+        var result = MeshRoutes.Load(assembly).Send(MeshRequest.To(assembly.GetType("Canary.Reviews", true)!, "/"));
+        Assert.Equal(100, result.WeightTo(assembly.GetType("Canary.Reviews+V1", true)!));
+        Assert.Equal(0, result.WeightTo(assembly.GetType("Canary.Reviews+V2", true)!));
+        Assert.DoesNotContain("VirtualServices", result.Explanation);
+    }
 }

@@ -101,3 +101,36 @@ public class RoutingTestCommandTests
         Assert.All(RoutingTestRunner.Run(mesh, cases), r => Assert.True(r.Passed, r.Failure));
     }
 }
+
+/// <summary>A MeshDsl output folder with a canary's stages: the folder is what applies at once, each stage only in its turn.</summary>
+public class CanaryStageAnalysisTests
+{
+    [Fact]
+    public void Analyze_skips_the_stages_of_a_folder_and_reads_a_stage_named_on_the_command_line()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "meshdsl-stages-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var manifests = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Canary"))).Manifests();
+            foreach (var (file, text) in manifests)
+            {
+                var path = Path.Combine(dir, file);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, text);
+            }
+
+            var stdout = new StringWriter();
+            Assert.Equal(0, MeshDsl.Cli.CommandLine.Run(new[] { "analyze", dir }, new StringReader(string.Empty), stdout, new StringWriter()));
+            Assert.Contains("7 canary stage file", stdout.ToString());
+            Assert.DoesNotContain("MESH010", stdout.ToString());
+
+            var one = new StringWriter();
+            MeshDsl.Cli.CommandLine.Run(new[] { "analyze", Path.Combine(dir, "canary-steps", "default-reviews", "step-005.yaml") }, new StringReader(string.Empty), one, new StringWriter());
+            Assert.Contains("1 file(s), 1 Istio resource(s) analyzed", one.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
