@@ -2,9 +2,11 @@
 # Times the whole `dotnet build` of the synthetic mesh (issue 7's workload) with and without MeshDsl's generator and
 # analyzers, for each N: a cold compile, a warm no-op rebuild, and a rebuild after editing one service. Both with a cold
 # compiler per build (UseSharedCompilation=false, this machine's default) and with a warm compiler server (what users
-# have), and prints the ratio measured in the same run.
+# have), and prints the ratio measured in the same run. Everything is built in Release, MeshDsl's generator and analyzers
+# included: the optimized assemblies the package ships. Each cell is the median of RUNS builds (default 3), so one noisy
+# build cannot decide a figure.
 #
-#   build/measure-build.sh [N ...]        (default: 10 100 1000)
+#   [RUNS=5] build/measure-build.sh [N ...]        (default: 10 100 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10 100 1000}")
@@ -13,8 +15,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/meshdsl-perf.XXXXXX")
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+runs=${RUNS:-3}
 dotnet build -c Release build/MeshDsl.Benchmarks -v q -nologo >/dev/null
-dotnet build src/MeshDsl.Build -v q -nologo >/dev/null
+dotnet build -c Release src/MeshDsl.Build -v q -nologo >/dev/null
 synth() { dotnet build/MeshDsl.Benchmarks/bin/Release/net10.0/MeshDsl.Benchmarks.dll synth "$@"; }
 
 # One timed build, in seconds; fails loudly if the build fails.
@@ -22,11 +25,15 @@ timed() {
   local dir=$1; shift
   local start end
   start=$(date +%s.%N)
-  if ! dotnet build "$dir/Mesh.csproj" --no-restore --no-dependencies -v q -nologo "$@" >"$work/last.log" 2>&1; then
+  if ! dotnet build "$dir/Mesh.csproj" -c Release --no-restore --no-dependencies -v q -nologo "$@" >"$work/last.log" 2>&1; then
     cat "$work/last.log" >&2; exit 1
   fi
   end=$(date +%s.%N)
   echo "$end - $start" | bc
+}
+
+median() { # of the numbers given
+  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
 edit_one() { # changes the default timeout of the middle service, alternating between two values
@@ -39,7 +46,7 @@ for n in "${sizes[@]}"; do
   for variant in on off; do
     dir="$work/$n-$variant"
     if [ "$variant" = on ]; then synth "$n" "$dir"; else synth "$n" "$dir" --off; fi
-    dotnet build "$dir/Mesh.csproj" -v q -nologo >/dev/null   # restore and a first build, not timed
+    dotnet build "$dir/Mesh.csproj" -c Release -v q -nologo >/dev/null   # restore and a first build, not timed
   done
   for compiler in cold server; do
     if [ "$compiler" = server ]; then flags=(-p:UseSharedCompilation=true); else flags=(-p:UseSharedCompilation=false); fi
@@ -47,11 +54,17 @@ for n in "${sizes[@]}"; do
     for variant in on off; do
       dir="$work/$n-$variant"
       if [ "$compiler" = server ]; then timed "$dir" "${flags[@]}" --no-incremental >/dev/null; fi   # warms the server
-      rm -rf "$dir/obj/Debug" "$dir/bin"
-      t[$variant-full]=$(timed "$dir" "${flags[@]}")
-      t[$variant-noop]=$(timed "$dir" "${flags[@]}")
-      edit_one "$dir" "$n"
-      t[$variant-edit]=$(timed "$dir" "${flags[@]}")
+      full=() noop=() edit=()
+      for _ in $(seq "$runs"); do
+        rm -rf "$dir/obj/Release" "$dir/bin"
+        full+=("$(timed "$dir" "${flags[@]}")")
+        noop+=("$(timed "$dir" "${flags[@]}")")
+        edit_one "$dir" "$n"
+        edit+=("$(timed "$dir" "${flags[@]}")")
+      done
+      t[$variant-full]=$(median "${full[@]}")
+      t[$variant-noop]=$(median "${noop[@]}")
+      t[$variant-edit]=$(median "${edit[@]}")
     done
     for step in full noop edit; do
       on=${t[on-$step]}; off=${t[off-$step]}
