@@ -91,6 +91,7 @@ internal static class CanaryParser
     private static EquatableArray<CanaryCheck> Checks(AttributeReader[] attributes, string sourceType, string stepInterval, ParseContext context)
     {
         var checks = new List<CanaryCheck>();
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var attribute in attributes)
         {
             var origin = new SourceRef(sourceType, attribute.Index);
@@ -107,6 +108,12 @@ internal static class CanaryParser
                     break;
                 case AttributeNames.CanaryQuery:
                     var name = attribute.String("name") ?? string.Empty;
+                    if (!names.Add(name) || name is "success-rate" or "latency" or "request-count")
+                    {
+                        context.Report(RuleIds.Duplicate, origin, "name",
+                            $"The check '{name}' has the name of another check of this canary: each names a metric and a template of its own; give it another name");
+                    }
+
                     if (!attribute.IsSet("Min") && !attribute.IsSet("Max"))
                     {
                         context.Report(RuleIds.InvalidCanary, origin, "Query", $"the check '{name}' has no Min and no Max: it can never fail, so it checks nothing");

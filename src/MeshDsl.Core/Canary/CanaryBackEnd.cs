@@ -42,7 +42,10 @@ internal static class CanaryBackEnd
             CanaryEngines.ArgoRollouts => Argo(declaration, plan),
             _ => Steps(declaration, plan),
         };
-        return declaration with { Resources = resources.ToEquatableArray() };
+        // One file per name, whatever the declaration repeats (two checks of one name, a step weight twice): the repeat is
+        // reported where it is declared (MESH010, MESH701), and the generator never gets two outputs of one name.
+        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        return declaration with { Resources = resources.Where(r => seen.Add(Emit.ManifestFiles.FileName(r))).ToEquatableArray() };
     }
 
     private static IEnumerable<Resource> Steps(MeshDeclaration declaration, CanaryPlan plan)

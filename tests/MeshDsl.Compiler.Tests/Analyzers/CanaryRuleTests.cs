@@ -1,3 +1,4 @@
+using MeshDsl.Tests.Support;
 using Microsoft.CodeAnalysis;
 
 namespace MeshDsl.Tests.Analyzers;
@@ -195,5 +196,21 @@ public class CanaryRuleTests
         Assert.Single(await Analyze(withoutStable, "Steps", "MESH501"));
         Assert.Empty(await Analyze(withoutStable, "Flagger", "MESH501"));
         Assert.Empty(await Analyze(withoutStable, "ArgoRollouts", "MESH501"));
+    }
+
+    [Theory]
+    [InlineData("Steps")]
+    [InlineData("Flagger")]
+    [InlineData("ArgoRollouts")]
+    public async Task Repeated_steps_and_check_names_are_reported_and_never_break_the_generator(string engine)
+    {
+        var source = Service("[Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 50, 50, 100 }, MinRequests = 5)]\n"
+            + "[CanaryQuery(\"errors\", \"sum(x)\", Max = 1)]\n[CanaryQuery(\"errors\", \"sum(y)\", Max = 2)]\n[CanaryQuery(\"request-count\", \"sum(z)\", Min = 1)]");
+        Assert.Equal(2, (await Analyze(source, engine, "MESH010")).Length);
+        Assert.Single(await Analyze(source, engine, "MESH701"));
+
+        // The generator writes one file per name and does not throw (TestCompilation.Run asserts it).
+        var manifests = TestCompilation.Run(TestCompilation.Create(source), TestCompilation.Driver(canaryEngine: engine)).Manifests();
+        Assert.Equal(manifests.Count, manifests.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 }

@@ -116,7 +116,7 @@ internal sealed class RandomDeclarations
         sb.Append("    }\n");
     }
 
-    private static readonly Pool<string> StepWeights = new(new[] { "5, 10, 25, 50, 75, 100", "50, 100", "100", "1, 2, 3" }, new[] { "10, 5", "0, 50", "50, 101", "" });
+    private static readonly Pool<string> StepWeights = new(new[] { "5, 10, 25, 50, 75, 100", "50, 100", "100", "1, 2, 3" }, new[] { "10, 5", "0, 50", "50, 101", "25, 25, 100", "" });
     private static readonly Pool<string> Percents = new(new[] { "99", "99.5", "95", "50" }, new[] { "0.99", "0", "101", "double.NaN" });
 
     /// <summary>A progressive canary from the first subset to the last (the same one when there is one: MESH709), with checks and webhooks.</summary>
