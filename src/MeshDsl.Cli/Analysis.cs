@@ -78,6 +78,16 @@ internal static class Analysis
         return (mesh, unreadable, reads.SelectMany(r => r.Istio.Problems).ToList());
     }
 
+    /// <summary>What the simulator's commands could not read is left out of the routing: they say so, since the answer may depend on it.</summary>
+    public static void ReportLeftOut(IEnumerable<YamlProblem> problems, TextWriter stderr)
+    {
+        foreach (var problem in problems)
+        {
+            var where = problem.Resource.Length == 0 ? string.Empty : $" [{problem.Resource}{(problem.Path.Length > 0 ? " " + problem.Path : string.Empty)}]";
+            stderr.WriteLine($"meshdsl: {problem.Position.File}({problem.Position.Line},{problem.Position.Column}): {problem.Message}{where} (left out)");
+        }
+    }
+
     /// <summary>Files are read in parallel (the YAML parse is most of the time) and kept in input order, so output stays deterministic.</summary>
     private static (YamlReadResult Istio, WorkloadFile? Workloads)[] Parse(List<(string Name, string Text)> inputs, YamlOrigins origins)
     {

@@ -14,7 +14,7 @@ internal static class CommandLine
         var (mesh, unreadable, problems) = Analysis.LoadMesh(paths, stdin);
         foreach (var message in unreadable) stderr.WriteLine("meshdsl: " + message);
         if (unreadable.Count > 0) return Usage;
-        foreach (var problem in problems) stderr.WriteLine($"meshdsl: {problem.Position.File}({problem.Position.Line},{problem.Position.Column}): {problem.Message} (left out)");
+        Analysis.ReportLeftOut(problems, stderr);
         var text = format switch
         {
             "dot" => MeshDsl.Simulation.MeshGraph.Dot(mesh),

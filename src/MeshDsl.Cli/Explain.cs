@@ -31,8 +31,7 @@ internal static class Explain
         foreach (var message in unreadable) stderr.WriteLine("meshdsl: " + message);
         if (unreadable.Count > 0) return CommandLine.Usage;
 
-        // What cannot be read is left out of the routing: say so, since the answer may depend on it.
-        foreach (var problem in problems) stderr.WriteLine($"meshdsl: {problem.Position.File}({problem.Position.Line},{problem.Position.Column}): {problem.Message} (left out)");
+        Analysis.ReportLeftOut(problems, stderr);
         stdout.Write(Explanation.Render(request, Simulator.Route(mesh, request)));
         return CommandLine.Clean;
     }

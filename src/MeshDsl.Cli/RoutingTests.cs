@@ -23,7 +23,7 @@ internal static class RoutingTests
 
         var (mesh, missing, problems) = Analysis.LoadMesh(configPaths, stdin);
         foreach (var message in missing) stderr.WriteLine("meshdsl: " + message);
-        foreach (var problem in problems) stderr.WriteLine($"meshdsl: {problem.Position.File}({problem.Position.Line},{problem.Position.Column}): {problem.Message} (left out)");
+        Analysis.ReportLeftOut(problems, stderr);
         if (unreadable || missing.Count > 0) return CommandLine.Usage;
         if (cases.Count == 0)
         {

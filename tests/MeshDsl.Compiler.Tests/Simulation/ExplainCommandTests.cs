@@ -52,6 +52,25 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public void What_cannot_be_read_is_left_out_and_said_so()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "meshdsl-explain-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(file, File.ReadAllText(Seed("02-header-based-routing")) + "---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: x\nspec:\n  hosts: [x]\n  timeoutt: 1s\n");
+        try
+        {
+            var (exit, stdout, stderr) = Run("explain", file, "--request", "GET http://reviews/");
+            Assert.Equal(0, exit);
+            Assert.Contains("timeoutt", stderr);
+            Assert.Contains("(left out)", stderr);
+            Assert.Contains("VirtualService: reviews", stdout);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_is_bad_usage()
     {
         var (exit, _, stderr) = Run("explain", "/no/such/file.yaml", "--request", "GET http://reviews/");
