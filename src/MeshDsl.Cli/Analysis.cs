@@ -101,6 +101,12 @@ internal static class Analysis
         return reads;
     }
 
+    /// <summary>The YAML files of a folder and its subfolders (<c>*.yaml</c>, <c>*.yml</c>), in ordinal order: the same on every machine.</summary>
+    public static IEnumerable<string> YamlFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => f, StringComparer.Ordinal);
+
     /// <summary>
     /// A canary's stage as MeshDsl's Steps engine writes it (<c>canary-steps/&lt;service&gt;/step-005.yaml</c>): each is applied
     /// alone, in its turn, so a folder's stages are not read with the rest as if they all applied at once. Named on the command
@@ -131,9 +137,7 @@ internal static class Analysis
             }
 
             IEnumerable<string>? files = Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    .Where(f => !IsCanaryStage(path, f, stages))
-                    .OrderBy(f => f, StringComparer.Ordinal)
+                ? YamlFiles(path).Where(f => !IsCanaryStage(path, f, stages))
                 : File.Exists(path) ? new[] { path } : null;
             if (files is null)
             {

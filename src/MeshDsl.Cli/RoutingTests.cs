@@ -51,9 +51,7 @@ internal static class RoutingTests
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(f => f, StringComparer.Ordinal));
+                files.AddRange(Analysis.YamlFiles(path));
             }
             else if (File.Exists(path))
             {

@@ -254,15 +254,9 @@ public class CliTests
         Assert.DoesNotContain("MESH019", stdout);
     }
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => Run(new StringReader(string.Empty), args);
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
-    private static (int Exit, string Stdout, string Stderr) Run(TextReader stdin, params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exit = MeshDsl.Cli.CommandLine.Run(args, stdin, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(TextReader stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     private sealed class TempFolder : IDisposable
     {

@@ -6,13 +6,7 @@ namespace MeshDsl.Tests.Simulation;
 /// <summary><c>meshdsl explain</c> on the seed's manifests, and the request line it reads.</summary>
 public class ExplainCommandTests
 {
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = MeshDsl.Cli.CommandLine.Run(args, new StringReader(string.Empty), stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
     private static string Seed(string name) => Path.Combine(Paths.SeedManifests, name + ".yaml");
 

@@ -10,13 +10,7 @@ public class RoutingTestCommandTests
 
     private static string Seed(string name) => Path.Combine(Paths.SeedManifests, name + ".yaml");
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = MeshDsl.Cli.CommandLine.Run(args, new StringReader(string.Empty), stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Every_case_passes_with_a_line_each_and_exit_code_0()
