@@ -64,3 +64,42 @@ public class AnalyzerBenchmarks
     [Benchmark]
     public Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyzers() => _mesh.AnalyzeAsync();
 }
+
+/// <summary>
+/// The analyzers as the IDE runs them while the user types: after a one-line edit to one service, that document's
+/// diagnostics, then the whole compilation's. The analyzer instance lives across edits, as in the IDE.
+/// </summary>
+[MemoryDiagnoser]
+public class AnalyzerTypingBenchmarks
+{
+    private MeshHarness _mesh = null!;
+    private MeshDsl.Analyzers.MeshDeclarationAnalyzer _analyzer = null!;
+
+    [Params(10, 100, 1000)]
+    public int Services { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _mesh = new MeshHarness(Services);
+        _analyzer = new MeshDsl.Analyzers.MeshDeclarationAnalyzer();
+        _ = _mesh.AnalyzeCompilationAsync(_analyzer).GetAwaiter().GetResult();
+    }
+
+    /// <summary>A keystroke in one service's file, then that document's semantic analysis.</summary>
+    [Benchmark]
+    public Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> EditThenDocument()
+    {
+        _mesh.EditService();
+        return _mesh.AnalyzeEditedDocumentAsync(_analyzer);
+    }
+
+    /// <summary>A keystroke in one service's file, then the document and then the whole compilation, as the IDE asks.</summary>
+    [Benchmark]
+    public async Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> EditThenDocumentThenCompilation()
+    {
+        _mesh.EditService();
+        _ = await _mesh.AnalyzeEditedDocumentAsync(_analyzer);
+        return await _mesh.AnalyzeCompilationAsync(_analyzer);
+    }
+}

@@ -71,6 +71,33 @@ public sealed class MeshHarness
         return await Compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
     }
 
+    /// <summary>
+    /// What the IDE asks after a keystroke in the edited service's file: that document's MeshDsl diagnostics (semantic
+    /// analysis scoped to one document), with an analyzer instance kept from earlier compilations as the IDE keeps it.
+    /// </summary>
+    public async Task<ImmutableArray<Diagnostic>> AnalyzeEditedDocumentAsync(DiagnosticAnalyzer analyzer)
+    {
+        var tree = Compilation.SyntaxTrees.First(t => t.FilePath == _serviceVariants[0].FilePath);
+        var withAnalyzers = Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), IdeOptions);
+        return await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(Compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None);
+    }
+
+    /// <summary>The whole compilation's MeshDsl diagnostics (the IDE's full analysis), with a kept analyzer instance.</summary>
+    public async Task<ImmutableArray<Diagnostic>> AnalyzeCompilationAsync(DiagnosticAnalyzer analyzer) =>
+        await Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), IdeOptions).GetAnalyzerDiagnosticsAsync();
+
+    /// <summary>The kept analyzer's own time in a whole-compilation analysis, as Roslyn accounts it.</summary>
+    public async Task<TimeSpan> CompilationAnalyzerTimeAsync(DiagnosticAnalyzer analyzer)
+    {
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var withAnalyzers = Compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options);
+        _ = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        return (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime;
+    }
+
+    private static readonly CompilationWithAnalyzersOptions IdeOptions =
+        new(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+
     /// <summary>The analyzers' own execution time, as Roslyn accounts it (what `-p:ReportAnalyzer=true` reports in a build).</summary>
     public async Task<TimeSpan> AnalyzerTimeAsync()
     {

@@ -18,11 +18,32 @@ switch (args.FirstOrDefault())
         // For a profiler: parse and emit the whole mesh repeatedly for a few seconds.
         Profile.Loop(args.Length > 1 ? int.Parse(args[1]) : 1000, TimeSpan.FromSeconds(8));
         return 0;
+    case "typing-loop":
+        // For a profiler: keystrokes in one service, each followed by the document's and the whole compilation's analysis.
+        {
+            var mesh = new MeshHarness(args.Length > 1 ? int.Parse(args[1]) : 1000);
+            var analyzer = new MeshDsl.Analyzers.MeshDeclarationAnalyzer();
+            var sw = Stopwatch.StartNew();
+            while (sw.Elapsed < TimeSpan.FromSeconds(40))
+            {
+                mesh.EditService();
+                _ = mesh.AnalyzeEditedDocumentAsync(analyzer).GetAwaiter().GetResult();
+                _ = mesh.AnalyzeCompilationAsync(analyzer).GetAwaiter().GetResult();
+            }
+        }
+
+        return 0;
     case "floor":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) FawmnProbe.Run(n);
         return 0;
     case "profile":
         Profile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+        return 0;
+    case "build":
+        foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) BuildProfile.Run(n);
+        return 0;
+    case "cache":
+        foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) CacheProfile.Run(n);
         return 0;
     case "quick":
         Quick(args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000).ToArray());
@@ -52,7 +73,13 @@ static void Quick(int[] sizes)
         _ = mesh.AnalyzeAsync().GetAwaiter().GetResult();
         var analyzers = Profile.Median(5, () => mesh.AnalyzeAsync().GetAwaiter().GetResult());
         var own = Enumerable.Range(0, 5).Select(_ => mesh.AnalyzerTimeAsync().GetAwaiter().GetResult().TotalMilliseconds).OrderBy(t => t).ElementAt(2);
-        Console.WriteLine($"N={n,5}: full {full,8:F2} ms | no-op {noop,7:F3} ms | edit one {edit,7:F3} ms | unrelated {unrelated,7:F3} ms | analyzers {own,8:F2} ms own ({analyzers:F2} ms with binding)");
+        var analyzer = new MeshDsl.Analyzers.MeshDeclarationAnalyzer();
+        _ = mesh.AnalyzeCompilationAsync(analyzer).GetAwaiter().GetResult();
+        var document = Profile.Median(11, () => { mesh.EditService(); mesh.AnalyzeEditedDocumentAsync(analyzer).GetAwaiter().GetResult(); });
+        var whole = Profile.Median(11, () => { mesh.EditService(); mesh.AnalyzeEditedDocumentAsync(analyzer).GetAwaiter().GetResult(); mesh.AnalyzeCompilationAsync(analyzer).GetAwaiter().GetResult(); });
+        var wholeOwn = Enumerable.Range(0, 5).Select(_ => { mesh.EditService(); return mesh.CompilationAnalyzerTimeAsync(analyzer).GetAwaiter().GetResult().TotalMilliseconds; }).OrderBy(t => t).ElementAt(2);
+        Console.WriteLine($"N={n,5}: full {full,8:F2} ms | no-op {noop,7:F3} ms | edit one {edit,7:F3} ms | unrelated {unrelated,7:F3} ms | analyzers {own,8:F2} ms own ({analyzers:F2} ms with binding)"
+            + $" | typing: document {document,7:F2} ms, document then compilation {whole,7:F2} ms (analyzers' own time in the compilation step {wholeOwn,7:F2} ms)");
     }
 }
 

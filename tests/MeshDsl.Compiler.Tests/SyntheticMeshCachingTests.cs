@@ -3,6 +3,7 @@ using MeshDsl.Generator;
 using MeshDsl.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MeshDsl.Tests;
 
@@ -14,14 +15,14 @@ public class SyntheticMeshCachingTests
 {
     private const int Services = 20;
 
-    private static (Compilation Compilation, GeneratorDriver Driver) Warm()
+    private static (Compilation Compilation, GeneratorDriver Driver) Warm(MeshGenerator? generator = null)
     {
         var trees = Enumerable.Range(0, Services)
             .Select(i => CSharpSyntaxTree.ParseText(SyntheticMesh.Service(i), TestCompilation.ParseOptions, $"/mesh/Services/Svc{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(0), TestCompilation.ParseOptions, "/mesh/Unrelated.cs"))
             .ToArray();
         var compilation = CSharpCompilation.Create("Mesh", trees, TestCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var run = TestCompilation.Run(compilation);
+        var run = TestCompilation.Run(compilation, TestCompilation.Driver(generator: generator));
         Assert.Equal(Services * 2, run.Manifests().Count);
         return (compilation, run.Driver);
     }
@@ -63,4 +64,45 @@ public class SyntheticMeshCachingTests
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
     }
+
+    [Fact]
+    public void An_unrelated_edit_re_parses_no_declaration_and_an_edit_to_one_service_re_parses_only_it()
+    {
+        var generator = new MeshGenerator();
+        var (compilation, driver) = Warm(generator);
+        Assert.Equal(Services, generator.DeclarationsParsed);
+
+        var unrelated = compilation.SyntaxTrees.Single(t => t.FilePath == "/mesh/Unrelated.cs");
+        compilation = compilation.ReplaceSyntaxTree(unrelated, CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(1), TestCompilation.ParseOptions, unrelated.FilePath));
+        driver = TestCompilation.Run(compilation, driver).Driver;
+        Assert.Equal(Services, generator.DeclarationsParsed);
+
+        var service = compilation.SyntaxTrees.Single(t => t.FilePath == "/mesh/Services/Svc7.cs");
+        compilation = compilation.ReplaceSyntaxTree(service, CSharpSyntaxTree.ParseText(SyntheticMesh.Service(7, "12s"), TestCompilation.ParseOptions, service.FilePath));
+        var run = TestCompilation.Run(compilation, driver);
+        Assert.Equal(Services + 1, generator.DeclarationsParsed);
+        Assert.Contains("timeout: 12s", run.Manifests()["shop-virtualservice-svc-7.yaml"]);
+    }
+
+    [Fact]
+    public async Task Typing_in_one_service_re_parses_only_it_for_the_analyzers_and_reports_what_a_fresh_analysis_reports()
+    {
+        var (compilation, _) = Warm();
+        var analyzer = new MeshDsl.Analyzers.MeshDeclarationAnalyzer();
+        _ = await Analyze(compilation, analyzer);
+        Assert.Equal(Services, analyzer.DeclarationsParsed);
+
+        var service = compilation.SyntaxTrees.Single(t => t.FilePath == "/mesh/Services/Svc3.cs");
+        var edited = compilation.ReplaceSyntaxTree(service, CSharpSyntaxTree.ParseText(
+            SyntheticMesh.Service(3, "12s").Replace("Weight = 80", "Weight = 81", StringComparison.Ordinal), TestCompilation.ParseOptions, service.FilePath));
+        var cached = await Analyze(edited, analyzer);
+        Assert.Equal(Services + 1, analyzer.DeclarationsParsed);
+
+        var fresh = await Analyze(edited, new MeshDsl.Analyzers.MeshDeclarationAnalyzer());
+        Assert.Equal(fresh.Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal), cached.Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal));
+        Assert.Contains(cached, d => d.Id == "MESH104" && d.Location.SourceTree!.FilePath.EndsWith("Svc3.cs", StringComparison.Ordinal));
+    }
+
+    private static async Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyze(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer) =>
+        await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using MeshDsl.Canary;
 using MeshDsl.FrontEnd;
@@ -28,10 +29,22 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.All.ToImmutableArray();
 
+    // Per analyzer instance, which the IDE keeps between compilations: typing in one file re-parses only the declarations
+    // the edit can change, and the mesh-wide rules run again only when a declaration did change.
+    private readonly DeclarationCache<MeshDeclaration> _cache = new(static (symbol, ct) => DeclarationParser.Parse(symbol, ct));
+    private readonly ConditionalWeakTable<DeclarationSet<MeshDeclaration>, StrongBox<MeshAnalysis?>> _analyses = new();
+
+    private readonly ConditionalWeakTable<MeshDeclaration, StrongBox<Reported?>> _reported = new();
+
+    /// <summary>How many declarations this analyzer has parsed (each edit should add only the ones it changed).</summary>
+    internal int DeclarationsParsed => _cache.Parses;
+
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is not analyzed; what is reported lies in the declaration analyzed, so Roslyn need not check each
+        // diagnostic's location for generated code (with None it does, and that check was most of a warm analysis's time).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
             var declarations = DeclarationParser.DeclarationAttributes
@@ -44,35 +57,96 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var defaultNamespace);
             defaultNamespace = string.IsNullOrWhiteSpace(defaultNamespace) ? null : defaultNamespace!.Trim();
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine);
-            var mesh = new Lazy<MeshAnalysis>(() => MeshAnalysis.Create(start.Compilation, declarations, workloadFiles, defaultNamespace, engine, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var mesh = new Lazy<MeshAnalysis>(() => Mesh(start.Compilation, workloadFiles, defaultNamespace, engine, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine), SymbolKind.NamedType);
             if (!workloadFiles.IsEmpty) start.RegisterAdditionalFileAction(WorkloadFiles.ReportUnreadable);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh, string? engine)
+    private MeshAnalysis Mesh(Compilation compilation, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, string? engine, CancellationToken cancellationToken)
+    {
+        var declarations = _cache.Parse(compilation, cancellationToken);
+        var files = workloadFiles.Select(f => Workloads.WorkloadReader.Read(f, cancellationToken)).ToArray();
+        var key = new MeshInputs(files.ToImmutableArray(), defaultNamespace, engine);
+        var box = _analyses.GetValue(declarations, static _ => new StrongBox<MeshAnalysis?>());
+        if (Volatile.Read(ref box.Value) is { } known && known.Inputs.Equals(key)) return known;
+        var analysis = MeshAnalysis.Create(declarations.Items, key, cancellationToken);
+        Volatile.Write(ref box.Value, analysis);
+        return analysis;
+    }
+
+    private void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh, string? engine)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        var sourceType = ParseContext.TypeName(type);
+        if (mesh.Declarations.TryGetValue(sourceType, out var model))
+        {
+            // A declaration the edit did not change, with the same mesh-wide findings: its diagnostics are the ones already
+            // located (same syntax trees, so the same locations), and its attributes need not be bound again.
+            var meshFindings = mesh.FindingsFor(sourceType).ToArray();
+            var box = _reported.GetValue(model, static _ => new StrongBox<Reported?>());
+            var reported = Volatile.Read(ref box.Value);
+            if (reported is null || !reported.MeshFindings.SequenceEqual(meshFindings))
+            {
+                reported = new Reported(meshFindings, Locate(type, PolicyRules.Evaluate(model).Concat(meshFindings), context.CancellationToken));
+                Volatile.Write(ref box.Value, reported);
+            }
+
+            foreach (var diagnostic in reported.Diagnostics) context.ReportDiagnostic(diagnostic);
+            return;
+        }
+
+        // Types nested in a declaration are its own to check; a type without attributes has nothing to report.
+        if (InMeshDeclaration(type, mesh) || !HasAttributes(type, context.CancellationToken)) return;
         if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c)))
         {
             ReportOutsideDeclarations(context, type, declarations);
             return;
         }
 
-        var sourceType = ParseContext.TypeName(type);
-        var model = mesh.Declarations.TryGetValue(sourceType, out var known) ? known : DeclarationParser.Parse(type, context.CancellationToken)?.WithCanaryEngine(engine);
-        if (model is null) return;
+        if (DeclarationParser.Parse(type, context.CancellationToken)?.WithCanaryEngine(engine) is { } parsed)
+        {
+            foreach (var diagnostic in Locate(type, PolicyRules.Evaluate(parsed), context.CancellationToken)) context.ReportDiagnostic(diagnostic);
+        }
+    }
 
+    private static Diagnostic[] Locate(INamedTypeSymbol type, IEnumerable<Finding> findings, CancellationToken cancellationToken)
+    {
         var locator = new SourceLocator(type);
-        var findings = PolicyRules.Evaluate(model).Concat(mesh.FindingsFor(sourceType));
+        var result = new List<Diagnostic>();
         foreach (var finding in findings.Distinct())
         {
             if (!ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
-            var location = locator.Locate(finding.Origin, finding.Field, context.CancellationToken) ?? type.Locations.FirstOrDefault();
+            var location = locator.Locate(finding.Origin, finding.Field, cancellationToken) ?? type.Locations.FirstOrDefault();
             var properties = finding.Fix is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, finding.Fix);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, finding.MessageArgs.ToArray<object>()));
+            result.Add(Diagnostic.Create(descriptor, location, properties, finding.MessageArgs.ToArray<object>()));
         }
+
+        return result.ToArray();
     }
+
+    private static bool InMeshDeclaration(INamedTypeSymbol type, MeshAnalysis mesh)
+    {
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (mesh.Declarations.ContainsKey(ParseContext.TypeName(container))) return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasAttributes(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax { AttributeLists.Count: > 0 }) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>One declaration's diagnostics, and the mesh-wide findings they were computed with.</summary>
+    private sealed record Reported(Finding[] MeshFindings, Diagnostic[] Diagnostics);
 
     /// <summary>
     /// MESH014 for MeshDsl attributes on a class that no declaration contains (an [HttpRoute] outside any service): nothing
@@ -114,39 +188,22 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         public IEnumerable<Finding> FindingsFor(string sourceType) =>
             _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
 
-        public static MeshAnalysis Create(Compilation compilation, ImmutableHashSet<INamedTypeSymbol> attributes, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, string? engine, CancellationToken cancellationToken)
+        public MeshInputs Inputs { get; private set; } = null!;
+
+        public static MeshAnalysis Create(ImmutableArray<MeshDeclaration> parsed, MeshInputs inputs, CancellationToken cancellationToken)
         {
             var declarations = new Dictionary<string, MeshDeclaration>(StringComparer.Ordinal);
-            var stack = new Stack<INamespaceOrTypeSymbol>();
-            stack.Push(compilation.Assembly.GlobalNamespace);
-            while (stack.Count > 0)
+            foreach (var declaration in parsed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var current = stack.Pop();
-                foreach (var member in current.GetMembers())
-                {
-                    if (member is INamespaceSymbol ns)
-                    {
-                        stack.Push(ns);
-                    }
-                    else if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
-                    {
-                        stack.Push(type);
-                        if (type.GetAttributes().Any(a => a.AttributeClass is { } c && attributes.Contains(c))
-                            && DeclarationParser.Parse(type, cancellationToken) is { } declaration)
-                        {
-                            declarations[declaration.Source] = declaration.WithCanaryEngine(engine);
-                        }
-                    }
-                }
+                declarations[declaration.Source] = declaration.WithCanaryEngine(inputs.Engine);
             }
 
             var ordered = declarations.Values.OrderBy(d => d.Source, StringComparer.Ordinal).ToArray();
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-            var files = workloadFiles.Select(f => Workloads.WorkloadReader.Read(f, cancellationToken)).ToArray();
-            var workloads = files.SelectMany(f => f.Workloads).ToArray();
-            var hosts = files.SelectMany(f => f.Hosts).ToArray();
-            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, defaultNamespace, hosts))
+            var workloads = inputs.Files.SelectMany(f => f.Workloads).ToArray();
+            var hosts = inputs.Files.SelectMany(f => f.Hosts).ToArray();
+            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, inputs.DefaultNamespace, hosts))
             {
                 // A finding belongs to the declaration whose type, or a type nested in it, it points at.
                 var owner = ordered.Where(d => finding.Origin.Document == d.Source || finding.Origin.Document.StartsWith(d.Source + ".", StringComparison.Ordinal))
@@ -156,7 +213,16 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                 list.Add(finding);
             }
 
-            return new MeshAnalysis(declarations, findings);
+            return new MeshAnalysis(declarations, findings) { Inputs = inputs };
         }
+    }
+
+    /// <summary>What the mesh-wide rules read besides the declarations: the workload files and two build properties.</summary>
+    private sealed record MeshInputs(ImmutableArray<Workloads.WorkloadFile> Files, string? DefaultNamespace, string? Engine)
+    {
+        public bool Equals(MeshInputs? other) => other is not null && Files.SequenceEqual(other.Files)
+            && DefaultNamespace == other.DefaultNamespace && Engine == other.Engine;
+
+        public override int GetHashCode() => (DefaultNamespace, Engine, Files.Length).GetHashCode();
     }
 }

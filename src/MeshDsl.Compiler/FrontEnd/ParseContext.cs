@@ -24,6 +24,7 @@ internal sealed class ParseContext
     /// <summary>A type's attributes, each with its index (the <see cref="SourceRef.Node"/> that points back at it).</summary>
     public static AttributeReader[] Read(ITypeSymbol type)
     {
+        ReadRecorder.Current?.Add(type);
         var data = type.GetAttributes();
         var result = new AttributeReader[data.Length];
         for (var i = 0; i < data.Length; i++) result[i] = new AttributeReader(data[i], i);

@@ -22,6 +22,13 @@ namespace MeshDsl.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class MeshGenerator : IIncrementalGenerator
 {
+    // Per generator instance: the driver keeps the instance between runs, and each test driver starts empty.
+    private readonly DeclarationCache<Parsed> _cache = new(static (symbol, ct) =>
+        DeclarationParser.Parse(symbol, ct, attributeChecks: false) is { } declaration ? new Parsed(declaration, AccessorOf(symbol)) : null);
+
+    /// <summary>How many declarations this generator has parsed (each edit should add only the ones it changed).</summary>
+    internal int DeclarationsParsed => _cache.Parses;
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Proof for the build task that this generator ran to the end: a generator that throws contributes nothing, so the
@@ -42,60 +49,50 @@ public sealed class MeshGenerator : IIncrementalGenerator
         var graphEnabled = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.MeshDslGraph", out var graph)
                 && string.Equals(graph?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
-        IncrementalValueProvider<ImmutableArray<MeshDeclaration>>? all = null;
 
-        foreach (var attribute in DeclarationParser.DeclarationAttributes)
-        {
-            // One ForAttributeWithMetadataName per attribute: Roslyn re-runs its transform for every match on every edit,
-            // so the model and the accessor come out of the same pass and are split afterwards.
-            var parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    attribute,
-                    static (node, _) => IsClass(node),
-                    static (ctx, ct) => IsPrimary(ctx)
-                        ? new Parsed(DeclarationParser.Parse((INamedTypeSymbol)ctx.TargetSymbol, ct, attributeChecks: false), AccessorOf((INamedTypeSymbol)ctx.TargetSymbol))
-                        : Parsed.None);
+        // Every declaration of the compilation, each parsed again only when an edit can have changed it (DeclarationCache):
+        // an edit to one service re-parses that service, an edit elsewhere none.
+        var parsed = context.CompilationProvider
+            .Select((compilation, ct) => _cache.Parse(compilation, ct).Items.ToEquatableArray())
+            .SelectMany(static (all, _) => all)
+            .WithTrackingName(TrackingNames.Parsed);
 
-            var declarations = parsed
-                .Select(static (p, _) => p.Declaration)
-                .Where(static d => d is not null)
-                .Combine(buildOptions)
-                .Select(static (pair, _) => CanaryBackEnd.Apply(pair.Left!.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine)))
-                .WithTrackingName(TrackingNames.Declarations);
+        var declarations = parsed
+            .Select(static (p, _) => p.Declaration)
+            .Combine(buildOptions)
+            .Select(static (pair, _) => CanaryBackEnd.Apply(pair.Left.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine)))
+            .WithTrackingName(TrackingNames.Declarations);
 
-            var resources = declarations
-                .SelectMany(static (declaration, _) => declaration.Resources)
-                .WithTrackingName(TrackingNames.Resources);
+        var resources = declarations
+            .SelectMany(static (declaration, _) => declaration.Resources)
+            .WithTrackingName(TrackingNames.Resources);
 
-            context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
-                spc.AddSource(HintName(resource.Source, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
+        context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
+            spc.AddSource(HintName(resource.Source, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
 
-            var stems = declarations
-                .Select(static (d, _) => (d.Source, FileStem: ManifestFiles.Stem(d)))
-                .WithTrackingName(TrackingNames.FileStems);
-            context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
-                spc.AddSource(HintName(stem.Source, "group"), CSharpEmitter.GroupMetadata(stem.Source, stem.FileStem)));
+        var stems = declarations
+            .Select(static (d, _) => (d.Source, FileStem: ManifestFiles.Stem(d)))
+            .WithTrackingName(TrackingNames.FileStems);
+        context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
+            spc.AddSource(HintName(stem.Source, "group"), CSharpEmitter.GroupMetadata(stem.Source, stem.FileStem)));
 
-            // Each service's host and subsets by C# type, for tests that route requests by type (MeshDsl.Testing).
-            var services = declarations
-                .Select(static (d, _) => (d.Source, Text: ServiceDescription.Write(d)))
-                .Where(static s => s.Text is not null)
-                .WithTrackingName(TrackingNames.Services);
-            context.RegisterImplementationSourceOutput(services, static (spc, service) =>
-                spc.AddSource(HintName(service.Source, "service"), CSharpEmitter.ServiceMetadata(service.Source, service.Text!)));
+        // Each service's host and subsets by C# type, for tests that route requests by type (MeshDsl.Testing).
+        var services = declarations
+            .Select(static (d, _) => (d.Source, Text: ServiceDescription.Write(d)))
+            .Where(static s => s.Text is not null)
+            .WithTrackingName(TrackingNames.Services);
+        context.RegisterImplementationSourceOutput(services, static (spc, service) =>
+            spc.AddSource(HintName(service.Source, "service"), CSharpEmitter.ServiceMetadata(service.Source, service.Text!)));
 
-            var accessors = parsed
-                .Select(static (p, _) => p.Accessor)
-                .Where(static a => a is not null)
-                .WithTrackingName(TrackingNames.Accessors);
+        var accessors = parsed
+            .Select(static (p, _) => p.Accessor)
+            .Where(static a => a is not null)
+            .WithTrackingName(TrackingNames.Accessors);
 
-            context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
+        context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
 
-            var collected = declarations.Select(static (d, _) => d!).Collect();
-            all = all is null ? collected : all.Value.Combine(collected).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
-        }
-
-        var graph = graphEnabled.Combine(all!.Value)
+        var all = declarations.Collect();
+        var graph = graphEnabled.Combine(all)
             .Select(static (pair, _) => pair.Left ? MeshGraphFiles.Of(pair.Right) : EquatableArray<(string File, string Text)>.Empty)
             .WithTrackingName(TrackingNames.Graph);
         context.RegisterImplementationSourceOutput(graph, static (spc, files) =>
@@ -105,29 +102,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
     }
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
-    private sealed record Parsed(MeshDeclaration? Declaration, AccessorModel? Accessor)
-    {
-        public static readonly Parsed None = new(null, null);
-    }
-
-    /// <summary>
-    /// A class reaches the pipelines once per declaration attribute it carries (several kinds, or one on two partial parts);
-    /// only the match that holds its first declaration attribute emits, so no output is added twice.
-    /// </summary>
-    private static bool IsPrimary(GeneratorAttributeSyntaxContext ctx)
-    {
-        var index = DeclarationParser.PrimaryAttributeIndex((INamedTypeSymbol)ctx.TargetSymbol);
-        if (index < 0) return false;
-        var primary = ctx.TargetSymbol.GetAttributes()[index];
-        var syntax = primary.ApplicationSyntaxReference;
-        return syntax is not null
-            && syntax.SyntaxTree == ctx.TargetNode.SyntaxTree
-            && ctx.TargetNode.Span.Contains(syntax.Span)
-            && ctx.Attributes.Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, primary.AttributeClass));
-    }
-
-    // Records are classes too; record structs and interfaces cannot carry the attributes (AttributeTargets.Class).
-    private static bool IsClass(SyntaxNode node) => node is ClassDeclarationSyntax or RecordDeclarationSyntax;
+    internal sealed record Parsed(MeshDeclaration Declaration, AccessorModel? Accessor);
 
     /// <summary>
     /// The accessor needs the class and every containing type to be a partial class, struct or record (an interface cannot

@@ -58,8 +58,8 @@ internal static class TestCompilation
         .OfType<MeshDsl.Model.MeshDeclaration>()
         .ToArray();
 
-    public static GeneratorDriver Driver(string? meshDslNamespace = null, string? canaryEngine = null) => CSharpGeneratorDriver.Create(
-        new[] { new MeshGenerator().AsSourceGenerator() },
+    public static GeneratorDriver Driver(string? meshDslNamespace = null, string? canaryEngine = null, MeshGenerator? generator = null) => CSharpGeneratorDriver.Create(
+        new[] { (generator ?? new MeshGenerator()).AsSourceGenerator() },
         parseOptions: ParseOptions,
         optionsProvider: meshDslNamespace is null && canaryEngine is null ? null : new BuildPropertiesProvider(
             new[] { ("build_property.MeshDslNamespace", meshDslNamespace), ("build_property.MeshDslCanaryEngine", canaryEngine) }

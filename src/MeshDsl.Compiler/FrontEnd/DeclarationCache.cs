@@ -1,0 +1,385 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MeshDsl.FrontEnd;
+
+/// <summary>
+/// The declarations of a compilation, parsed once and reused by the next compilation of the same project for every
+/// declaration an edit cannot have changed. Roslyn's own pipeline entry (<c>ForAttributeWithMetadataName</c>) re-binds every
+/// declaration on every edit, because another file may change what an attribute means; this cache decides that per
+/// declaration instead, from what the parse read:
+/// <list type="bullet">
+/// <item>an edit that changes what a name means anywhere (a type, member or using added, removed or renamed; a base list,
+/// modifier or constraint changed; a reference or compilation option changed) re-parses everything;</item>
+/// <item>otherwise only the declarations that read an attribute of a type the edited files declare, or that use a
+/// constant the edited files declare (directly or through other constants), are parsed again.</item>
+/// </list>
+/// Found by syntax trees (unchanged files keep their tree between compilations), so one cache serves every project and
+/// every version of it; a compilation it has not seen is parsed whole.
+/// </summary>
+internal sealed class DeclarationCache<T>
+    where T : class
+{
+    private readonly Func<INamedTypeSymbol, CancellationToken, T?> _parse;
+    private readonly ConditionalWeakTable<SyntaxTree, Holder> _latest = new();
+    private int _parses;
+
+    public DeclarationCache(Func<INamedTypeSymbol, CancellationToken, T?> parse) => _parse = parse;
+
+    /// <summary>How many declarations this cache has parsed so far (what the caching tests count).</summary>
+    public int Parses => Volatile.Read(ref _parses);
+
+    /// <summary>
+    /// The parsed declarations of <paramref name="compilation"/>, ordered by the declaring type's name: the same instance as
+    /// for the previous compilation when the edit changed none of them, so what is computed from them can be kept too.
+    /// </summary>
+    public DeclarationSet<T> Parse(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var previous = Find(compilation);
+        var snapshot = (previous is null ? null : Update(previous, compilation, cancellationToken)) ?? Full(compilation, cancellationToken);
+        foreach (var tree in compilation.SyntaxTrees) _latest.GetValue(tree, static _ => new Holder()).Snapshot = snapshot;
+        return snapshot.Set;
+    }
+
+    private Snapshot? Find(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (_latest.TryGetValue(tree, out var holder) && holder.Snapshot is { } snapshot) return snapshot;
+        }
+
+        return null;
+    }
+
+    private Snapshot Full(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var globalAliases = compilation.SyntaxTrees.Any(t => TreeSummary.Of(t, cancellationToken) is { HasGlobalAliases: true });
+        var context = new RunContext(compilation, globalAliases, cancellationToken);
+        var entries = new List<Entry>();
+        foreach (var tree in compilation.SyntaxTrees) Discover(tree, context, entries);
+        return new Snapshot(compilation, Order(entries), context.GlobalAliases, null);
+    }
+
+    /// <summary>The next snapshot from <paramref name="previous"/>, or null when the edit could change any declaration.</summary>
+    private Snapshot? Update(Snapshot previous, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!previous.SameInputs(compilation)) return null;
+
+        var added = new List<SyntaxTree>();
+        var current = new HashSet<SyntaxTree>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            current.Add(tree);
+            if (!previous.Trees.Contains(tree)) added.Add(tree);
+        }
+
+        var removed = previous.Trees.Where(t => !current.Contains(t)).ToList();
+        if (added.Count == 0 && removed.Count == 0) return previous.With(compilation);
+        if (previous.ByPath is null) return null;
+
+        // Each edited file against its former version: same shape, or start over.
+        var dirtyTypes = new HashSet<string>(StringComparer.Ordinal);
+        var dirtyConstants = new HashSet<string>(StringComparer.Ordinal);
+        var replaced = new HashSet<SyntaxTree>();
+        foreach (var tree in added)
+        {
+            var summary = TreeSummary.Of(tree, cancellationToken);
+            if (!previous.ByPath.TryGetValue(tree.FilePath, out var old) || current.Contains(old))
+            {
+                if (summary.Shape.Length > 0) return null;
+                continue;
+            }
+
+            if (TreeSummary.Of(old, cancellationToken).Shape != summary.Shape) return null;
+            replaced.Add(old);
+            dirtyTypes.UnionWith(summary.Types);
+            dirtyConstants.UnionWith(summary.Constants.Keys);
+        }
+
+        foreach (var old in removed)
+        {
+            if (!replaced.Contains(old) && TreeSummary.Of(old, cancellationToken).Shape.Length > 0) return null;
+        }
+
+        var context = new RunContext(compilation, previous.GlobalAliases, cancellationToken);
+        var entries = new List<Entry>(previous.Entries.Length);
+        foreach (var entry in previous.Entries)
+        {
+            if (replaced.Contains(entry.PrimaryTree)) continue; // rediscovered from its new tree below
+            if (!entry.IsAffected(replaced, dirtyTypes, dirtyConstants))
+            {
+                entries.Add(entry);
+                continue;
+            }
+
+            var model = compilation.GetSemanticModel(entry.PrimaryTree);
+            if (model.GetDeclaredSymbol(entry.Node, cancellationToken) is INamedTypeSymbol symbol && Parse(symbol, entry.Node, context) is { } again)
+            {
+                entries.Add(again);
+            }
+        }
+
+        foreach (var tree in added) Discover(tree, context, entries);
+        var ordered = Order(entries);
+        var same = ordered.Length == previous.Entries.Length && ordered.Zip(previous.Entries, (a, b) => ReferenceEquals(a.Payload, b.Payload)).All(x => x);
+        return new Snapshot(compilation, ordered, previous.GlobalAliases, same ? previous.Set : null);
+    }
+
+    private void Discover(SyntaxTree tree, RunContext context, List<Entry> entries)
+    {
+        var summary = TreeSummary.Of(tree, context.CancellationToken);
+        var candidates = summary.HasAliases || context.GlobalAliases ? summary.AttributedClasses(tree, context.CancellationToken) : summary.Candidates;
+        SemanticModel? model = null;
+        foreach (var node in candidates)
+        {
+            model ??= context.Compilation.GetSemanticModel(tree);
+            if (model.GetDeclaredSymbol(node, context.CancellationToken) is not INamedTypeSymbol symbol || !IsPrimary(symbol, node)) continue;
+            if (Parse(symbol, node, context) is { } entry) entries.Add(entry);
+        }
+    }
+
+    /// <summary>
+    /// A class with several partial parts is found once per part; only the part that holds its first declaration attribute
+    /// parses it, so each declaration is parsed once.
+    /// </summary>
+    private static bool IsPrimary(INamedTypeSymbol symbol, TypeDeclarationSyntax node)
+    {
+        var index = DeclarationParser.PrimaryAttributeIndex(symbol);
+        if (index < 0) return false;
+        var syntax = symbol.GetAttributes()[index].ApplicationSyntaxReference;
+        return syntax is not null && syntax.SyntaxTree == node.SyntaxTree && node.Span.Contains(syntax.Span);
+    }
+
+    private Entry? Parse(INamedTypeSymbol symbol, TypeDeclarationSyntax node, RunContext context)
+    {
+        Interlocked.Increment(ref _parses);
+        var recorder = new ReadRecorder();
+        var payload = recorder.Record(() => _parse(symbol, context.CancellationToken));
+        if (payload is null) return null;
+
+        // What the model depends on: the types whose attributes were read (and the files they are declared in), and the
+        // constants their attribute arguments may name, followed through the constants' own values.
+        var types = new HashSet<string>(StringComparer.Ordinal) { ParseContext.TypeName(symbol) };
+        var trees = new HashSet<SyntaxTree> { node.SyntaxTree };
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in recorder.Types.Append(symbol))
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                types.Add(ParseContext.TypeName(type));
+                trees.Add(reference.SyntaxTree);
+                if (reference.GetSyntax(context.CancellationToken) is not TypeDeclarationSyntax declaration) continue;
+                foreach (var list in declaration.AttributeLists)
+                {
+                    foreach (var token in list.DescendantTokens())
+                    {
+                        if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)) identifiers.Add(token.ValueText);
+                    }
+                }
+            }
+        }
+
+        return new Entry(ParseContext.TypeName(symbol), node, payload, trees.ToArray(), types.ToArray(), context.ConstantsNamedBy(identifiers));
+    }
+
+    private static Entry[] Order(List<Entry> entries) => entries
+        .OrderBy(e => e.TypeName, StringComparer.Ordinal)
+        .ThenBy(e => e.PrimaryTree.FilePath, StringComparer.Ordinal)
+        .ThenBy(e => e.Node.SpanStart)
+        .ToArray();
+
+    /// <summary>One run's view of the compilation: its constants by name, gathered only if a parse needs them.</summary>
+    private sealed class RunContext
+    {
+        private Dictionary<string, HashSet<string>>? _constants;
+
+        public RunContext(Compilation compilation, bool globalAliases, CancellationToken cancellationToken)
+        {
+            Compilation = compilation;
+            GlobalAliases = globalAliases;
+            CancellationToken = cancellationToken;
+        }
+
+        public Compilation Compilation { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Whether a global using alias may rename a declaration attribute in any file.</summary>
+        public bool GlobalAliases { get; }
+
+        /// <summary>The constants (by simple name) that <paramref name="identifiers"/> may name, and those their values name.</summary>
+        public string[] ConstantsNamedBy(HashSet<string> identifiers)
+        {
+            var constants = Constants();
+            var result = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>(identifiers);
+            while (pending.Count > 0)
+            {
+                var name = pending.Pop();
+                if (!constants.TryGetValue(name, out var uses) || !result.Add(name)) continue;
+                foreach (var use in uses) pending.Push(use);
+            }
+
+            return result.ToArray();
+        }
+
+        private Dictionary<string, HashSet<string>> Constants()
+        {
+            if (_constants is not null) return _constants;
+            var all = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                foreach (var constant in TreeSummary.Of(tree, CancellationToken).Constants)
+                {
+                    if (!all.TryGetValue(constant.Key, out var uses)) all[constant.Key] = uses = new HashSet<string>(StringComparer.Ordinal);
+                    uses.UnionWith(constant.Value);
+                }
+            }
+
+            return _constants = all;
+        }
+    }
+
+    private sealed class Holder
+    {
+        private volatile Snapshot? _snapshot;
+
+        public Snapshot? Snapshot
+        {
+            get => _snapshot;
+            set => _snapshot = value;
+        }
+    }
+
+    private sealed class Entry
+    {
+        private readonly string[] _types;
+        private readonly string[] _constants;
+
+        public Entry(string typeName, TypeDeclarationSyntax node, T payload, SyntaxTree[] trees, string[] types, string[] constants)
+        {
+            TypeName = typeName;
+            Node = node;
+            Payload = payload;
+            Trees = trees;
+            _types = types;
+            _constants = constants;
+        }
+
+        public string TypeName { get; }
+
+        public TypeDeclarationSyntax Node { get; }
+
+        public SyntaxTree PrimaryTree => Node.SyntaxTree;
+
+        public T Payload { get; }
+
+        public SyntaxTree[] Trees { get; }
+
+        public bool IsAffected(HashSet<SyntaxTree> replaced, HashSet<string> dirtyTypes, HashSet<string> dirtyConstants)
+        {
+            foreach (var tree in Trees)
+            {
+                if (replaced.Contains(tree)) return true;
+            }
+
+            foreach (var type in _types)
+            {
+                if (dirtyTypes.Contains(type)) return true;
+            }
+
+            foreach (var constant in _constants)
+            {
+                if (dirtyConstants.Contains(constant)) return true;
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class Snapshot
+    {
+        private readonly ImmutableArray<MetadataReference> _references;
+        private readonly CompilationOptions _options;
+        private readonly string? _assemblyName;
+
+        public Snapshot(Compilation compilation, Entry[] entries, bool globalAliases, DeclarationSet<T>? set)
+        {
+            _references = compilation.References.ToImmutableArray();
+            _options = compilation.Options;
+            _assemblyName = compilation.AssemblyName;
+            Trees = new HashSet<SyntaxTree>(compilation.SyntaxTrees);
+            var byPath = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            foreach (var tree in Trees)
+            {
+                if (byPath.ContainsKey(tree.FilePath))
+                {
+                    byPath = null;
+                    break;
+                }
+
+                byPath[tree.FilePath] = tree;
+            }
+
+            ByPath = byPath;
+            Entries = entries;
+            GlobalAliases = globalAliases;
+            Set = set ?? new DeclarationSet<T>(entries.Select(e => e.Payload).ToImmutableArray());
+        }
+
+        private Snapshot(Snapshot other, Compilation compilation)
+        {
+            _references = compilation.References.ToImmutableArray();
+            _options = compilation.Options;
+            _assemblyName = compilation.AssemblyName;
+            Trees = other.Trees;
+            ByPath = other.ByPath;
+            Entries = other.Entries;
+            GlobalAliases = other.GlobalAliases;
+            Set = other.Set;
+        }
+
+        public HashSet<SyntaxTree> Trees { get; }
+
+        /// <summary>The trees by file path, to pair an edited file with its former version; null when two share a path.</summary>
+        public Dictionary<string, SyntaxTree>? ByPath { get; }
+
+        public Entry[] Entries { get; }
+
+        public bool GlobalAliases { get; }
+
+        public DeclarationSet<T> Set { get; }
+
+        /// <summary>The same trees in a compilation with the same references and options (a clone, or another run).</summary>
+        public Snapshot With(Compilation compilation) => new(this, compilation);
+
+        /// <summary>Whether everything but the syntax trees is what this snapshot was parsed with.</summary>
+        public bool SameInputs(Compilation compilation)
+        {
+            if (compilation.AssemblyName != _assemblyName) return false;
+            if (!ReferenceEquals(compilation.Options, _options) && !compilation.Options.Equals(_options)) return false;
+            var i = 0;
+            foreach (var reference in compilation.References)
+            {
+                if (i >= _references.Length || !ReferenceEquals(reference, _references[i])) return false;
+                i++;
+            }
+
+            return i == _references.Length;
+        }
+    }
+}
+
+/// <summary>One compilation's parsed declarations (see <see cref="DeclarationCache{T}.Parse"/>).</summary>
+internal sealed class DeclarationSet<T>
+{
+    public DeclarationSet(ImmutableArray<T> items) => Items = items;
+
+    public ImmutableArray<T> Items { get; }
+}
