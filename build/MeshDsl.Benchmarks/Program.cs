@@ -18,6 +18,19 @@ switch (args.FirstOrDefault())
         // For a profiler: parse and emit the whole mesh repeatedly for a few seconds.
         Profile.Loop(args.Length > 1 ? int.Parse(args[1]) : 1000, TimeSpan.FromSeconds(8));
         return 0;
+    case "edits":
+        // The generator alone, per edit kind, for a quick look at how the per-edit cost grows with N.
+        foreach (var n in args.Skip(1).Select(int.Parse))
+        {
+            var mesh = new MeshHarness(n);
+            var driver = mesh.Run(MeshHarness.NewDriver());
+            var noop = Profile.Median(15, () => driver = mesh.Run(driver));
+            var unrelated = Profile.Median(15, () => { mesh.EditUnrelated(); driver = mesh.Run(driver); });
+            var edit = Profile.Median(15, () => { mesh.EditService(); driver = mesh.Run(driver); });
+            Console.WriteLine($"N={n,5}: no-op {noop,8:F2} ms | unrelated {unrelated,8:F2} ms | one service {edit,8:F2} ms");
+        }
+
+        return 0;
     case "typing-loop":
         // For a profiler: keystrokes in one service, each followed by the document's and the whole compilation's analysis.
         {

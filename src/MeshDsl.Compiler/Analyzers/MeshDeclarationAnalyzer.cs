@@ -205,11 +205,11 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var hosts = inputs.Files.SelectMany(f => f.Hosts).ToArray();
             foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, inputs.DefaultNamespace, hosts))
             {
-                // A finding belongs to the declaration whose type, or a type nested in it, it points at.
-                var owner = ordered.Where(d => finding.Origin.Document == d.Source || finding.Origin.Document.StartsWith(d.Source + ".", StringComparison.Ordinal))
-                    .OrderByDescending(d => d.Source.Length).FirstOrDefault();
-                if (owner is null) continue;
-                if (!findings.TryGetValue(owner.Source, out var list)) findings[owner.Source] = list = new List<Finding>();
+                // A finding belongs to the innermost declaration whose type, or a type nested in it, it points at.
+                var owner = finding.Origin.Document;
+                while (owner.Length > 0 && !declarations.ContainsKey(owner)) owner = owner.LastIndexOf('.') is var dot and > 0 ? owner.Substring(0, dot) : string.Empty;
+                if (owner.Length == 0) continue;
+                if (!findings.TryGetValue(owner, out var list)) findings[owner] = list = new List<Finding>();
                 list.Add(finding);
             }
 

@@ -163,29 +163,11 @@ internal sealed class DeclarationCache<T>
         var payload = recorder.Record(() => _parse(symbol, context.CancellationToken));
         if (payload is null) return null;
 
-        // What the model depends on: the types whose attributes were read (and the files they are declared in), and the
-        // constants their attribute arguments may name, followed through the constants' own values.
-        var types = new HashSet<string>(StringComparer.Ordinal) { ParseContext.TypeName(symbol) };
-        var trees = new HashSet<SyntaxTree> { node.SyntaxTree };
-        var identifiers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var type in recorder.Types.Append(symbol))
-        {
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                types.Add(ParseContext.TypeName(type));
-                trees.Add(reference.SyntaxTree);
-                if (reference.GetSyntax(context.CancellationToken) is not TypeDeclarationSyntax declaration) continue;
-                foreach (var list in declaration.AttributeLists)
-                {
-                    foreach (var token in list.DescendantTokens())
-                    {
-                        if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)) identifiers.Add(token.ValueText);
-                    }
-                }
-            }
-        }
-
-        return new Entry(ParseContext.TypeName(symbol), node, payload, trees.ToArray(), types.ToArray(), context.ConstantsNamedBy(identifiers));
+        // What the model depends on is worked out when an edit first asks (a command-line build never does), in this
+        // compilation, where the model was read. Not under this run's cancellation token: a later run may ask, after this
+        // one is cancelled, and a failure is not kept (PublicationOnly).
+        var dependencies = new Lazy<Dependencies>(() => Dependencies.Of(symbol, node, recorder.Types, context), LazyThreadSafetyMode.PublicationOnly);
+        return new Entry(ParseContext.TypeName(symbol), node, payload, dependencies);
     }
 
     private static Entry[] Order(List<Entry> entries) => entries
@@ -235,7 +217,7 @@ internal sealed class DeclarationCache<T>
             var all = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             foreach (var tree in Compilation.SyntaxTrees)
             {
-                foreach (var constant in TreeSummary.Of(tree, CancellationToken).Constants)
+                foreach (var constant in TreeSummary.Of(tree, default).Constants)
                 {
                     if (!all.TryGetValue(constant.Key, out var uses)) all[constant.Key] = uses = new HashSet<string>(StringComparer.Ordinal);
                     uses.UnionWith(constant.Value);
@@ -259,17 +241,14 @@ internal sealed class DeclarationCache<T>
 
     private sealed class Entry
     {
-        private readonly string[] _types;
-        private readonly string[] _constants;
+        private readonly Lazy<Dependencies> _dependencies;
 
-        public Entry(string typeName, TypeDeclarationSyntax node, T payload, SyntaxTree[] trees, string[] types, string[] constants)
+        public Entry(string typeName, TypeDeclarationSyntax node, T payload, Lazy<Dependencies> dependencies)
         {
             TypeName = typeName;
             Node = node;
             Payload = payload;
-            Trees = trees;
-            _types = types;
-            _constants = constants;
+            _dependencies = dependencies;
         }
 
         public string TypeName { get; }
@@ -280,26 +259,70 @@ internal sealed class DeclarationCache<T>
 
         public T Payload { get; }
 
-        public SyntaxTree[] Trees { get; }
-
         public bool IsAffected(HashSet<SyntaxTree> replaced, HashSet<string> dirtyTypes, HashSet<string> dirtyConstants)
         {
-            foreach (var tree in Trees)
+            var dependencies = _dependencies.Value;
+            foreach (var tree in dependencies.Trees)
             {
                 if (replaced.Contains(tree)) return true;
             }
 
-            foreach (var type in _types)
+            foreach (var type in dependencies.Types)
             {
                 if (dirtyTypes.Contains(type)) return true;
             }
 
-            foreach (var constant in _constants)
+            foreach (var constant in dependencies.Constants)
             {
                 if (dirtyConstants.Contains(constant)) return true;
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// What one declaration's model was read from: the types whose attributes the parse read, the files they are declared
+    /// in, and the constants their attribute arguments may name, followed through the constants' own values.
+    /// </summary>
+    private sealed class Dependencies
+    {
+        private Dependencies(SyntaxTree[] trees, string[] types, string[] constants)
+        {
+            Trees = trees;
+            Types = types;
+            Constants = constants;
+        }
+
+        public SyntaxTree[] Trees { get; }
+
+        public string[] Types { get; }
+
+        public string[] Constants { get; }
+
+        public static Dependencies Of(INamedTypeSymbol symbol, TypeDeclarationSyntax node, IEnumerable<ITypeSymbol> read, RunContext context)
+        {
+            var types = new HashSet<string>(StringComparer.Ordinal) { ParseContext.TypeName(symbol) };
+            var trees = new HashSet<SyntaxTree> { node.SyntaxTree };
+            var identifiers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var type in read.Append(symbol))
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    types.Add(ParseContext.TypeName(type));
+                    trees.Add(reference.SyntaxTree);
+                    if (reference.GetSyntax() is not TypeDeclarationSyntax declaration) continue;
+                    foreach (var list in declaration.AttributeLists)
+                    {
+                        foreach (var token in list.DescendantTokens())
+                        {
+                            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)) identifiers.Add(token.ValueText);
+                        }
+                    }
+                }
+            }
+
+            return new Dependencies(trees.ToArray(), types.ToArray(), context.ConstantsNamedBy(identifiers));
         }
     }
 
