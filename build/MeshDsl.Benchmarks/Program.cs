@@ -52,6 +52,13 @@ switch (args.FirstOrDefault())
     case "profile":
         Profile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
         return 0;
+    case "generator-fresh":
+        {
+            var n = args.Length > 1 ? int.Parse(args[1]) : 1000;
+            Console.WriteLine($"N={n}: harness only {Profile.Median(7, () => new MeshHarness(n)):F0} ms, harness and a full generator run on its fresh compilation {Profile.Median(7, () => new MeshHarness(n).Run(MeshHarness.NewDriver())):F0} ms");
+        }
+
+        return 0;
     case "build":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) BuildProfile.Run(n);
         return 0;

@@ -9,7 +9,7 @@ namespace MeshDsl.Tests;
 
 public class IncrementalCachingTests
 {
-    private static readonly string[] Steps = { TrackingNames.Declarations, TrackingNames.Resources, TrackingNames.Accessors };
+    private static readonly string[] Steps = { TrackingNames.Parsed, TrackingNames.Declarations, TrackingNames.Resources, TrackingNames.Accessors };
 
     private const string Reviews = """
         using MeshDsl;
