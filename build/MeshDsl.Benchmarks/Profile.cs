@@ -55,7 +55,7 @@ internal static class Profile
         }
     }
 
-    private static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
+    internal static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Parent is not ClassDeclarationSyntax)
             .Select(c => (INamedTypeSymbol)compilation.GetSemanticModel(t).GetDeclaredSymbol(c)!))
         .ToArray();

@@ -134,7 +134,7 @@ internal sealed class DeclarationCache<T>
     private void Discover(SyntaxTree tree, RunContext context, List<Entry> entries)
     {
         var summary = TreeSummary.Of(tree, context.CancellationToken);
-        var candidates = summary.HasAliases || context.GlobalAliases ? summary.AttributedClasses(tree, context.CancellationToken) : summary.Candidates;
+        var candidates = summary.HasAliases || context.GlobalAliases ? TreeSummary.AttributedClasses(tree, context.CancellationToken) : summary.Candidates;
         SemanticModel? model = null;
         foreach (var node in candidates)
         {

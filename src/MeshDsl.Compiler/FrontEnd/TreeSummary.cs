@@ -204,7 +204,7 @@ internal sealed class TreeSummary
     }
 
     /// <summary>All classes and records of the file that carry any attribute (for files where an alias may rename one).</summary>
-    public IEnumerable<TypeDeclarationSyntax> AttributedClasses(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
+    public static IEnumerable<TypeDeclarationSyntax> AttributedClasses(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
         tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
             .OfType<TypeDeclarationSyntax>()
             .Where(t => t.Kind() is SyntaxKind.ClassDeclaration or SyntaxKind.RecordDeclaration && t.AttributeLists.Count > 0);

@@ -59,6 +59,20 @@ public class WorkloadTests
     }
 
     [Fact]
+    public async Task An_analyzer_kept_between_compilations_sees_a_workload_file_change_although_no_declaration_changed()
+    {
+        var analyzer = new MeshDsl.Analyzers.MeshDeclarationAnalyzer();
+        var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
+        Assert.DoesNotContain(await WorkloadAnalysis.AnalyzeAsync(analyzer, compilation, WorkloadAnalysis.BookinfoWorkloads()), d => d.Id == "MESH501");
+        var parsed = analyzer.DeclarationsParsed;
+
+        var withoutV3 = WorkloadAnalysis.BookinfoWorkloads(text => string.Join("\n---\n", text.Split("\n---\n").Where(d => !d.Contains("name: reviews-v3"))));
+        var diagnostics = await WorkloadAnalysis.AnalyzeAsync(analyzer, compilation.Clone(), withoutV3);
+        Assert.Equal(parsed, analyzer.DeclarationsParsed);
+        Assert.Contains("Subset 'v3' of 'reviews'", Assert.Single(diagnostics, d => d.Id == "MESH501").GetMessage());
+    }
+
+    [Fact]
     public async Task Labels_matched_only_in_another_namespace_do_not_count()
     {
         var yaml = new TestAdditionalText("/k8s/reviews.yaml",

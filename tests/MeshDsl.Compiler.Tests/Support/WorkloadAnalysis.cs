@@ -55,10 +55,14 @@ internal sealed class WorkloadOptionsProvider : AnalyzerConfigOptionsProvider
 internal static class WorkloadAnalysis
 {
     /// <summary>The MeshDsl diagnostics of a compilation with these workload files (marked as MeshDslWorkloads).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, params AdditionalText[] workloads)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, params AdditionalText[] workloads) =>
+        AnalyzeAsync(new MeshDeclarationAnalyzer(), compilation, workloads);
+
+    /// <summary>The same, with an analyzer instance kept between calls, as the IDE keeps one between compilations.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(MeshDeclarationAnalyzer analyzer, Compilation compilation, params AdditionalText[] workloads)
     {
         var options = new AnalyzerOptions(workloads.ToImmutableArray(), new WorkloadOptionsProvider(workloads.Select(w => w.Path)));
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MeshDeclarationAnalyzer()), options);
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), options);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
 
