@@ -31,6 +31,16 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "noop-loop":
+        // For a profiler: the generator rerun on an unchanged compilation, where MeshDsl's own code does not run.
+        {
+            var mesh = new MeshHarness(args.Length > 1 ? int.Parse(args[1]) : 1000);
+            var driver = mesh.Run(MeshHarness.NewDriver());
+            var sw = Stopwatch.StartNew();
+            while (sw.Elapsed < TimeSpan.FromSeconds(20)) driver = mesh.Run(driver);
+        }
+
+        return 0;
     case "typing-loop":
         // For a profiler: keystrokes in one service, each followed by the document's and the whole compilation's analysis.
         {

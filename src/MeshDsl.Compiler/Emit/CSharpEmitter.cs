@@ -43,20 +43,24 @@ internal static class CSharpEmitter
         return sb.Append("\")]\n").ToString();
     }
 
-    /// <summary>The declaration's file stem as assembly metadata (<see cref="ManifestKey.GroupPrefix"/>).</summary>
-    public static string GroupMetadata(string sourceType, string fileStem) => Header
-        + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.CreateGroup(sourceType), quote: true)
-        + ", " + SymbolDisplay.FormatLiteral(fileStem, quote: true) + ")]\n";
+    /// <summary>
+    /// The declaration's file stem as assembly metadata (<see cref="ManifestKey.GroupPrefix"/>) and, for a service, its
+    /// description (<see cref="ManifestKey.ServicePrefix"/>), for tests that address it by type.
+    /// </summary>
+    public static string GroupMetadata(string sourceType, string fileStem, string? serviceDescription)
+    {
+        var text = Header
+            + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.CreateGroup(sourceType), quote: true)
+            + ", " + SymbolDisplay.FormatLiteral(fileStem, quote: true) + ")]\n";
+        return serviceDescription is null ? text : text
+            + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.ServicePrefix + sourceType, quote: true)
+            + ", " + SymbolDisplay.FormatLiteral(serviceDescription, quote: true) + ")]\n";
+    }
 
     /// <summary>A file that is not a manifest (the mesh's graph), embedded under the manifest key so the build task writes it.</summary>
     public static string FileMetadata(string sourceType, string fileName, string text) => Header
         + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.Create(sourceType, fileName), quote: true)
         + ", " + SymbolDisplay.FormatLiteral(text, quote: true) + ")]\n";
-
-    /// <summary>A service's description (<see cref="ManifestKey.ServicePrefix"/>), for tests that address it by type.</summary>
-    public static string ServiceMetadata(string sourceType, string description) => Header
-        + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.ServicePrefix + sourceType, quote: true)
-        + ", " + SymbolDisplay.FormatLiteral(description, quote: true) + ")]\n";
 
     /// <summary>The <c>Manifests</c> accessor on the service class (and its partial containing types).</summary>
     public static string Accessor(AccessorModel model)

@@ -70,19 +70,14 @@ public sealed class MeshGenerator : IIncrementalGenerator
         context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
             spc.AddSource(HintName(resource.Source, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
 
-        var stems = declarations
-            .Select(static (d, _) => (d.Source, FileStem: ManifestFiles.Stem(d)))
-            .WithTrackingName(TrackingNames.FileStems);
-        context.RegisterImplementationSourceOutput(stems, static (spc, stem) =>
-            spc.AddSource(HintName(stem.Source, "group"), CSharpEmitter.GroupMetadata(stem.Source, stem.FileStem)));
-
-        // Each service's host and subsets by C# type, for tests that route requests by type (MeshDsl.Testing).
-        var services = declarations
-            .Select(static (d, _) => (d.Source, Text: ServiceDescription.Write(d)))
-            .Where(static s => s.Text is not null)
-            .WithTrackingName(TrackingNames.Services);
-        context.RegisterImplementationSourceOutput(services, static (spc, service) =>
-            spc.AddSource(HintName(service.Source, "service"), CSharpEmitter.ServiceMetadata(service.Source, service.Text!)));
+        // What the build task and MeshDsl.Testing read about a declaration besides its manifests: its file stem and, for a
+        // service, its host and subsets by C# type. One generated file for both: Roslyn's driver checks each added source's
+        // name against every one added before it on every run, so each source a declaration adds costs all the others.
+        var groups = declarations
+            .Select(static (d, _) => (d.Source, FileStem: ManifestFiles.Stem(d), Service: ServiceDescription.Write(d)))
+            .WithTrackingName(TrackingNames.Groups);
+        context.RegisterImplementationSourceOutput(groups, static (spc, group) =>
+            spc.AddSource(HintName(group.Source, "group"), CSharpEmitter.GroupMetadata(group.Source, group.FileStem, group.Service)));
 
         var accessors = parsed
             .Select(static (p, _) => p.Accessor)

@@ -7,7 +7,6 @@ internal static class TrackingNames
     public const string Declarations = nameof(Declarations);
     public const string Resources = nameof(Resources);
     public const string Accessors = nameof(Accessors);
-    public const string FileStems = nameof(FileStems);
-    public const string Services = nameof(Services);
+    public const string Groups = nameof(Groups);
     public const string Graph = nameof(Graph);
 }
