@@ -3,7 +3,6 @@ using MeshDsl.Generator;
 using MeshDsl.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MeshDsl.Tests;
 
@@ -103,6 +102,6 @@ public class SyntheticMeshCachingTests
         Assert.Contains(cached, d => d.Id == "MESH104" && d.Location.SourceTree!.FilePath.EndsWith("Svc3.cs", StringComparison.Ordinal));
     }
 
-    private static async Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyze(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer) =>
-        await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> Analyze(Compilation compilation, MeshDsl.Analyzers.MeshDeclarationAnalyzer analyzer) =>
+        WorkloadAnalysis.AnalyzeAsync(analyzer, compilation);
 }

@@ -3,7 +3,6 @@ using MeshDsl.Analyzers;
 using MeshDsl.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace MeshDsl.Tests.Analyzers;
 
@@ -46,6 +45,6 @@ public class KeptAnalyzerTests
         Assert.DoesNotContain(await Analyze(analyzer, back), d => d.Id == "MESH010");
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> Analyze(DiagnosticAnalyzer analyzer, Compilation compilation) =>
-        await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+    private static Task<ImmutableArray<Diagnostic>> Analyze(MeshDeclarationAnalyzer analyzer, Compilation compilation) =>
+        WorkloadAnalysis.AnalyzeAsync(analyzer, compilation);
 }
