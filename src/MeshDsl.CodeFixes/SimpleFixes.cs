@@ -36,25 +36,13 @@ public sealed class HeaderNameFix : CodeFixProvider
 
 /// <summary>MESH203: shrinks perTryTimeout to the largest value whose tries fit the rule's timeout.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PerTryTimeoutFix)), Shared]
-public sealed class PerTryTimeoutFix : CodeFixProvider
+public sealed class PerTryTimeoutFix : FixPropertyLiteralFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RetryBudget);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override ExpressionSyntax Replacement(string fits) => AttributeEdits.String(fits);
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var diagnostic = context.Diagnostics[0];
-        if (!diagnostic.Properties.TryGetValue(MeshDeclarationAnalyzer.FixProperty, out var fits) || fits is null
-            || await AttributeEdits.NodeAsync(context.Document, context.Span, context.CancellationToken).ConfigureAwait(false) is not LiteralExpressionSyntax literal)
-        {
-            return;
-        }
-
-        context.RegisterCodeFix(
-            CodeAction.Create($"Use a perTryTimeout of \"{fits}\"", ct => AttributeEdits.ReplaceAsync(context.Document, literal, AttributeEdits.String(fits), ct), nameof(PerTryTimeoutFix)),
-            diagnostic);
-    }
+    protected override string Title(string fits) => $"Use a perTryTimeout of \"{fits}\"";
 }
 
 /// <summary>MESH201: turns retries off on a rule that serves writes; MESH206: says so explicitly where Istio's default would retry.</summary>

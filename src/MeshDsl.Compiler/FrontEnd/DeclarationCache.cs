@@ -312,13 +312,7 @@ internal sealed class DeclarationCache<T>
                     types.Add(ParseContext.TypeName(type));
                     trees.Add(reference.SyntaxTree);
                     if (reference.GetSyntax() is not TypeDeclarationSyntax declaration) continue;
-                    foreach (var list in declaration.AttributeLists)
-                    {
-                        foreach (var token in list.DescendantTokens())
-                        {
-                            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)) identifiers.Add(token.ValueText);
-                        }
-                    }
+                    foreach (var list in declaration.AttributeLists) TreeSummary.AddIdentifiers(list, identifiers);
                 }
             }
 

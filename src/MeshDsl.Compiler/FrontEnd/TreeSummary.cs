@@ -179,8 +179,13 @@ internal sealed class TreeSummary
     private static void Constant(Dictionary<string, HashSet<string>> constants, string name, ExpressionSyntax? value)
     {
         if (!constants.TryGetValue(name, out var identifiers)) constants[name] = identifiers = new HashSet<string>();
-        if (value is null) return;
-        foreach (var token in value.DescendantTokens())
+        if (value is not null) AddIdentifiers(value, identifiers);
+    }
+
+    /// <summary>Every identifier written in <paramref name="node"/>: the names it may refer to, constants among them.</summary>
+    public static void AddIdentifiers(SyntaxNode node, HashSet<string> identifiers)
+    {
+        foreach (var token in node.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken)) identifiers.Add(token.ValueText);
         }
