@@ -9,7 +9,7 @@ namespace MeshDsl.Tests;
 
 public class IncrementalCachingTests
 {
-    private static readonly string[] Steps = { TrackingNames.Parsed, TrackingNames.Declarations, TrackingNames.Resources, TrackingNames.Accessors };
+    private static readonly string[] Steps = { TrackingNames.Parsed, TrackingNames.Declarations, TrackingNames.Outputs, TrackingNames.Accessors };
 
     private const string Reviews = """
         using MeshDsl;
@@ -60,11 +60,13 @@ public class IncrementalCachingTests
         var edited = Replace(compilation, 0, Reviews.Replace("\"10s\"", "\"12s\""));
         var second = TestCompilation.Run(edited, first.Driver);
 
-        var resources = Outputs(second.Result, TrackingNames.Resources);
-        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => MeshDsl.Emit.ManifestFiles.FileName((Model.Resource)o.Value)).ToArray();
-        Assert.Equal(new[] { "virtualservice-reviews.yaml" }, modified);
-        Assert.All(resources.Where(o => o.Reason != IncrementalStepRunReason.Modified),
+        var outputs = Outputs(second.Result, TrackingNames.Outputs);
+        var modified = Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(new[] { "destinationrule-reviews.yaml", "virtualservice-reviews.yaml" }, FileNames(modified.Value));
+        Assert.Contains("timeout: 12s", second.Manifests()["virtualservice-reviews.yaml"]);
+        Assert.All(outputs.Where(o => o.Reason != IncrementalStepRunReason.Modified),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Single(EmittedOutputs(second.Result));
 
         var services = Outputs(second.Result, TrackingNames.Declarations);
         Assert.Single(services, o => o.Reason == IncrementalStepRunReason.Modified);
@@ -77,7 +79,7 @@ public class IncrementalCachingTests
     {
         var compilation = TestCompilation.Create(TestCompilation.Sample("Canary").Append(("/src/Ratings.cs", Ratings)).ToArray());
         var first = TestCompilation.Run(compilation);
-        Assert.Contains(Outputs(first.Result, TrackingNames.Resources), o => o.Value is Model.CanaryStage);
+        Assert.Contains(Outputs(first.Result, TrackingNames.Outputs), o => ((MeshGenerator.DeclarationOutput)o.Value).Resources.Any(r => r is Model.CanaryStage));
         var second = TestCompilation.Run(compilation.Clone(), first.Driver);
         AssertAllReasons(second.Result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
@@ -90,15 +92,13 @@ public class IncrementalCachingTests
         var driver = first.Driver.WithUpdatedAnalyzerConfigOptions(new BuildPropertiesProvider(("build_property.MeshDslCanaryEngine", "Flagger")));
         var second = TestCompilation.Run(compilation.Clone(), driver);
 
-        var resources = Outputs(second.Result, TrackingNames.Resources);
-        var changed = resources.Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified)
-            .Select(o => MeshDsl.Emit.ManifestFiles.FileName((Model.Resource)o.Value)).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-        // The canary's new documents; its other resources may show as modified where their position moved (Roslyn compares
-        // SelectMany outputs by index), never the other service's.
-        Assert.Subset(changed.ToHashSet(), new[] { "canary-reviews.yaml", "metrictemplate-reviews-request-count.yaml" }.ToHashSet());
-        Assert.All(changed, f => Assert.Contains("reviews", f));
-        Assert.All(resources.Where(o => ((Model.Resource)o.Value).Metadata.Name == "ratings"),
+        var outputs = Outputs(second.Result, TrackingNames.Outputs);
+        var changed = Assert.Single(outputs, o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+        Assert.Subset(FileNames(changed.Value).ToHashSet(), new[] { "canary-reviews.yaml", "metrictemplate-reviews-request-count.yaml" }.ToHashSet());
+        Assert.All(FileNames(changed.Value), f => Assert.Contains("reviews", f));
+        Assert.All(outputs.Where(o => ((MeshGenerator.DeclarationOutput)o.Value).Resources.Any(r => r.Metadata.Name == "ratings")),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        Assert.Single(EmittedOutputs(second.Result));
         Assert.Contains("canary-reviews.yaml", second.Manifests().Keys);
         Assert.DoesNotContain(second.Manifests().Keys, k => k.StartsWith("canary-steps/", StringComparison.Ordinal));
     }
@@ -121,6 +121,13 @@ public class IncrementalCachingTests
 
     private static (object Value, IncrementalStepRunReason Reason)[] Outputs(GeneratorDriverRunResult result, string step) =>
         result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).ToArray();
+
+    private static string[] FileNames(object output) =>
+        ((MeshGenerator.DeclarationOutput)output).Resources.Select(MeshDsl.Emit.ManifestFiles.FileName).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+
+    private static IncrementalStepRunReason[] EmittedOutputs(GeneratorDriverRunResult result) => result.Results[0].TrackedOutputSteps
+        .SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason)
+        .Where(r => r is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified).ToArray();
 
     private static void AssertAllReasons(GeneratorDriverRunResult result, params IncrementalStepRunReason[] allowed)
     {

@@ -27,7 +27,7 @@ public class SyntheticMeshCachingTests
     }
 
     [Fact]
-    public void Editing_one_service_re_emits_only_its_changed_manifest()
+    public void Editing_one_service_re_emits_only_its_own_declaration()
     {
         var (compilation, driver) = Warm();
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == "/mesh/Services/Svc7.cs");
@@ -40,9 +40,10 @@ public class SyntheticMeshCachingTests
         Assert.All(declarations.Where(o => o.Reason != IncrementalStepRunReason.Modified),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
 
-        var resources = result.TrackedSteps[TrackingNames.Resources].SelectMany(s => s.Outputs).ToArray();
-        var modified = resources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => MeshDsl.Emit.ManifestFiles.FileName((Model.Resource)o.Value)).ToArray();
-        Assert.Equal(new[] { "shop-virtualservice-svc-7.yaml" }, modified);
+        var outputs = result.TrackedSteps[TrackingNames.Outputs].SelectMany(s => s.Outputs).ToArray();
+        var modified = Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(new[] { "shop-destinationrule-svc-7.yaml", "shop-virtualservice-svc-7.yaml" },
+            ((MeshGenerator.DeclarationOutput)modified.Value).Resources.Select(MeshDsl.Emit.ManifestFiles.FileName).OrderBy(f => f, StringComparer.Ordinal));
 
         var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified).ToArray();
         Assert.Single(emitted);
@@ -57,7 +58,7 @@ public class SyntheticMeshCachingTests
         var result = TestCompilation.Run(edited, driver).Result.Results[0];
 
         // MeshDsl's own steps (Roslyn's internal syntax steps do see the edited file as modified, as they should).
-        var steps = new[] { TrackingNames.Declarations, TrackingNames.Resources, TrackingNames.Accessors };
+        var steps = new[] { TrackingNames.Declarations, TrackingNames.Outputs, TrackingNames.Accessors };
         Assert.All(steps.SelectMany(name => result.TrackedSteps[name]).SelectMany(s => s.Outputs),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),

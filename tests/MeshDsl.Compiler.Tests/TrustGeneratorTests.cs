@@ -122,7 +122,7 @@ public class TrustGeneratorTests
         var invalid = TestCompilation.Run(TestCompilation.Create(Source), TestCompilation.Driver(meshDslNamespace: "Book_Info"));
         Assert.Contains("virtualservice-reviews.yaml", invalid.Manifests().Keys);
         var again = TestCompilation.Run(TestCompilation.Create(Source), run.Driver);
-        Assert.All(again.Result.Results[0].TrackedSteps[MeshDsl.Generator.TrackingNames.Resources].SelectMany(s => s.Outputs),
+        Assert.All(again.Result.Results[0].TrackedSteps[MeshDsl.Generator.TrackingNames.Outputs].SelectMany(s => s.Outputs),
             o => Assert.Contains(o.Reason, new[] { Microsoft.CodeAnalysis.IncrementalStepRunReason.Cached, Microsoft.CodeAnalysis.IncrementalStepRunReason.Unchanged }));
     }
 }

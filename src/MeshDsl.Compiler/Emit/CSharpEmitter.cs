@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 using MeshDsl.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,21 +19,30 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(\"" + ManifestKey.GeneratorMarker + "\", \"1\")]\n";
 
     /// <summary>
-    /// One manifest as assembly metadata: the build task reads it from the compiled assembly and writes the file,
-    /// and <c>Manifest.Of(Type)</c> reads it at run time.
+    /// Everything the build task and <c>Manifest.Of(Type)</c> read about one declaration, as assembly metadata: its file
+    /// stem (<see cref="ManifestKey.GroupPrefix"/>), for a service its description for MeshDsl.Testing
+    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key.
     /// </summary>
-    public static string ManifestMetadata(Resource resource)
+    public static string DeclarationMetadata(string sourceType, string fileStem, string? serviceDescription, IEnumerable<Resource> resources)
     {
-        var key = ManifestKey.Create(resource.Source, ManifestFiles.FileName(resource));
+        var sb = new StringBuilder(4096).Append(Header);
+        AppendMetadata(sb, ManifestKey.CreateGroup(sourceType), fileStem);
+        if (serviceDescription is not null) AppendMetadata(sb, ManifestKey.ServicePrefix + sourceType, serviceDescription);
+        foreach (var resource in resources) AppendManifest(sb, resource);
+        return sb.ToString();
+    }
+
+    private static void AppendManifest(StringBuilder sb, Resource resource)
+    {
         var yaml = _yaml ??= new StringBuilder(4096);
         yaml.Clear();
         ManifestEmitter.AppendFileText(yaml, resource);
 
         // A verbatim string: the YAML as it is, with only '"' doubled (the writer emits "\n" line ends, so the value is
         // the same on every machine whatever the generated file's line endings).
-        var sb = new StringBuilder(yaml.Length + 256).Append(Header)
-            .Append("[assembly: global::System.Reflection.AssemblyMetadata(")
-            .Append(SymbolDisplay.FormatLiteral(key, quote: true)).Append(", @\"");
+        sb.Append("[assembly: global::System.Reflection.AssemblyMetadata(")
+            .Append(SymbolDisplay.FormatLiteral(ManifestKey.Create(resource.Source, ManifestFiles.FileName(resource)), quote: true))
+            .Append(", @\"");
         for (var i = 0; i < yaml.Length; i++)
         {
             var c = yaml[i];
@@ -40,22 +50,12 @@ internal static class CSharpEmitter
             if (c == '"') sb.Append('"');
         }
 
-        return sb.Append("\")]\n").ToString();
+        sb.Append("\")]\n");
     }
 
-    /// <summary>
-    /// The declaration's file stem as assembly metadata (<see cref="ManifestKey.GroupPrefix"/>) and, for a service, its
-    /// description (<see cref="ManifestKey.ServicePrefix"/>), for tests that address it by type.
-    /// </summary>
-    public static string GroupMetadata(string sourceType, string fileStem, string? serviceDescription)
-    {
-        var text = Header
-            + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.CreateGroup(sourceType), quote: true)
-            + ", " + SymbolDisplay.FormatLiteral(fileStem, quote: true) + ")]\n";
-        return serviceDescription is null ? text : text
-            + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.ServicePrefix + sourceType, quote: true)
-            + ", " + SymbolDisplay.FormatLiteral(serviceDescription, quote: true) + ")]\n";
-    }
+    private static void AppendMetadata(StringBuilder sb, string key, string value) => sb
+        .Append("[assembly: global::System.Reflection.AssemblyMetadata(").Append(SymbolDisplay.FormatLiteral(key, quote: true))
+        .Append(", ").Append(SymbolDisplay.FormatLiteral(value, quote: true)).Append(")]\n");
 
     /// <summary>A file that is not a manifest (the mesh's graph), embedded under the manifest key so the build task writes it.</summary>
     public static string FileMetadata(string sourceType, string fileName, string text) => Header

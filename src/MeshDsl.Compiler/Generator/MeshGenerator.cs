@@ -63,21 +63,15 @@ public sealed class MeshGenerator : IIncrementalGenerator
             .Select(static (pair, _) => CanaryBackEnd.Apply(pair.Left.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine)))
             .WithTrackingName(TrackingNames.Declarations);
 
-        var resources = declarations
-            .SelectMany(static (declaration, _) => declaration.Resources)
-            .WithTrackingName(TrackingNames.Resources);
-
-        context.RegisterImplementationSourceOutput(resources, static (spc, resource) =>
-            spc.AddSource(HintName(resource.Source, ManifestFiles.FileName(resource)), CSharpEmitter.ManifestMetadata(resource)));
-
-        // What the build task and MeshDsl.Testing read about a declaration besides its manifests: its file stem and, for a
-        // service, its host and subsets by C# type. One generated file for both: Roslyn's driver checks each added source's
-        // name against every one added before it on every run, so each source a declaration adds costs all the others.
-        var groups = declarations
-            .Select(static (d, _) => (d.Source, FileStem: ManifestFiles.Stem(d), Service: ServiceDescription.Write(d)))
-            .WithTrackingName(TrackingNames.Groups);
-        context.RegisterImplementationSourceOutput(groups, static (spc, group) =>
-            spc.AddSource(HintName(group.Source, "group"), CSharpEmitter.GroupMetadata(group.Source, group.FileStem, group.Service)));
+        // One implementation-only source per declaration holds its metadata and all its manifests. Roslyn's driver adds
+        // every source back on each run, checking its name against all those added before it (a cost that grows with the
+        // square of the sources' number), so a source per resource made every edit at N = 1000 pay for 4,000 of them
+        // (docs/performance.md). A declaration is the unit a user edits: an edit still re-emits only what it touched.
+        var outputs = declarations
+            .Select(static (d, _) => new DeclarationOutput(d.Source, ManifestFiles.Stem(d), ServiceDescription.Write(d), d.Resources))
+            .WithTrackingName(TrackingNames.Outputs);
+        context.RegisterImplementationSourceOutput(outputs, static (spc, output) =>
+            spc.AddSource(HintName(output.Source, "mesh"), CSharpEmitter.DeclarationMetadata(output.Source, output.FileStem, output.Service, output.Resources)));
 
         var accessors = parsed
             .Select(static (p, _) => p.Accessor)
@@ -95,6 +89,9 @@ public sealed class MeshGenerator : IIncrementalGenerator
             foreach (var (file, text) in files) spc.AddSource(HintName(MeshGraphFiles.Source, file.Replace('/', '.')), CSharpEmitter.FileMetadata(MeshGraphFiles.Source, file, text));
         });
     }
+
+    /// <summary>What the generator embeds for one declaration.</summary>
+    internal sealed record DeclarationOutput(string Source, string FileStem, string? Service, EquatableArray<Resource> Resources);
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
     internal sealed record Parsed(MeshDeclaration Declaration, AccessorModel? Accessor);

@@ -5,8 +5,7 @@ internal static class TrackingNames
 {
     public const string Parsed = nameof(Parsed);
     public const string Declarations = nameof(Declarations);
-    public const string Resources = nameof(Resources);
     public const string Accessors = nameof(Accessors);
-    public const string Groups = nameof(Groups);
+    public const string Outputs = nameof(Outputs);
     public const string Graph = nameof(Graph);
 }
