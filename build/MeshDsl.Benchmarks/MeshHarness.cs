@@ -28,7 +28,10 @@ public sealed class MeshHarness
             .Select(i => CSharpSyntaxTree.ParseText(SyntheticMesh.Service(i), ParseOptions, $"/mesh/Services/Svc{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(0), ParseOptions, "/mesh/Unrelated.cs"))
             .ToArray();
-        Compilation = CSharpCompilation.Create("Mesh", trees, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        // The project's options as its Mesh.csproj sets them, so the analyzers see what the IDE would give them.
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithSpecificDiagnosticOptions(SyntheticMesh.Silenced.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
+        Compilation = CSharpCompilation.Create("Mesh", trees, References, options);
         var edited = count / 2;
         _serviceVariants = new[] { "11s", "12s" }.Select(t => CSharpSyntaxTree.ParseText(SyntheticMesh.Service(edited, t), ParseOptions, $"/mesh/Services/Svc{edited}.cs")).ToArray();
         _unrelatedVariants = new[] { 1, 2 }.Select(v => CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(v), ParseOptions, "/mesh/Unrelated.cs")).ToArray();
