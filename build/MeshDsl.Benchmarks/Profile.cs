@@ -34,12 +34,27 @@ internal static class Profile
         var models = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
         Time("per-declaration rules", 5, () => models.SelectMany(PolicyRules.Evaluate).ToArray());
         Time("mesh rules", 5, () => PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray());
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(3);) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
+        Time("mesh rules, warm", 15, () => PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray());
+        var index = new Model.Mesh(models, Array.Empty<Model.Workload>(), "default");
+        Time("  of which the mesh's index", 5, () => new Model.Mesh(models, Array.Empty<Model.Workload>(), "default"));
+        Time("  of which routing rules (MeshRules)", 5, () => MeshRules.Check(index).ToArray());
+        Time("  of which workload rules", 5, () => WorkloadRules.Check(index).ToArray());
+        Time("  of which rate limit rules", 5, () => RateLimitRules.CheckMesh(index).Concat(GlobalRateLimitRules.CheckMesh(index)).ToArray());
+        Time("  of which canary rules", 5, () => CanaryRules.CheckMesh(index).ToArray());
         Time("YAML and C# emission", 5, () => models.Select(Emit).ToArray());
         before = GC.GetAllocatedBytesForCurrentThread();
         var emitted = models.Select(Emit).ToArray();
         Console.WriteLine($"{"emission allocations per declaration",-50} {(GC.GetAllocatedBytesForCurrentThread() - before) / emitted.Length,9} bytes ({emitted.Sum(e => e.Length) / emitted.Length} chars of C# each)");
         var again = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
         Time("model equality (cache check)", 5, () => models.Zip(again).Count(p => p.First.Equals(p.Second)));
+    }
+
+    public static void RulesLoop(int n, TimeSpan duration)
+    {
+        var mesh = new MeshHarness(n);
+        var models = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+        for (var sw = Stopwatch.StartNew(); sw.Elapsed < duration;) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
     }
 
     public static void Loop(int n, TimeSpan duration)

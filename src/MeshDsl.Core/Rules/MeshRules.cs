@@ -17,6 +17,15 @@ internal static class MeshRules
         var gateways = mesh.Gateways.Select(x => (Declaration: x.Declaration, Gw: x.Gateway)).ToArray();
         var routed = new HashSet<(string Host, string Subset)>();
 
+        // Each host's subsets, worked out once: a mesh's destinations name the same few subsets of each host many times.
+        var subsetsByHost = new Dictionary<string, (bool HasRules, string[] Names)>(System.StringComparer.Ordinal);
+        (bool HasRules, string[] Names) SubsetsOf(string fqdn)
+        {
+            if (subsetsByHost.TryGetValue(fqdn, out var known)) return known;
+            var rules = mesh.DestinationRulesByHost[fqdn].ToArray();
+            return subsetsByHost[fqdn] = (rules.Length > 0, rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray());
+        }
+
         foreach (var (d, vs) in virtualServices)
         {
             foreach (var dest in Destinations(vs))
@@ -35,13 +44,11 @@ internal static class MeshRules
                 }
 
                 // MESH101 (IST0101): a subset that no DestinationRule of the host defines (known hosts only: the mesh may be partial).
-                var rules = mesh.DestinationRulesByHost[fqdn].ToArray();
-                var subsets = rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray();
-                if (dest.Destination.Subset is { } name && (hasService || rules.Length > 0) && !subsets.Contains(name))
+                if (dest.Destination.Subset is { } name && SubsetsOf(fqdn) is var subsets && (hasService || subsets.HasRules) && !subsets.Names.Contains(name))
                 {
                     var owner = hasService ? target!.Service!.Name : dest.Destination.Host;
                     yield return Finding(RuleIds.UnknownReference, dest.Origin, "subset", name,
-                        $"a subset of '{owner}' (it has {(subsets.Length == 0 ? "none" : string.Join(", ", subsets))}): route to one of its [Subset] classes");
+                        $"a subset of '{owner}' (it has {(subsets.Names.Length == 0 ? "none" : string.Join(", ", subsets.Names))}): route to one of its [Subset] classes");
                 }
 
                 if (!hasService) continue;
@@ -105,12 +112,13 @@ internal static class MeshRules
         }
 
         // MESH110 (IST0140): a gateway ignores a service's subset routing, so its own route should name subsets.
-        var routedBySubset = new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
+        var atGateways = virtualServices.Where(x => x.Vs.Spec.Gateways.Any(g => g != "mesh")).ToArray();
+        var routedBySubset = atGateways.Length == 0 ? new HashSet<string>() : new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
             .SelectMany(r => r.Route)
             .Where(d => d.Destination.Subset is not null)
             .Select(d => mesh.Fqdn(d.Destination.Host, x.Vs.Metadata.Namespace))
             .Where(host => x.Vs.Spec.Hosts.Any(h => mesh.Fqdn(h, x.Vs.Metadata.Namespace) == host))));
-        foreach (var (_, vs) in virtualServices.Where(x => x.Vs.Spec.Gateways.Any(g => g != "mesh")))
+        foreach (var (_, vs) in atGateways)
         {
             foreach (var dest in vs.Spec.Http.SelectMany(r => r.Route).Where(d => d.Destination.Subset is null))
             {
@@ -146,7 +154,8 @@ internal static class MeshRules
         {
             foreach (var dr in DestinationRules(d))
             {
-                foreach (var subset in dr.Spec.Subsets.Where(s => !routed.Contains((mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace), s.Name))))
+                var host = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
+                foreach (var subset in dr.Spec.Subsets.Where(s => !routed.Contains((host, s.Name))))
                 {
                     yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service?.Name ?? dr.Spec.Host);
                 }
