@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MeshDsl.Emit;
 using MeshDsl.FrontEnd;
 using MeshDsl.Rules;
 using Microsoft.CodeAnalysis;
@@ -70,8 +69,7 @@ internal static class Profile
         }
     }
 
-    private static string Emit(Model.MeshDeclaration declaration) =>
-        CSharpEmitter.DeclarationMetadata(declaration.Source, ManifestFiles.Stem(declaration), Model.ServiceDescription.Write(declaration), declaration.Resources);
+    private static string Emit(Model.MeshDeclaration declaration) => MeshDsl.Generator.MeshGenerator.DeclarationOutput.Of(declaration).Emit();
 
     internal static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Parent is not ClassDeclarationSyntax)

@@ -68,10 +68,10 @@ public sealed class MeshGenerator : IIncrementalGenerator
         // square of the sources' number), so a source per resource made every edit at N = 1000 pay for 4,000 of them
         // (docs/performance.md). A declaration is the unit a user edits: an edit still re-emits only what it touched.
         var outputs = declarations
-            .Select(static (d, _) => new DeclarationOutput(d.Source, ManifestFiles.Stem(d), ServiceDescription.Write(d), d.Resources))
+            .Select(static (d, _) => DeclarationOutput.Of(d))
             .WithTrackingName(TrackingNames.Outputs);
         context.RegisterImplementationSourceOutput(outputs, static (spc, output) =>
-            spc.AddSource(HintName(output.Source, "mesh"), CSharpEmitter.DeclarationMetadata(output.Source, output.FileStem, output.Service, output.Resources)));
+            spc.AddSource(HintName(output.Source, "mesh"), output.Emit()));
 
         var accessors = parsed
             .Select(static (p, _) => p.Accessor)
@@ -91,7 +91,12 @@ public sealed class MeshGenerator : IIncrementalGenerator
     }
 
     /// <summary>What the generator embeds for one declaration.</summary>
-    internal sealed record DeclarationOutput(string Source, string FileStem, string? Service, EquatableArray<Resource> Resources);
+    internal sealed record DeclarationOutput(string Source, string FileStem, string? Service, EquatableArray<Resource> Resources)
+    {
+        public static DeclarationOutput Of(MeshDeclaration d) => new(d.Source, ManifestFiles.Stem(d), ServiceDescription.Write(d), d.Resources);
+
+        public string Emit() => CSharpEmitter.DeclarationMetadata(Source, FileStem, Service, Resources);
+    }
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
     internal sealed record Parsed(MeshDeclaration Declaration, AccessorModel? Accessor);
