@@ -63,6 +63,10 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "syntax-probe":
+        // Binding every attribute against looking up only the names in them (docs/performance.md, issue 15's first direction).
+        SyntaxProbe.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
+        return 0;
     case "floor":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) FawmnProbe.Run(n);
         return 0;

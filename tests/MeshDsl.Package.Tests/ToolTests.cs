@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Xml.Linq;
 
 namespace MeshDsl.Package.Tests;
 
@@ -29,10 +33,14 @@ public sealed class ToolTests : IDisposable
         var configuration = typeof(ToolTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
         Directory.CreateDirectory(_root);
         var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") };
-        DotNet.Run(PackageFixture.RepoRoot, null, "pack", Path.Combine(PackageFixture.RepoRoot, "src", "MeshDsl.Cli", "MeshDsl.Cli.csproj"), "--no-build", "-c", configuration, "-o", feed, $"-p:Version={version}")
+        // Built by the pack: the per-platform packages are builds of their own (a RuntimeIdentifier each).
+        DotNet.Run(PackageFixture.RepoRoot, null, "pack", Path.Combine(PackageFixture.RepoRoot, "src", "MeshDsl.Cli", "MeshDsl.Cli.csproj"), "-c", configuration, "-o", feed, $"-p:Version={version}")
             .AssertSuccess("dotnet pack MeshDsl.Cli");
+        AssertPackages(feed, version);
         DotNet.Run(_root, environment, "tool", "install", "MeshDsl.Cli", "--tool-path", tools, "--add-source", feed, "--version", version)
             .AssertSuccess("dotnet tool install");
+        // Linux x64 installs the ReadyToRun package; every other platform the portable one.
+        Assert.Equal(OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64, IsReadyToRun(Directory.EnumerateFiles(tools, "MeshDsl.Core.dll", SearchOption.AllDirectories).Single()));
 
         var seed = Path.Combine(PackageFixture.RepoRoot, "..", "shared", "seed-manifests");
         var clean = Tool(tools, "analyze", Path.Combine(seed, "17-retries-timeouts.yaml"));
@@ -45,6 +53,47 @@ public sealed class ToolTests : IDisposable
         Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(sarif));
 
         Assert.Equal(2, Tool(tools, "analyze", "--format", "xml", seed).ExitCode);
+    }
+
+    /// <summary>
+    /// A pointer package naming a ReadyToRun package for Linux x64 and a portable one for everything else, each holding the
+    /// whole tool: a platform missing from the pointer would fail to install.
+    /// </summary>
+    private static void AssertPackages(string feed, string version)
+    {
+        Assert.Equal(
+            new[] { $"MeshDsl.Cli.{version}.nupkg", $"MeshDsl.Cli.any.{version}.nupkg", $"MeshDsl.Cli.linux-x64.{version}.nupkg" },
+            Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        using (var pointer = ZipFile.OpenRead(Path.Combine(feed, $"MeshDsl.Cli.{version}.nupkg")))
+        {
+            var settings = XDocument.Load(pointer.Entries.Single(e => e.Name == "DotnetToolSettings.xml").Open());
+            Assert.Equal(
+                new[] { "any=MeshDsl.Cli.any", "linux-x64=MeshDsl.Cli.linux-x64" },
+                settings.Descendants("RuntimeIdentifierPackage").Select(p => $"{p.Attribute("RuntimeIdentifier")?.Value}={p.Attribute("Id")?.Value}").Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(pointer.Entries, e => e.Name.EndsWith(".dll", StringComparison.Ordinal));
+        }
+
+        foreach (var (rid, readyToRun) in new[] { ("linux-x64", true), ("any", false) })
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"MeshDsl.Cli.{rid}.{version}.nupkg"));
+            var folder = $"tools/net10.0/{rid}/";
+            foreach (var name in new[] { "MeshDsl.Cli.dll", "MeshDsl.Core.dll", "YamlDotNet.dll", "System.CommandLine.dll" })
+            {
+                var entry = package.GetEntry(folder + name);
+                Assert.True(entry is not null, $"{rid}: no {folder}{name}");
+                var copy = Path.Combine(Path.GetDirectoryName(feed)!, rid + "-" + name);
+                entry.ExtractToFile(copy, overwrite: true);
+                Assert.True(IsReadyToRun(copy) == readyToRun, $"{rid}: {name} is {(readyToRun ? "not " : string.Empty)}ReadyToRun code");
+            }
+        }
+    }
+
+    /// <summary>True when the assembly carries precompiled code (a ReadyToRun header), false for IL only.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var reader = new PEReader(File.OpenRead(assembly));
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static ProcessResult Tool(string tools, params string[] args)
