@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MeshDsl.Benchmarks;
 
 /// <summary>
-/// Sizes issue 15's first direction (a front end that reads declarations from syntax) before anyone builds it: on a fresh
+/// Sizes issue 15's first direction (a front end that reads declarations from syntax): on a fresh
 /// compilation, what binding every attribute costs, against resolving only the names in them (the attribute classes and
 /// the generic type arguments) through Roslyn's own lookup at each attribute. If the lookups cost as much as the binding,
 /// a syntax front end has to resolve names itself, cached per scope, to save anything.

@@ -78,6 +78,10 @@ public sealed class ToolTests : IDisposable
         {
             using var package = ZipFile.OpenRead(Path.Combine(feed, $"MeshDsl.Cli.{rid}.{version}.nupkg"));
             var folder = $"tools/net10.0/{rid}/";
+
+            // Started by `dotnet`, never a native launcher: a glibc one would not start on musl (Alpine), which installs linux-x64.
+            var command = XDocument.Load(package.GetEntry(folder + "DotnetToolSettings.xml")!.Open()).Descendants("Command").Single();
+            Assert.Equal(("dotnet", "MeshDsl.Cli.dll"), (command.Attribute("Runner")?.Value, command.Attribute("EntryPoint")?.Value));
             foreach (var name in new[] { "MeshDsl.Cli.dll", "MeshDsl.Core.dll", "YamlDotNet.dll", "System.CommandLine.dll" })
             {
                 var entry = package.GetEntry(folder + name);
