@@ -30,7 +30,7 @@ internal static class Profile
             mesh.EditUnrelated();
             return Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).ToArray();
         });
-        var models = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+        var models = Models(mesh.Compilation);
         Time("per-declaration rules", 5, () => models.SelectMany(PolicyRules.Evaluate).ToArray());
         Time("mesh rules", 5, () => PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray());
         for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(3);) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
@@ -45,14 +45,14 @@ internal static class Profile
         before = GC.GetAllocatedBytesForCurrentThread();
         var emitted = models.Select(Emit).ToArray();
         Console.WriteLine($"{"emission allocations per declaration",-50} {(GC.GetAllocatedBytesForCurrentThread() - before) / emitted.Length,9} bytes ({emitted.Sum(e => e.Length) / emitted.Length} chars of C# each)");
-        var again = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+        var again = Models(mesh.Compilation);
         Time("model equality (cache check)", 5, () => models.Zip(again).Count(p => p.First.Equals(p.Second)));
     }
 
     public static void RulesLoop(int n, TimeSpan duration)
     {
         var mesh = new MeshHarness(n);
-        var models = Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+        var models = Models(mesh.Compilation);
         for (var sw = Stopwatch.StartNew(); sw.Elapsed < duration;) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
     }
 
@@ -68,6 +68,10 @@ internal static class Profile
             _ = models.Select(Emit).ToArray();
         }
     }
+
+    /// <summary>Every declaration of the compilation, parsed as the analyzers parse it.</summary>
+    private static Model.MeshDeclaration[] Models(Compilation compilation) =>
+        Declarations(compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
 
     private static string Emit(Model.MeshDeclaration declaration) => MeshDsl.Generator.MeshGenerator.DeclarationOutput.Of(declaration).Emit();
 
