@@ -56,6 +56,30 @@ internal static class Profile
         for (var sw = Stopwatch.StartNew(); sw.Elapsed < duration;) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
     }
 
+    /// <summary>Each per-declaration rule alone over every declaration of the synthetic mesh: median time and allocations.</summary>
+    public static void RulesSplit(int n)
+    {
+        var models = Models(new MeshHarness(n).Compilation);
+        var rules = new (string Name, Func<Model.MeshDeclaration, IEnumerable<Model.Finding>> Check)[]
+        {
+            ("Duration", d => d.Resources.SelectMany(DurationRule.Check)), ("Validation", ValidationRules.Check), ("ServiceEntry", ServiceEntryRules.Check),
+            ("RateLimit", RateLimitRules.Check), ("EnvoyFilter", EnvoyFilterRules.Check), ("RateLimitConfig", RateLimitConfigRules.Check),
+            ("Image", ImageRules.Check), ("Routing", RoutingRules.Check), ("Resilience", ResilienceRules.Check), ("TrafficPolicy", TrafficPolicyRules.Check),
+            ("Header", HeaderRules.Check), ("RouteSetting", RouteSettingRules.Check), ("TrafficPolicyValidity", TrafficPolicyValidity.Check),
+            ("Gateway", GatewayRules.Check), ("WorkloadValidity", WorkloadValidity.Check), ("Canary", CanaryRules.Check),
+            ("all (PolicyRules.Evaluate)", d => PolicyRules.Evaluate(d)),
+        };
+        Console.WriteLine($"N={n}: each per-declaration rule over {models.Length} declarations, median of 9");
+        foreach (var (name, check) in rules)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var findings = models.Sum(m => check(m).Count());
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            var ms = Median(9, () => { foreach (var m in models) _ = check(m).Count(); });
+            Console.WriteLine($"  {name,-28} {ms,8:F2} ms {allocated / 1024,8} KB {findings,6} findings");
+        }
+    }
+
     public static void Loop(int n, TimeSpan duration)
     {
         var mesh = new MeshHarness(n);

@@ -48,6 +48,10 @@ switch (args.FirstOrDefault())
         // For a profiler: the mesh-wide rules over the whole mesh, which run again whenever a declaration changes.
         Profile.RulesLoop(args.Length > 1 ? int.Parse(args[1]) : 1000, TimeSpan.FromSeconds(20));
         return 0;
+    case "rules-split":
+        // Which per-declaration rule costs what: the CLI and the analyzers run them all on every declaration.
+        Profile.RulesSplit(args.Length > 1 ? int.Parse(args[1]) : 1000);
+        return 0;
     case "typing-loop":
         // For a profiler: keystrokes in one service, each followed by the document's and the whole compilation's analysis.
         {
