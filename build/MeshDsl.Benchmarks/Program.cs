@@ -88,6 +88,10 @@ switch (args.FirstOrDefault())
     case "build":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) BuildProfile.Run(n);
         return 0;
+    case "analyzers-fresh":
+        // analyzers-fresh N [bound] [noop]: "bound" binds every attribute first (emit's share), "noop" times Roslyn's floor.
+        BuildProfile.Analyzers(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("bound"), args.Contains("noop"));
+        return 0;
     case "cache":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) CacheProfile.Run(n);
         return 0;
