@@ -71,7 +71,7 @@ internal static class BuildProfile
         }
     }
 
-#pragma warning disable RS1001, RS1025, RS1026 // A benchmark's baseline, handed to the compiler directly.
+#pragma warning disable RS1001, RS1025, RS1026, RS2008 // A benchmark's baseline, handed to the compiler directly.
     private sealed class Noop : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Descriptor = new("NOOP001", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Warning, true);
@@ -85,7 +85,7 @@ internal static class BuildProfile
             context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
         }
     }
-#pragma warning restore RS1001, RS1025, RS1026
+#pragma warning restore RS1001, RS1025, RS1026, RS2008
 
     private static void Analyze(Compilation compilation, DiagnosticAnalyzer? analyzer = null)
     {

@@ -172,6 +172,38 @@ public class YamlFrontEndTests
     }
 
     [Fact]
+    public void Ports_out_of_range_in_TCP_and_TLS_matches_are_reported_at_their_rule()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: db
+            spec:
+              hosts: [db]
+              tcp:
+              - match:
+                - port: 70000
+                - port: 5432
+                route:
+                - destination:
+                    host: db
+              tls:
+              - match:
+                - port: 0
+                  sniHosts: [db]
+                route:
+                - destination:
+                    host: db
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("db.yaml", Text, origins);
+        Assert.Empty(result.Problems);
+        var ports = result.Declarations.SelectMany(PolicyRules.Evaluate).Where(f => f.RuleId == RuleIds.PortOutOfRange).ToArray();
+        Assert.Equal(new[] { ("70000", 8), ("0", 15) }, ports.Select(f => (f.MessageArgs[0], origins.Find(f.Origin)!.Value.Line)));
+    }
+
+    [Fact]
     public void A_subset_nothing_routes_to_is_reported_on_YAML_as_on_CSharp()
     {
         const string Text = """

@@ -55,6 +55,49 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public ImmutableArray<T>.Enumerator GetEnumerator() => AsImmutableArray().GetEnumerator();
 
+    // The rules ask these of every list of every resource. As instance methods they win over LINQ's extension methods at
+    // every call site, and walk the array in place: LINQ would box this struct and the array inside it, and allocate an
+    // enumerator, on each call (rules-split in docs/performance.md).
+
+    /// <summary>Whether the list has an item (LINQ's <c>Any()</c>).</summary>
+    public bool Any() => !IsEmpty;
+
+    /// <summary>Whether an item matches (LINQ's <c>Any(predicate)</c>).</summary>
+    public bool Any(Func<T, bool> predicate)
+    {
+        foreach (var item in AsImmutableArray())
+        {
+            if (predicate(item)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether every item matches (LINQ's <c>All(predicate)</c>).</summary>
+    public bool All(Func<T, bool> predicate)
+    {
+        foreach (var item in AsImmutableArray())
+        {
+            if (!predicate(item)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the list holds an equal item (LINQ's <c>Contains(value)</c>).</summary>
+    public bool Contains(T value) => AsImmutableArray().IndexOf(value) >= 0;
+
+    /// <summary>The first matching item, or the default (LINQ's <c>FirstOrDefault(predicate)</c>).</summary>
+    public T? FirstOrDefault(Func<T, bool> predicate)
+    {
+        foreach (var item in AsImmutableArray())
+        {
+            if (predicate(item)) return item;
+        }
+
+        return default;
+    }
+
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)AsImmutableArray()).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)AsImmutableArray()).GetEnumerator();

@@ -47,9 +47,19 @@ internal sealed record HttpMatchRequest(
     string? SourceNamespace,
     string? StatPrefix);
 
-internal sealed record HttpRouteDestination(Destination Destination, int? Weight, Headers? Headers, SourceRef Origin);
+internal sealed record HttpRouteDestination(Destination Destination, int? Weight, Headers? Headers, SourceRef Origin) : IWeightedDestination;
 
-internal sealed record RouteDestination(Destination Destination, int? Weight, SourceRef Origin);
+internal sealed record RouteDestination(Destination Destination, int? Weight, SourceRef Origin) : IWeightedDestination;
+
+/// <summary>What HTTP, TCP and TLS route destinations share: where traffic goes and its share of it.</summary>
+internal interface IWeightedDestination
+{
+    Destination Destination { get; }
+
+    int? Weight { get; }
+
+    SourceRef Origin { get; }
+}
 
 internal sealed record Headers(HeaderOperations? Request, HeaderOperations? Response);
 

@@ -35,16 +35,22 @@ internal static class ModelWalk
 
     public static IEnumerable<PolicyLevel> PolicyLevels(DestinationRule dr)
     {
-        foreach (var policy in new[] { dr.Spec.TrafficPolicy }.Concat(dr.Spec.Subsets.Select(s => s.TrafficPolicy)))
+        foreach (var policy in Policies(dr))
         {
-            if (policy is null) continue;
             yield return new PolicyLevel(policy.LoadBalancer, policy.ConnectionPool, policy.OutlierDetection, policy.Tls);
             foreach (var port in policy.PortLevelSettings) yield return new PolicyLevel(port.LoadBalancer, port.ConnectionPool, port.OutlierDetection, port.Tls);
         }
     }
 
-    public static IEnumerable<TrafficPolicy> Policies(DestinationRule dr) =>
-        new[] { dr.Spec.TrafficPolicy }.Concat(dr.Spec.Subsets.Select(s => s.TrafficPolicy)).OfType<TrafficPolicy>();
+    /// <summary>The DestinationRule's traffic policy, then each subset's, where there is one.</summary>
+    public static IEnumerable<TrafficPolicy> Policies(DestinationRule dr)
+    {
+        if (dr.Spec.TrafficPolicy is { } policy) yield return policy;
+        foreach (var subset in dr.Spec.Subsets)
+        {
+            if (subset.TrafficPolicy is { } subsetPolicy) yield return subsetPolicy;
+        }
+    }
 
     /// <summary>A destination of a VirtualService (route, mirror or mirrors entry), with where it was declared.</summary>
     internal sealed record DestinationRef(Destination Destination, SourceRef Origin, bool IsMirror);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using MeshDsl.Model;
@@ -9,26 +10,40 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class PolicyRules
 {
-    /// <summary>What one declaration shows on its own.</summary>
-    public static IEnumerable<Finding> Evaluate(MeshDeclaration declaration) =>
-        declaration.Findings
-            .Concat(declaration.Resources.SelectMany(DurationRule.Check))
-            .Concat(ValidationRules.Check(declaration))
-            .Concat(ServiceEntryRules.Check(declaration))
-            .Concat(RateLimitRules.Check(declaration))
-            .Concat(EnvoyFilterRules.Check(declaration))
-            .Concat(RateLimitConfigRules.Check(declaration))
-            .Concat(ImageRules.Check(declaration))
-            .Concat(RoutingRules.Check(declaration))
-            .Concat(ResilienceRules.Check(declaration))
-            .Concat(TrafficPolicyRules.Check(declaration))
-            .Concat(HeaderRules.Check(declaration))
-            .Concat(RouteSettingRules.Check(declaration))
-            .Concat(TrafficPolicyValidity.Check(declaration))
-            .Concat(GatewayRules.Check(declaration))
-            .Concat(WorkloadValidity.Check(declaration))
-            .Concat(CanaryRules.Check(declaration))
-            .Select(f => f.Origin == SourceRef.None ? f with { Origin = declaration.Origin } : f); // a finding about no node in particular is the declaration's
+    /// <summary>The rules that read one declaration alone, in the order their findings are listed.</summary>
+    private static readonly Func<MeshDeclaration, IEnumerable<Finding>>[] PerDeclaration =
+    {
+        static d => d.Resources.SelectMany(DurationRule.Check),
+        ValidationRules.Check,
+        ServiceEntryRules.Check,
+        RateLimitRules.Check,
+        EnvoyFilterRules.Check,
+        RateLimitConfigRules.Check,
+        ImageRules.Check,
+        RoutingRules.Check,
+        ResilienceRules.Check,
+        TrafficPolicyRules.Check,
+        HeaderRules.Check,
+        RouteSettingRules.Check,
+        TrafficPolicyValidity.Check,
+        GatewayRules.Check,
+        WorkloadValidity.Check,
+        CanaryRules.Check,
+    };
+
+    /// <summary>What one declaration shows on its own: what its front end could not read, then each rule's findings.</summary>
+    public static IEnumerable<Finding> Evaluate(MeshDeclaration declaration)
+    {
+        foreach (var finding in declaration.Findings) yield return Placed(finding, declaration);
+        foreach (var rule in PerDeclaration)
+        {
+            foreach (var finding in rule(declaration)) yield return Placed(finding, declaration);
+        }
+    }
+
+    // A finding about no node in particular is the declaration's.
+    private static Finding Placed(Finding finding, MeshDeclaration declaration) =>
+        finding.Origin == SourceRef.None ? finding with { Origin = declaration.Origin } : finding;
 
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
     /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>

@@ -70,8 +70,11 @@ internal static class ValidationRules
                 yield return Finding(RuleIds.PercentageOutOfRange, abort.Origin, "percentage", "fault abort percentage", N(ap), "Istio accepts 0, or 0.0001 to 100");
             if (route.MirrorPercentage is { } mp && !PercentOk(mp))
                 yield return Finding(RuleIds.PercentageOutOfRange, route.MirrorOrigin, "percentage", "mirror percentage", N(mp), "Istio accepts 0 to 100");
-            foreach (var m in route.Mirrors.Where(m => m.Percentage is { } p && !PercentOk(p)))
-                yield return Finding(RuleIds.PercentageOutOfRange, m.Origin, "percentage", "mirror percentage", N(m.Percentage!.Value), "Istio accepts 0 to 100");
+            foreach (var m in route.Mirrors)
+            {
+                if (m.Percentage is { } p && !PercentOk(p))
+                    yield return Finding(RuleIds.PercentageOutOfRange, m.Origin, "percentage", "mirror percentage", N(p), "Istio accepts 0 to 100");
+            }
         }
     }
 
@@ -80,16 +83,34 @@ internal static class ValidationRules
     {
         foreach (var route in vs.Spec.Http)
         {
-            var matches = route.Match.SelectMany(m => new[] { m.Uri, m.Scheme, m.Method, m.Authority }
-                    .Concat(m.Headers.Select(h => h.Match)).Concat(m.QueryParams.Select(q => q.Match)).Concat(m.WithoutHeaders.Select(h => h.Match)))
-                .Concat(route.CorsPolicy is { } cors ? cors.AllowOrigins : Enumerable.Empty<StringMatch>())
-                .OfType<StringMatch>()
-                .Where(m => m.Kind == StringMatchKind.Regex);
-            foreach (var match in matches)
+            foreach (var m in route.Match)
             {
-                // withoutHeaders' regex "*" is Istio's presence check, not a regex.
-                if (match.Value == "*") continue;
-                if (Regexes.Problem(match.Value) is { } why) yield return Finding(RuleIds.InvalidRegex, match.Origin, "regex", match.Value, why);
+                if (RegexProblem(m.Uri) is { } uri) yield return uri;
+                if (RegexProblem(m.Scheme) is { } scheme) yield return scheme;
+                if (RegexProblem(m.Method) is { } method) yield return method;
+                if (RegexProblem(m.Authority) is { } authority) yield return authority;
+                foreach (var h in m.Headers)
+                {
+                    if (RegexProblem(h.Match) is { } header) yield return header;
+                }
+
+                foreach (var q in m.QueryParams)
+                {
+                    if (RegexProblem(q.Match) is { } query) yield return query;
+                }
+
+                foreach (var h in m.WithoutHeaders)
+                {
+                    if (RegexProblem(h.Match) is { } without) yield return without;
+                }
+            }
+
+            if (route.CorsPolicy is { } cors)
+            {
+                foreach (var origin in cors.AllowOrigins)
+                {
+                    if (RegexProblem(origin) is { } allowed) yield return allowed;
+                }
             }
 
             if (route.Rewrite is { UriRegexMatch: { } rewriteMatch } rewrite && Regexes.Problem(rewriteMatch) is { } rewriteWhy)
@@ -97,6 +118,13 @@ internal static class ValidationRules
                 yield return Finding(RuleIds.InvalidRegex, rewrite.Origin, "uriRegexMatch", rewriteMatch, rewriteWhy);
             }
         }
+    }
+
+    private static Finding? RegexProblem(StringMatch? match)
+    {
+        // withoutHeaders' regex "*" is Istio's presence check, not a regex.
+        if (match is not { Kind: StringMatchKind.Regex } || match.Value == "*") return null;
+        return Regexes.Problem(match.Value) is { } why ? Finding(RuleIds.InvalidRegex, match.Origin, "regex", match.Value, why) : null;
     }
 
     // MESH006
@@ -202,18 +230,41 @@ internal static class ValidationRules
     // MESH009
     private static IEnumerable<Finding> Weights(VirtualService vs)
     {
-        IEnumerable<(int? Weight, SourceRef Origin)>[] lists =
-            vs.Spec.Http.Select(r => r.Route.Select(d => (d.Weight, d.Origin)))
-                .Concat(vs.Spec.Tcp.Select(r => r.Route.Select(d => (d.Weight, d.Origin))))
-                .Concat(vs.Spec.Tls.Select(r => r.Route.Select(d => (d.Weight, d.Origin))))
-                .ToArray();
-        foreach (var list in lists.Select(l => l.ToArray()))
+        foreach (var route in vs.Spec.Http)
         {
-            foreach (var (weight, origin) in list.Where(w => w.Weight < 0))
-                yield return Finding(RuleIds.InvalidWeights, origin, "weight", $"Weight {N(weight!.Value)} is negative: weights are 0 or more");
-            if (list.Length > 1 && list.All(w => w.Weight is not null) && list.Sum(w => (long)w.Weight!.Value) == 0)
-                yield return Finding(RuleIds.InvalidWeights, list[0].Origin, "weight", "Every destination of this rule has weight 0, so no traffic goes anywhere: give at least one a positive weight");
+            foreach (var f in Weights(route.Route)) yield return f;
         }
+
+        foreach (var route in vs.Spec.Tcp)
+        {
+            foreach (var f in Weights(route.Route)) yield return f;
+        }
+
+        foreach (var route in vs.Spec.Tls)
+        {
+            foreach (var f in Weights(route.Route)) yield return f;
+        }
+    }
+
+    private static IEnumerable<Finding> Weights<T>(Helpers.EquatableArray<T> destinations)
+        where T : IWeightedDestination, System.IEquatable<T>
+    {
+        var sum = 0L;
+        var allWeighted = true;
+        foreach (var destination in destinations)
+        {
+            if (destination.Weight is not { } weight)
+            {
+                allWeighted = false;
+                continue;
+            }
+
+            sum += weight;
+            if (weight < 0) yield return Finding(RuleIds.InvalidWeights, destination.Origin, "weight", $"Weight {N(weight)} is negative: weights are 0 or more");
+        }
+
+        if (destinations.Count > 1 && allWeighted && sum == 0)
+            yield return Finding(RuleIds.InvalidWeights, destinations[0].Origin, "weight", "Every destination of this rule has weight 0, so no traffic goes anywhere: give at least one a positive weight");
     }
 
     // MESH004 (hosts, names, labels), MESH005 (ports), MESH010 (duplicate hosts in one VirtualService)
@@ -241,23 +292,38 @@ internal static class ValidationRules
 
         foreach (var route in vs.Spec.Http)
         {
-            foreach (var block in route.Match.Where(b => b.Port is < 1 or > 65535))
+            foreach (var block in route.Match)
             {
-                var origin = new[] { block.Uri, block.Scheme, block.Method, block.Authority }.OfType<StringMatch>().Select(m => m.Origin).FirstOrDefault();
-                yield return Finding(RuleIds.PortOutOfRange, origin == default ? route.Origin : origin, "port", N(block.Port!.Value));
+                if (block.Port is not { } blockPort || blockPort is >= 1 and <= 65535) continue;
+                var origin = (block.Uri ?? block.Scheme ?? block.Method ?? block.Authority)?.Origin ?? default;
+                yield return Finding(RuleIds.PortOutOfRange, origin == default ? route.Origin : origin, "port", N(blockPort));
             }
 
             if (route.Redirect is { Port: { } rp } redirect && rp is < 1 or > 65535)
                 yield return Finding(RuleIds.PortOutOfRange, redirect.Origin, "port", N(rp));
-            foreach (var label in route.Match.SelectMany(m => m.SourceLabels))
+            foreach (var block in route.Match)
             {
-                if (Names.LabelPair(label.Key, label.Value) is { } why) yield return Finding(RuleIds.InvalidName, route.Origin, string.Empty, label.Key + "=" + label.Value, "source label", why);
+                foreach (var label in block.SourceLabels)
+                {
+                    if (Names.LabelPair(label.Key, label.Value) is { } why) yield return Finding(RuleIds.InvalidName, route.Origin, string.Empty, label.Key + "=" + label.Value, "source label", why);
+                }
             }
         }
 
-        foreach (var match in vs.Spec.Tcp.SelectMany(r => r.Match.Select(m => (m.Port, r.Origin))).Concat(vs.Spec.Tls.SelectMany(r => r.Match.Select(m => (m.Port, r.Origin)))))
+        foreach (var route in vs.Spec.Tcp)
         {
-            if (match.Port is { } p && p is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, match.Origin, "port", N(p));
+            foreach (var match in route.Match)
+            {
+                if (match.Port is { } p && p is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, route.Origin, "port", N(p));
+            }
+        }
+
+        foreach (var route in vs.Spec.Tls)
+        {
+            foreach (var match in route.Match)
+            {
+                if (match.Port is { } p && p is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, route.Origin, "port", N(p));
+            }
         }
     }
 
@@ -291,8 +357,11 @@ internal static class ValidationRules
 
         foreach (var policy in Policies(dr))
         {
-            foreach (var port in policy.PortLevelSettings.Where(p => p.Port is < 1 or > 65535))
-                yield return Finding(RuleIds.PortOutOfRange, port.Origin, "port", N(port.Port));
+            foreach (var port in policy.PortLevelSettings)
+            {
+                if (port.Port is < 1 or > 65535) yield return Finding(RuleIds.PortOutOfRange, port.Origin, "port", N(port.Port));
+            }
+
             if (policy.Tunnel is { } tunnel && tunnel.TargetPort is < 1 or > 65535)
                 yield return Finding(RuleIds.PortOutOfRange, tunnel.Origin, "targetPort", N(tunnel.TargetPort));
             if (policy.RetryBudget is { Percent: { } rbp } budget && (rbp < 0 || rbp > 100))
