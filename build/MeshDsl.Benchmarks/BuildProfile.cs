@@ -57,7 +57,7 @@ internal static class BuildProfile
     }
 
     /// <summary>Binds every type's attributes, the part of the analyzers' work that emit would do anyway.</summary>
-    private static void BindAttributes(Compilation compilation)
+    public static void BindAttributes(Compilation compilation)
     {
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(compilation.Assembly.GlobalNamespace);
