@@ -204,6 +204,44 @@ public class YamlFrontEndTests
     }
 
     [Fact]
+    public void Header_names_are_checked_in_withoutHeaders_and_added_headers_and_a_second_authority_rewrite_is_reported()
+    {
+        const string Text = """
+            apiVersion: networking.istio.io/v1
+            kind: VirtualService
+            metadata:
+              name: reviews
+            spec:
+              hosts: [reviews]
+              http:
+              - match:
+                - withoutHeaders:
+                    "bad header":
+                      exact: x
+                rewrite:
+                  authority: a.example
+                headers:
+                  request:
+                    set:
+                      ":authority": b.example
+                    add:
+                      "bad name": v
+                route:
+                - destination:
+                    host: reviews
+            """;
+        var origins = new YamlOrigins();
+        var result = IstioYamlReader.Read("reviews.yaml", Text, origins);
+        Assert.Empty(result.Problems);
+        var messages = result.Declarations.SelectMany(PolicyRules.Evaluate).Where(f => f.RuleId == RuleIds.InvalidHeader)
+            .Select(f => string.Join("|", f.MessageArgs)).ToArray();
+        Assert.Equal(3, messages.Length);
+        Assert.Contains(messages, m => m.StartsWith("'bad header' is not a header name Istio accepts", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("Header 'bad name' cannot be added on the request", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("The authority is rewritten in more than one place (rewrite.authority, :authority)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_subset_nothing_routes_to_is_reported_on_YAML_as_on_CSharp()
     {
         const string Text = """

@@ -21,20 +21,17 @@ internal static class HeaderRules
             var appliesToMesh = vs.Spec.Gateways.IsEmpty || vs.Spec.Gateways.Contains("mesh");
             foreach (var route in vs.Spec.Http)
             {
-                foreach (var header in route.Match.SelectMany(m => m.Headers.Concat(m.WithoutHeaders)))
+                foreach (var block in route.Match)
                 {
-                    var name = header.Name;
-                    if (name.StartsWith(JwtClaimPrefix, System.StringComparison.Ordinal))
+                    foreach (var header in block.Headers)
                     {
-                        if (name.Length == JwtClaimPrefix.Length)
-                            yield return Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"'{name}' names no claim: write @request.auth.claims.<claim>");
-                        else if (appliesToMesh)
-                            yield return Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"Routing on the JWT claim '{name}' works only at a gateway: Istio rejects it in a VirtualService that applies to the mesh (no gateways, or 'mesh' among them)");
-                        continue;
+                        if (MatchedName(header, appliesToMesh) is { } finding) yield return finding;
                     }
 
-                    if (!Istio.PseudoHeaders.All.Contains(name) && TokenProblem(name) is { } why)
-                        yield return Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"'{Show(name)}' is not a header name Istio accepts: {why}");
+                    foreach (var header in block.WithoutHeaders)
+                    {
+                        if (MatchedName(header, appliesToMesh) is { } finding) yield return finding;
+                    }
                 }
 
                 foreach (var headers in HeadersOf(route))
@@ -42,16 +39,50 @@ internal static class HeaderRules
                     foreach (var f in Operations(headers)) yield return f;
                 }
 
-                var authorityRewrites = HeadersOf(route)
-                    .SelectMany(h => (h.Request?.Set ?? default).Concat(h.Request?.Add ?? default).Select(o => (Key: o.Name, o.Origin)))
-                    .Where(x => IsAuthority(x.Key))
-                    .ToList();
-                if (route.Rewrite is { Authority: not null } rewrite) authorityRewrites.Insert(0, ("rewrite.authority", rewrite.Origin));
-                if (authorityRewrites.Count > 1)
-                    yield return Finding(RuleIds.InvalidHeader, authorityRewrites[1].Origin, "name",
-                        $"The authority is rewritten in more than one place ({string.Join(", ", authorityRewrites.Select(a => a.Key))}): Istio rejects it ('authority header cannot be set multiple times'); keep one");
+                if (AuthorityRewrites(route) is { } rewrites)
+                    yield return Finding(RuleIds.InvalidHeader, rewrites[1].Origin, "name",
+                        $"The authority is rewritten in more than one place ({string.Join(", ", rewrites.Select(a => a.Key))}): Istio rejects it ('authority header cannot be set multiple times'); keep one");
             }
         }
+    }
+
+    private static Finding? MatchedName(NamedMatch header, bool appliesToMesh)
+    {
+        var name = header.Name;
+        if (name.StartsWith(JwtClaimPrefix, System.StringComparison.Ordinal))
+        {
+            if (name.Length == JwtClaimPrefix.Length)
+                return Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"'{name}' names no claim: write @request.auth.claims.<claim>");
+            return appliesToMesh
+                ? Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"Routing on the JWT claim '{name}' works only at a gateway: Istio rejects it in a VirtualService that applies to the mesh (no gateways, or 'mesh' among them)")
+                : null;
+        }
+
+        return !Istio.PseudoHeaders.All.Contains(name) && TokenProblem(name) is { } why
+            ? Finding(RuleIds.InvalidHeader, header.Match.Origin, "name", $"'{Show(name)}' is not a header name Istio accepts: {why}")
+            : null;
+    }
+
+    /// <summary>Every place the rule rewrites the authority, in order, when there is more than one; else null.</summary>
+    private static List<(string Key, SourceRef Origin)>? AuthorityRewrites(HttpRoute route)
+    {
+        List<(string Key, SourceRef Origin)>? rewrites = null;
+        if (route.Rewrite is { Authority: not null } rewrite) (rewrites ??= new()).Add(("rewrite.authority", rewrite.Origin));
+        foreach (var headers in HeadersOf(route))
+        {
+            if (headers.Request is not { } request) continue;
+            foreach (var op in request.Set)
+            {
+                if (IsAuthority(op.Name)) (rewrites ??= new()).Add((op.Name, op.Origin));
+            }
+
+            foreach (var op in request.Add)
+            {
+                if (IsAuthority(op.Name)) (rewrites ??= new()).Add((op.Name, op.Origin));
+            }
+        }
+
+        return rewrites is { Count: > 1 } ? rewrites : null;
     }
 
     private static IEnumerable<Headers> HeadersOf(HttpRoute route)
@@ -67,25 +98,39 @@ internal static class HeaderRules
 
     private static IEnumerable<Finding> Operations(Headers headers)
     {
-        foreach (var (ops, direction) in new[] { (headers.Request, "request"), (headers.Response, "response") })
-        {
-            if (ops is null) continue;
-            foreach (var (op, operation) in ops.Set.Select(o => (o, "set")).Concat(ops.Add.Select(o => (o, "added"))))
-            {
-                // Request set/add of :authority or Host is Istio's authority rewrite; anything else with ':' or Host is rejected.
-                var allowAuthority = direction == "request";
-                if (NameProblem(op.Name, allowAuthority) is { } why)
-                    yield return Finding(RuleIds.InvalidHeader, op.Origin, "name", $"Header '{Show(op.Name)}' cannot be {operation} on the {direction}: {why}");
-                if (ValueProblem(op.Value) is { } valueWhy)
-                    yield return Finding(RuleIds.InvalidHeader, op.Origin, "value", $"The value of header '{Show(op.Name)}' is invalid: {valueWhy}");
-            }
+        foreach (var f in Operations(headers.Request, "request")) yield return f;
+        foreach (var f in Operations(headers.Response, "response")) yield return f;
+    }
 
-            foreach (var op in ops.Remove)
-            {
-                if (NameProblem(op.Name, allowAuthority: false) is { } why)
-                    yield return Finding(RuleIds.InvalidHeader, op.Origin, "name", $"Header '{Show(op.Name)}' cannot be removed from the {direction}: {why}");
-            }
+    private static IEnumerable<Finding> Operations(HeaderOperations? ops, string direction)
+    {
+        if (ops is null) yield break;
+
+        // Request set/add of :authority or Host is Istio's authority rewrite; anything else with ':' or Host is rejected.
+        var allowAuthority = direction == "request";
+        foreach (var op in ops.Set)
+        {
+            foreach (var f in SetOrAdded(op, "set", direction, allowAuthority)) yield return f;
         }
+
+        foreach (var op in ops.Add)
+        {
+            foreach (var f in SetOrAdded(op, "added", direction, allowAuthority)) yield return f;
+        }
+
+        foreach (var op in ops.Remove)
+        {
+            if (NameProblem(op.Name, allowAuthority: false) is { } why)
+                yield return Finding(RuleIds.InvalidHeader, op.Origin, "name", $"Header '{Show(op.Name)}' cannot be removed from the {direction}: {why}");
+        }
+    }
+
+    private static IEnumerable<Finding> SetOrAdded(HeaderOperation op, string operation, string direction, bool allowAuthority)
+    {
+        if (NameProblem(op.Name, allowAuthority) is { } why)
+            yield return Finding(RuleIds.InvalidHeader, op.Origin, "name", $"Header '{Show(op.Name)}' cannot be {operation} on the {direction}: {why}");
+        if (ValueProblem(op.Value) is { } valueWhy)
+            yield return Finding(RuleIds.InvalidHeader, op.Origin, "value", $"The value of header '{Show(op.Name)}' is invalid: {valueWhy}");
     }
 
     private static string? NameProblem(string name, bool allowAuthority)

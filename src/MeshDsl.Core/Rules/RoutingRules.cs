@@ -31,18 +31,21 @@ internal static class RoutingRules
                 var name = RuleName(vs, route);
 
                 // MESH104: weights are relative shares; a sum other than 100 usually means a typo in a canary step.
-                if (route.Route.Count > 1 && route.Route.All(r => r.Weight is not null))
-                {
-                    var sum = route.Route.Sum(r => (long)r.Weight!.Value);
-                    if (sum != 100 && sum > 0 && route.Route.All(r => r.Weight >= 0))
-                        yield return Finding(RuleIds.WeightsNot100, route.Route[0].Origin, "weight", name, N(sum));
-                }
+                if (route.Route.Count > 1 && WeightSum(route.Route) is { } sum && sum != 100 && sum > 0 && route.Route.All(r => r.Weight >= 0))
+                    yield return Finding(RuleIds.WeightsNot100, route.Route[0].Origin, "weight", name, N(sum));
 
                 // MESH107: Envoy lower-cases header names; a mixed-case name in a match never matches.
-                foreach (var header in route.Match.SelectMany(m => m.Headers.Concat(m.WithoutHeaders)))
+                foreach (var block in route.Match)
                 {
-                    if (header.Name != header.Name.ToLowerInvariant())
-                        yield return Finding(RuleIds.HeaderNotLowerCase, header.Match.Origin, "name", header.Name, header.Name.ToLowerInvariant());
+                    foreach (var header in block.Headers)
+                    {
+                        if (NotLowerCase(header) is { } finding) yield return finding;
+                    }
+
+                    foreach (var header in block.WithoutHeaders)
+                    {
+                        if (NotLowerCase(header) is { } finding) yield return finding;
+                    }
                 }
 
                 // MESH108: the seed's advice: target fault injection at test traffic with a match.
@@ -53,15 +56,40 @@ internal static class RoutingRules
                 }
 
                 // MESH109: mirroring to a destination the rule already routes to doubles its traffic.
-                var mirrors = (route.Mirror is { } m ? new[] { (Destination: m, Origin: route.MirrorOrigin) } : System.Array.Empty<(Destination, SourceRef)>())
-                    .Concat(route.Mirrors.Select(x => (x.Destination, x.Origin)));
-                foreach (var (mirror, origin) in mirrors)
+                if (route.Mirror is { } single && MirrorsOwnDestination(route, single, route.MirrorOrigin, name) is { } mirrorFinding) yield return mirrorFinding;
+                foreach (var mirror in route.Mirrors)
                 {
-                    if (route.Route.Any(r => SameTarget(r.Destination, mirror)))
-                        yield return Finding(RuleIds.MirrorToOwnDestination, origin, string.Empty, name, mirror.Host + (mirror.Subset is null ? string.Empty : " subset " + mirror.Subset));
+                    if (MirrorsOwnDestination(route, mirror.Destination, mirror.Origin, name) is { } finding) yield return finding;
                 }
             }
         }
+    }
+
+    /// <summary>The weights' sum when every destination has one, else null.</summary>
+    private static long? WeightSum(Helpers.EquatableArray<HttpRouteDestination> destinations)
+    {
+        var sum = 0L;
+        foreach (var destination in destinations)
+        {
+            if (destination.Weight is not { } weight) return null;
+            sum += weight;
+        }
+
+        return sum;
+    }
+
+    private static Finding? NotLowerCase(NamedMatch header) =>
+        header.Name != header.Name.ToLowerInvariant() ? Finding(RuleIds.HeaderNotLowerCase, header.Match.Origin, "name", header.Name, header.Name.ToLowerInvariant()) : null;
+
+    private static Finding? MirrorsOwnDestination(HttpRoute route, Destination mirror, SourceRef origin, string name)
+    {
+        foreach (var destination in route.Route)
+        {
+            if (SameTarget(destination.Destination, mirror))
+                return Finding(RuleIds.MirrorToOwnDestination, origin, string.Empty, name, mirror.Host + (mirror.Subset is null ? string.Empty : " subset " + mirror.Subset));
+        }
+
+        return null;
     }
 
     private static bool SameTarget(Destination a, Destination b) =>
@@ -90,7 +118,7 @@ internal static class RoutingRules
             var covered = 0;
             foreach (var block in route.Match)
             {
-                var cover = earlier.FirstOrDefault(e => Covers(e.Block, block));
+                var cover = FirstCovering(earlier, block);
                 if (cover.Route is not null)
                 {
                     covered++;
@@ -105,8 +133,18 @@ internal static class RoutingRules
                 yield return Finding(RuleIds.UnreachableRule, route.Origin, string.Empty, name, "every one of its match blocks is taken by an earlier rule");
             }
 
-            earlier.AddRange(route.Match.Select(b => (route, b)));
+            foreach (var block in route.Match) earlier.Add((route, block));
         }
+    }
+
+    private static (HttpRoute Route, HttpMatchRequest Block) FirstCovering(List<(HttpRoute Route, HttpMatchRequest Block)> earlier, HttpMatchRequest block)
+    {
+        foreach (var candidate in earlier)
+        {
+            if (Covers(candidate.Block, block)) return candidate;
+        }
+
+        return default;
     }
 
     private static SourceRef? FirstOrigin(HttpMatchRequest block) =>
@@ -133,8 +171,25 @@ internal static class RoutingRules
         && (earlier.Gateways.IsEmpty || earlier.Gateways.All(g => later.Gateways.Contains(g)) && !later.Gateways.IsEmpty)
         && (earlier.SourceNamespace is null || earlier.SourceNamespace == later.SourceNamespace);
 
-    private static bool CoversAll(Helpers.EquatableArray<NamedMatch> earlier, Helpers.EquatableArray<NamedMatch> later, bool exact = false) =>
-        earlier.All(e => later.Any(l => l.Name == e.Name && (exact ? Same(e.Match, l.Match) : Covers(e.Match, l.Match))));
+    private static bool CoversAll(Helpers.EquatableArray<NamedMatch> earlier, Helpers.EquatableArray<NamedMatch> later, bool exact = false)
+    {
+        foreach (var e in earlier)
+        {
+            var found = false;
+            foreach (var l in later)
+            {
+                if (l.Name == e.Name && (exact ? Same(e.Match, l.Match) : Covers(e.Match, l.Match)))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found) return false;
+        }
+
+        return true;
+    }
 
     private static bool Same(StringMatch a, StringMatch b) => a.Kind == b.Kind && a.Value == b.Value;
 
