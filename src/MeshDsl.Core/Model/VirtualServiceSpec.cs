@@ -51,11 +51,9 @@ internal sealed record HttpRouteDestination(Destination Destination, int? Weight
 
 internal sealed record RouteDestination(Destination Destination, int? Weight, SourceRef Origin) : IWeightedDestination;
 
-/// <summary>What HTTP, TCP and TLS route destinations share: where traffic goes and its share of it.</summary>
+/// <summary>What HTTP, TCP and TLS route destinations share for the weight rules: their share of the traffic, and where it was declared.</summary>
 internal interface IWeightedDestination
 {
-    Destination Destination { get; }
-
     int? Weight { get; }
 
     SourceRef Origin { get; }
