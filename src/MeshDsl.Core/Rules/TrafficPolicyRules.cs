@@ -30,12 +30,7 @@ internal static class TrafficPolicyRules
                 // MESH304: an attribute that sets nothing emits nothing; say so rather than silently drop it.
                 if (level.ConnectionPool is { Tcp: null, Http: null } pool)
                     yield return Finding(RuleIds.EmptyPolicy, pool.Origin, string.Empty, "ConnectionPool");
-                if (level.OutlierDetection is { } o && o == o with
-                    {
-                        ConsecutiveErrors = null, Consecutive5xxErrors = null, ConsecutiveGatewayErrors = null, ConsecutiveLocalOriginFailures = null,
-                        SplitExternalLocalOriginErrors = null, Interval = null, BaseEjectionTime = null, MaxEjectionPercent = null, MinHealthPercent = null,
-                        OutlierDetectionHttpErrorCodes = Helpers.EquatableArray<int>.Empty,
-                    })
+                if (level.OutlierDetection is { } o && SetsNothing(o))
                     yield return Finding(RuleIds.EmptyPolicy, o.Origin, string.Empty, "OutlierDetection");
             }
 
@@ -63,16 +58,31 @@ internal static class TrafficPolicyRules
         }
     }
 
+    private static bool SetsNothing(OutlierDetection o) =>
+        o.ConsecutiveErrors is null && o.Consecutive5xxErrors is null && o.ConsecutiveGatewayErrors is null && o.ConsecutiveLocalOriginFailures is null
+        && o.SplitExternalLocalOriginErrors is null && o.Interval is null && o.BaseEjectionTime is null && o.MaxEjectionPercent is null
+        && o.MinHealthPercent is null && o.OutlierDetectionHttpErrorCodes.IsEmpty;
+
     private static IEnumerable<(ClientTlsSettings Tls, string Where)> ClientTlsLevels(DestinationRule dr)
     {
-        foreach (var (policy, owner) in new[] { (dr.Spec.TrafficPolicy, "to " + dr.Spec.Host) }.Concat(dr.Spec.Subsets.Select(s => (s.TrafficPolicy, "to subset " + s.Name))))
+        if (dr.Spec.TrafficPolicy is { } policy)
         {
-            if (policy is null) continue;
-            if (policy.Tls is { } tls) yield return (tls, owner);
-            foreach (var port in policy.PortLevelSettings)
-            {
-                if (port.Tls is { } portTls) yield return (portTls, owner + " port " + N(port.Port));
-            }
+            foreach (var level in ClientTlsLevels(policy, "to " + dr.Spec.Host)) yield return level;
+        }
+
+        foreach (var subset in dr.Spec.Subsets)
+        {
+            if (subset.TrafficPolicy is not { } subsetPolicy) continue;
+            foreach (var level in ClientTlsLevels(subsetPolicy, "to subset " + subset.Name)) yield return level;
+        }
+    }
+
+    private static IEnumerable<(ClientTlsSettings Tls, string Where)> ClientTlsLevels(TrafficPolicy policy, string owner)
+    {
+        if (policy.Tls is { } tls) yield return (tls, owner);
+        foreach (var port in policy.PortLevelSettings)
+        {
+            if (port.Tls is { } portTls) yield return (portTls, owner + " port " + N(port.Port));
         }
     }
 
@@ -88,39 +98,39 @@ internal static class TrafficPolicyRules
             yield return Finding(RuleIds.LocalOriginWithoutSplit, od.Origin, "consecutiveLocalOriginFailures");
 
         // MESH301: the seed's table of recommended values.
-        var values = new Dictionary<string, int?>
-        {
-            ["consecutive5xxErrors"] = od.Consecutive5xxErrors,
-            ["consecutiveLocalOriginFailures"] = od.ConsecutiveLocalOriginFailures,
-            ["maxEjectionPercent"] = od.MaxEjectionPercent,
-            ["minHealthPercent"] = od.MinHealthPercent,
-        };
         foreach (var (field, min, max, range) in RecommendedCounts)
         {
-            if (values[field] is { } v && v >= 0 && (v < min || v > max))
+            if (CountOf(od, field) is { } v && v >= 0 && (v < min || v > max))
                 yield return Finding(RuleIds.OutlierOutsideRecommended, od.Origin, field, field, N(v), range);
         }
 
-        foreach (var (field, value, min, max, range) in new[]
-                 {
-                     ("interval", od.Interval, 10m, 30m, "10-30s"), ("baseEjectionTime", od.BaseEjectionTime, 30m, 60m, "30-60s"),
-                 })
-        {
-            if (value is not null && IstioDuration.Validate(value, out var ns) == IstioDuration.Problem.None)
-            {
-                var seconds = ns / 1_000_000_000m;
-                if (seconds < min || seconds > max) yield return Finding(RuleIds.OutlierOutsideRecommended, od.Origin, field, field, value, range);
-            }
-        }
+        if (OutsideRecommended(od, "interval", od.Interval, 10m, 30m, "10-30s") is { } interval) yield return interval;
+        if (OutsideRecommended(od, "baseEjectionTime", od.BaseEjectionTime, 30m, 60m, "30-60s") is { } ejection) yield return ejection;
+    }
+
+    private static int? CountOf(OutlierDetection od, string field) => field switch
+    {
+        "consecutive5xxErrors" => od.Consecutive5xxErrors,
+        "consecutiveLocalOriginFailures" => od.ConsecutiveLocalOriginFailures,
+        "maxEjectionPercent" => od.MaxEjectionPercent,
+        "minHealthPercent" => od.MinHealthPercent,
+        _ => null,
+    };
+
+    private static Finding? OutsideRecommended(OutlierDetection od, string field, string? value, decimal min, decimal max, string range)
+    {
+        if (value is null || IstioDuration.Validate(value, out var ns) != IstioDuration.Problem.None) return null;
+        var seconds = ns / 1_000_000_000m;
+        return seconds < min || seconds > max ? Finding(RuleIds.OutlierOutsideRecommended, od.Origin, field, field, value, range) : null;
     }
 
     // MESH303
     private static IEnumerable<Finding> LoadBalancer(LoadBalancerSettings lb)
     {
-        var kinds = new[] { lb.Simple is not null ? "simple" : null, lb.ConsistentHash is not null ? "consistentHash" : null, lb.BackendUtilization is not null ? "backendUtilization" : null }
-            .OfType<string>().ToArray();
-        if (kinds.Length > 1)
+        if ((lb.Simple is null ? 0 : 1) + (lb.ConsistentHash is null ? 0 : 1) + (lb.BackendUtilization is null ? 0 : 1) > 1)
         {
+            var kinds = new[] { lb.Simple is not null ? "simple" : null, lb.ConsistentHash is not null ? "consistentHash" : null, lb.BackendUtilization is not null ? "backendUtilization" : null }
+                .OfType<string>();
             var at = lb.ConsistentHash?.Origin ?? lb.BackendUtilization!.Origin;
             yield return Finding(RuleIds.LoadBalancerConflict, at, string.Empty, $"The load balancer sets both {string.Join(" and ", kinds)}: Istio takes one; keep one of them for this service, subset or port");
         }
