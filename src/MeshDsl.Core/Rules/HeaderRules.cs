@@ -21,17 +21,9 @@ internal static class HeaderRules
             var appliesToMesh = vs.Spec.Gateways.IsEmpty || vs.Spec.Gateways.Contains("mesh");
             foreach (var route in vs.Spec.Http)
             {
-                foreach (var block in route.Match)
+                foreach (var header in MatchedHeaders(route))
                 {
-                    foreach (var header in block.Headers)
-                    {
-                        if (MatchedName(header, appliesToMesh) is { } finding) yield return finding;
-                    }
-
-                    foreach (var header in block.WithoutHeaders)
-                    {
-                        if (MatchedName(header, appliesToMesh) is { } finding) yield return finding;
-                    }
+                    if (MatchedName(header, appliesToMesh) is { } finding) yield return finding;
                 }
 
                 foreach (var headers in HeadersOf(route))

@@ -52,6 +52,16 @@ internal static class ModelWalk
         }
     }
 
+    /// <summary>The header conditions of a rule's match blocks, in order: each block's headers, then its withoutHeaders.</summary>
+    public static IEnumerable<NamedMatch> MatchedHeaders(HttpRoute route)
+    {
+        foreach (var block in route.Match)
+        {
+            foreach (var header in block.Headers) yield return header;
+            foreach (var header in block.WithoutHeaders) yield return header;
+        }
+    }
+
     /// <summary>A destination of a VirtualService (route, mirror or mirrors entry), with where it was declared.</summary>
     internal sealed record DestinationRef(Destination Destination, SourceRef Origin, bool IsMirror);
 

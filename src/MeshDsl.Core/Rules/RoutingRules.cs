@@ -35,17 +35,9 @@ internal static class RoutingRules
                     yield return Finding(RuleIds.WeightsNot100, route.Route[0].Origin, "weight", name, N(sum));
 
                 // MESH107: Envoy lower-cases header names; a mixed-case name in a match never matches.
-                foreach (var block in route.Match)
+                foreach (var header in MatchedHeaders(route))
                 {
-                    foreach (var header in block.Headers)
-                    {
-                        if (NotLowerCase(header) is { } finding) yield return finding;
-                    }
-
-                    foreach (var header in block.WithoutHeaders)
-                    {
-                        if (NotLowerCase(header) is { } finding) yield return finding;
-                    }
+                    if (NotLowerCase(header) is { } finding) yield return finding;
                 }
 
                 // MESH108: the seed's advice: target fault injection at test traffic with a match.

@@ -86,9 +86,12 @@ internal static class TrafficPolicyRules
         }
     }
 
-    private static readonly (string Field, int Min, int Max, string Range)[] RecommendedCounts =
+    private static readonly (string Field, System.Func<OutlierDetection, int?> Value, int Min, int Max, string Range)[] RecommendedCounts =
     {
-        ("consecutive5xxErrors", 3, 5, "3-5"), ("consecutiveLocalOriginFailures", 3, 5, "3-5"), ("maxEjectionPercent", 30, 50, "30-50%"), ("minHealthPercent", 30, 30, "30%"),
+        ("consecutive5xxErrors", static o => o.Consecutive5xxErrors, 3, 5, "3-5"),
+        ("consecutiveLocalOriginFailures", static o => o.ConsecutiveLocalOriginFailures, 3, 5, "3-5"),
+        ("maxEjectionPercent", static o => o.MaxEjectionPercent, 30, 50, "30-50%"),
+        ("minHealthPercent", static o => o.MinHealthPercent, 30, 30, "30%"),
     };
 
     private static IEnumerable<Finding> Outlier(OutlierDetection od)
@@ -98,24 +101,15 @@ internal static class TrafficPolicyRules
             yield return Finding(RuleIds.LocalOriginWithoutSplit, od.Origin, "consecutiveLocalOriginFailures");
 
         // MESH301: the seed's table of recommended values.
-        foreach (var (field, min, max, range) in RecommendedCounts)
+        foreach (var (field, value, min, max, range) in RecommendedCounts)
         {
-            if (CountOf(od, field) is { } v && v >= 0 && (v < min || v > max))
+            if (value(od) is { } v && v >= 0 && (v < min || v > max))
                 yield return Finding(RuleIds.OutlierOutsideRecommended, od.Origin, field, field, N(v), range);
         }
 
         if (OutsideRecommended(od, "interval", od.Interval, 10m, 30m, "10-30s") is { } interval) yield return interval;
         if (OutsideRecommended(od, "baseEjectionTime", od.BaseEjectionTime, 30m, 60m, "30-60s") is { } ejection) yield return ejection;
     }
-
-    private static int? CountOf(OutlierDetection od, string field) => field switch
-    {
-        "consecutive5xxErrors" => od.Consecutive5xxErrors,
-        "consecutiveLocalOriginFailures" => od.ConsecutiveLocalOriginFailures,
-        "maxEjectionPercent" => od.MaxEjectionPercent,
-        "minHealthPercent" => od.MinHealthPercent,
-        _ => null,
-    };
 
     private static Finding? OutsideRecommended(OutlierDetection od, string field, string? value, decimal min, decimal max, string range)
     {
