@@ -14,6 +14,10 @@ switch (args.FirstOrDefault())
         // The synthetic mesh as the YAML its build writes: the input of the meshdsl analyze timing (docs/performance.md).
         SyntheticYaml.Write(int.Parse(args[1]), args[2]);
         return 0;
+    case "yaml-parse" when args.Length >= 2:
+        // Where meshdsl analyze's parse goes: YamlDotNet's events, its tree, the whole front end (a folder written by "yaml").
+        YamlParseProbe.Run(args[1], args.Contains("loop"));
+        return 0;
     case "loop":
         // For a profiler: parse and emit the whole mesh repeatedly for a few seconds.
         Profile.Loop(args.Length > 1 ? int.Parse(args[1]) : 1000, TimeSpan.FromSeconds(8));

@@ -339,11 +339,9 @@ public class YamlFrontEndTests
     public void A_field_is_followed_as_far_as_the_YAML_spells_it(string field, int line, int column, string path)
     {
         const string Text = "kind: Gateway\nspec:\n  hosts: [reviews, ratings]\n  http: []\n  selector:\n    app: gw\n    version: v1\n  routes:\n  - name: a\n  - port: 80\n";
-        var stream = new YamlStream();
-        stream.Load(new StringReader(Text));
-        var spec = ((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("spec")];
+        var spec = ((SourceMap)SourceTree.Load(Text, 64)[0]).Get("spec")!;
         var origins = new YamlOrigins();
-        var origin = origins.Add(new YamlPosition("gw.yaml", (int)spec.Start.Line, (int)spec.Start.Column), spec, "Gateway gw", "spec");
+        var origin = origins.Add(new YamlPosition("gw.yaml", spec.Line, spec.Column), spec, "Gateway gw", "spec");
         Assert.Equal(new YamlLocation(new YamlPosition("gw.yaml", line, column), "Gateway gw", path), origins.Locate(origin, field));
         Assert.Null(origins.Locate(new SourceRef("other.yaml", origin.Node), field));
     }

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using MeshDsl.Helpers;
 using MeshDsl.Model;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace MeshDsl.YamlFrontEnd;
 
@@ -62,15 +61,14 @@ internal static class EnvoyFilterReader
     private static readonly Regex Number = new(@"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\z", RegexOptions.CultureInvariant);
 
     /// <summary>Envoy configuration as the Struct the API server stores: YAML's plain numbers and booleans typed, the rest strings.</summary>
-    public static StructValue Struct(YamlNode node) => node switch
+    public static StructValue Struct(SourceNode node) => node switch
     {
-        YamlMappingNode map => new StructObject(map.Children
-            .Select(e => new StructField((e.Key as YamlScalarNode)?.Value ?? string.Empty, Struct(e.Value))).ToEquatableArray()),
-        YamlSequenceNode seq => new StructList(seq.Children.Select(Struct).ToEquatableArray()),
-        YamlScalarNode { Style: ScalarStyle.Plain } s when s.Value is "true" or "false" => new StructBool(s.Value == "true"),
-        YamlScalarNode { Style: ScalarStyle.Plain } s when s.Value is "" or "~" or "null" => new StructNull(),
-        YamlScalarNode { Style: ScalarStyle.Plain } s when Number.IsMatch(s.Value ?? string.Empty) => new StructNumber(s.Value!),
-        YamlScalarNode s => new StructString(s.Value ?? string.Empty),
+        SourceMap map => new StructObject(Enumerable.Range(0, map.Count).Select(i => new StructField(map.KeyText(i), Struct(map.Value(i)))).ToEquatableArray()),
+        SourceList list => new StructList(list.Items.Select(Struct).ToEquatableArray()),
+        SourceScalar { Style: ScalarStyle.Plain } s when s.Value is "true" or "false" => new StructBool(s.Value == "true"),
+        SourceScalar { Style: ScalarStyle.Plain } s when s.Value is "" or "~" or "null" => new StructNull(),
+        SourceScalar { Style: ScalarStyle.Plain } s when Number.IsMatch(s.Value) => new StructNumber(s.Value),
+        SourceScalar s => new StructString(s.Value),
         _ => new StructNull(),
     };
 }

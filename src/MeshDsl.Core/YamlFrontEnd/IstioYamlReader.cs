@@ -6,9 +6,6 @@ using MeshDsl.Helpers;
 using MeshDsl.Model;
 using MeshDsl.Workloads;
 using YamlDotNet.Core;
-using DepthLimitedParser = MeshDsl.Yaml.DepthLimitedParser;
-using YamlTooDeepException = MeshDsl.Yaml.YamlTooDeepException;
-using YamlDotNet.RepresentationModel;
 
 namespace MeshDsl.YamlFrontEnd;
 
@@ -33,14 +30,14 @@ internal static class IstioYamlReader
         var context = new YamlReadContext(file, origins);
         var declarations = new List<MeshDeclaration>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        YamlStream stream;
+        List<SourceNode> documents;
         try
         {
-            stream = DepthLimitedParser.Load(text, WorkloadYaml.MaxDepth);
+            documents = SourceTree.Load(text, WorkloadYaml.MaxDepth);
         }
-        catch (YamlTooDeepException deep)
+        catch (SourceTreeException refused)
         {
-            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)deep.Start.Line, (int)deep.Start.Column), $"the YAML nests deeper than {WorkloadYaml.MaxDepth} levels") }, skipped);
+            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)refused.Start.Line, (int)refused.Start.Column), refused.Message) }, skipped);
         }
         catch (YamlException ex)
         {
@@ -53,12 +50,13 @@ internal static class IstioYamlReader
             return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, 1, 1), "the YAML cannot be read: " + ex.Message) }, skipped);
         }
 
-        var lines = text.Split('\n');
-        foreach (var document in stream.Documents)
+        // The file's lines, for a rate limit configuration embedded in a ConfigMap: split only for one.
+        var lines = new Lazy<string[]>(() => text.Split('\n'));
+        foreach (var document in documents)
         {
-            foreach (var item in Items(document.RootNode))
+            foreach (var item in Items(document))
             {
-                Document(item, context, lines, declarations, skipped, file + ":" + (item.Start.Line).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Document(item, context, lines, declarations, skipped, file + ":" + item.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -66,21 +64,16 @@ internal static class IstioYamlReader
     }
 
     /// <summary>A document, or the items of a <c>kind: List</c> (as <c>kubectl get -o yaml</c> prints).</summary>
-    private static IEnumerable<YamlNode> Items(YamlNode root)
+    private static IReadOnlyList<SourceNode> Items(SourceNode root)
     {
-        if (root is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("kind"), out var kind) && kind is YamlScalarNode { Value: "List" }
-            && map.Children.TryGetValue(new YamlScalarNode("items"), out var items) && items is YamlSequenceNode seq)
-        {
-            return seq.Children;
-        }
-
+        if (root is SourceMap map && map.Get("kind") is SourceScalar { Value: "List" } && map.Get("items") is SourceList list) return list.Items;
         return new[] { root };
     }
 
     /// <param name="sourceType">The resource's identity as the rules group findings: the file and its place in it.</param>
-    private static void Document(YamlNode node, YamlReadContext context, string[] lines, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
+    private static void Document(SourceNode node, YamlReadContext context, Lazy<string[]> lines, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
     {
-        if (node is YamlScalarNode { Value: "" or null }) return;
+        if (node is SourceScalar { Value: "" }) return;
         context.Resource = string.Empty;
         var root = new YamlMap(node, context, string.Empty);
         var kind = root.String("kind") ?? "(no kind)";
@@ -132,14 +125,14 @@ internal static class IstioYamlReader
     }
 
     /// <summary>A ConfigMap holding envoyproxy/ratelimit's configuration (a data entry with a <c>domain</c>), or null for any other.</summary>
-    private static MeshDeclaration? RateLimitConfigMap(YamlMap root, YamlReadContext context, string[] lines, string sourceType)
+    private static MeshDeclaration? RateLimitConfigMap(YamlMap root, YamlReadContext context, Lazy<string[]> lines, string sourceType)
     {
-        if (root.Node is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode("data"), out var data) || data is not YamlMappingNode entries) return null;
+        if (root.Node is not SourceMap map || map.Get("data") is not SourceMap entries) return null;
         var meta = Meta(root.Map("metadata"), "ConfigMap", context);
-        foreach (var entry in entries.Children)
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (entry.Key is not YamlScalarNode { Value: { } file } || entry.Value is not YamlScalarNode value) continue;
-            if (RateLimitConfigReader.Read(value, lines, context, "data." + file) is not { } config) continue;
+            if (entries.Key(i) is not SourceScalar { Value: var file } || entries.Value(i) is not SourceScalar value) continue;
+            if (RateLimitConfigReader.Read(value, lines.Value, context, "data." + file) is not { } config) continue;
             var resource = new RateLimitConfigMap(meta, sourceType, file, config);
             return new MeshDeclaration(sourceType, root.Origin, ImmutableOne<Resource>(resource), EquatableArray<Finding>.Empty);
         }

@@ -3,7 +3,6 @@ using System.Linq;
 using MeshDsl.Helpers;
 using MeshDsl.RateLimit;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace MeshDsl.YamlFrontEnd;
 
@@ -14,14 +13,14 @@ namespace MeshDsl.YamlFrontEnd;
 internal static class RateLimitConfigReader
 {
     /// <summary>The configuration in a ConfigMap's <c>data</c> entry, if the entry holds one (a mapping with a <c>domain</c>).</summary>
-    public static RateLimitConfig? Read(YamlScalarNode entry, string[] fileLines, YamlReadContext context, string path)
+    public static RateLimitConfig? Read(SourceScalar entry, string[] fileLines, YamlReadContext context, string path)
     {
-        var text = entry.Value ?? string.Empty;
+        var text = entry.Value;
         if (text.IndexOf("domain", StringComparison.Ordinal) < 0) return null;
-        YamlStream stream;
+        System.Collections.Generic.List<SourceNode> documents;
         try
         {
-            stream = Yaml.DepthLimitedParser.Load(text, Workloads.WorkloadYaml.MaxDepth);
+            documents = SourceTree.Load(text, Workloads.WorkloadYaml.MaxDepth);
         }
 #pragma warning disable CA1031 // An embedded file that does not parse is a problem of the file, never a crash.
         catch (Exception ex)
@@ -32,13 +31,13 @@ internal static class RateLimitConfigReader
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root || !root.Children.ContainsKey(new YamlScalarNode("domain"))) return null;
+        if (documents.Count == 0 || documents[0] is not SourceMap root || root.IndexOf("domain") < 0) return null;
 
         // A literal or folded block starts on the line after its indicator, at the block's indentation; other styles have no
         // line of their own, so the whole file points at the value.
-        var embedded = entry.Style is ScalarStyle.Literal or ScalarStyle.Folded && entry.Start.Line < fileLines.Length
-            ? context.Embedded((int)entry.Start.Line, fileLines[(int)entry.Start.Line].Length - fileLines[(int)entry.Start.Line].TrimStart(' ').Length)
-            : context.Embedded((int)entry.Start.Line - 1, (int)entry.Start.Column - 1);
+        var embedded = entry.Style is ScalarStyle.Literal or ScalarStyle.Folded && entry.Line < fileLines.Length
+            ? context.Embedded(entry.Line, fileLines[entry.Line].Length - fileLines[entry.Line].TrimStart(' ').Length)
+            : context.Embedded(entry.Line - 1, entry.Column - 1);
         var map = new YamlMap(root, embedded, path);
         return map.Checked(new RateLimitConfig(map.String("domain") ?? string.Empty, map.Maps("descriptors").Select(Descriptor).ToEquatableArray(), map.Origin));
     }

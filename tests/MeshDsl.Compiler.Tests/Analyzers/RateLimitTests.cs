@@ -129,9 +129,7 @@ public class RateLimitTests
         {
             var value = RandomStruct(random, depth: 0);
             var yaml = YamlWriter.Write(new Yaml.YamlMapping().Add("value", EnvoyFilterYaml.Struct(value)));
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            var back = EnvoyFilterReader.Struct(((YamlMappingNode)stream.Documents[0].RootNode)["value"]);
+            var back = EnvoyFilterReader.Struct(((SourceMap)SourceTree.Load(yaml, 64)[0]).Get("value")!);
             Assert.True(value.Equals(back), yaml);
         }
     }
