@@ -17,10 +17,10 @@ internal sealed class Mesh
         DefaultNamespace = defaultNamespace;
         Services = declarations.Where(d => d.Service is not null).ToArray();
         ServicesByFqdn = Services.GroupBy(d => Fqdn(d.Service!.Host, d.Service.Namespace)).ToDictionary(g => g.Key, g => g.First());
-        VirtualServices = declarations.SelectMany(d => d.Resources.OfType<VirtualService>().Select(vs => (d, vs))).ToArray();
-        DestinationRulesByHost = declarations.SelectMany(d => d.Resources.OfType<DestinationRule>().Select(dr => (d, dr)))
-            .ToLookup(x => Fqdn(x.dr.Spec.Host, x.dr.Metadata.Namespace), x => x.dr);
-        Gateways = declarations.SelectMany(d => d.Resources.OfType<Gateway>().Select(gw => (d, gw))).ToArray();
+        // Records, not tuples: a framework generic over a value type is compiled at run time even in a ReadyToRun build.
+        VirtualServices = Declared<VirtualService, DeclaredVirtualService>(declarations, (d, vs) => new(d, vs));
+        DestinationRulesByHost = declarations.SelectMany(d => d.Resources.OfType<DestinationRule>()).ToLookup(dr => Fqdn(dr.Spec.Host, dr.Metadata.Namespace));
+        Gateways = Declared<Gateway, DeclaredGateway>(declarations, (d, gw) => new(d, gw));
         GatewaysByReference = Gateways.GroupBy(x => NamespaceOf(x.Gateway.Metadata.Namespace) + "/" + x.Gateway.Metadata.Name).ToDictionary(g => g.Key, g => g.First().Gateway);
         ServiceEntries = declarations.SelectMany(d => d.Resources.OfType<ServiceEntry>()).ToArray();
         EntryHosts = new HashSet<string>(ServiceEntries.SelectMany(se => se.Spec.Hosts.Select(host => FqdnIn(host, se.Metadata.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
@@ -40,12 +40,12 @@ internal sealed class Mesh
     /// <summary>Services (C# <c>[MeshService]</c>s) by the FQDN of their host.</summary>
     public IReadOnlyDictionary<string, MeshDeclaration> ServicesByFqdn { get; }
 
-    public IReadOnlyList<(MeshDeclaration Declaration, VirtualService VirtualService)> VirtualServices { get; }
+    public IReadOnlyList<DeclaredVirtualService> VirtualServices { get; }
 
     /// <summary>DestinationRules by the FQDN of their host.</summary>
     public ILookup<string, DestinationRule> DestinationRulesByHost { get; }
 
-    public IReadOnlyList<(MeshDeclaration Declaration, Gateway Gateway)> Gateways { get; }
+    public IReadOnlyList<DeclaredGateway> Gateways { get; }
 
     /// <summary>Gateways by <c>namespace/name</c>.</summary>
     public IReadOnlyDictionary<string, Gateway> GatewaysByReference { get; }
@@ -98,4 +98,25 @@ internal sealed class Mesh
         // A C# gateway declared without a namespace is referenced by its bare name from any namespace.
         return reference.IndexOf('/') < 0 ? Gateways.Select(g => g.Gateway).FirstOrDefault(g => g.Metadata.Namespace is null && g.Metadata.Name == reference) : null;
     }
+
+    private static TEntry[] Declared<TResource, TEntry>(IReadOnlyList<MeshDeclaration> declarations, System.Func<MeshDeclaration, TResource, TEntry> entry)
+        where TResource : Resource
+    {
+        var result = new List<TEntry>();
+        foreach (var declaration in declarations)
+        {
+            foreach (var resource in declaration.Resources)
+            {
+                if (resource is TResource typed) result.Add(entry(declaration, typed));
+            }
+        }
+
+        return result.ToArray();
+    }
 }
+
+/// <summary>A VirtualService of the mesh and the declaration (C# class, YAML document) that holds it.</summary>
+internal sealed record DeclaredVirtualService(MeshDeclaration Declaration, VirtualService VirtualService);
+
+/// <summary>A Gateway of the mesh and the declaration that holds it.</summary>
+internal sealed record DeclaredGateway(MeshDeclaration Declaration, Gateway Gateway);

@@ -13,17 +13,19 @@ internal static class MeshRules
     {
         var defaultNamespace = mesh.DefaultNamespace;
         var services = mesh.Services;
-        var virtualServices = mesh.VirtualServices.Select(x => (Declaration: x.Declaration, Vs: x.VirtualService)).ToArray();
-        var gateways = mesh.Gateways.Select(x => (Declaration: x.Declaration, Gw: x.Gateway)).ToArray();
-        var routed = new HashSet<(string Host, string Subset)>();
+        // No tuples in the collections here: a framework generic over a value type is compiled at run time, even in the
+        // ReadyToRun build of meshdsl, where these rules run once per process (docs/performance.md).
+        var virtualServices = mesh.VirtualServices;
+        var gateways = mesh.Gateways;
+        var routed = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
 
         // Each host's subsets, worked out once: a mesh's destinations name the same few subsets of each host many times.
-        var subsetsByHost = new Dictionary<string, (bool HasRules, string[] Names)>(System.StringComparer.Ordinal);
-        (bool HasRules, string[] Names) SubsetsOf(string fqdn)
+        var subsetsByHost = new Dictionary<string, HostSubsets>(System.StringComparer.Ordinal);
+        HostSubsets SubsetsOf(string fqdn)
         {
             if (subsetsByHost.TryGetValue(fqdn, out var known)) return known;
             var rules = mesh.DestinationRulesByHost[fqdn].ToArray();
-            return subsetsByHost[fqdn] = (rules.Length > 0, rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray());
+            return subsetsByHost[fqdn] = new HostSubsets(rules.Length > 0, rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray());
         }
 
         foreach (var (d, vs) in virtualServices)
@@ -31,7 +33,7 @@ internal static class MeshRules
             foreach (var dest in Destinations(vs))
             {
                 var fqdn = mesh.Fqdn(dest.Destination.Host, vs.Metadata.Namespace);
-                if (dest.Destination.Subset is { } subset) routed.Add((fqdn, subset));
+                if (dest.Destination.Subset is { } subset) (routed.TryGetValue(fqdn, out var ofHost) ? ofHost : routed[fqdn] = new HashSet<string>(System.StringComparer.Ordinal)).Add(subset);
                 var hasService = mesh.ServicesByFqdn.TryGetValue(fqdn, out var target);
 
                 // MESH004: a host or subset the mesh does not declare is checked here; a declared service's are checked where it is declared.
@@ -96,7 +98,7 @@ internal static class MeshRules
         }
 
         // MESH405 (IST0162): a server port that the Service in front of the gateway's pods does not expose.
-        foreach (var (_, gw) in gateways.Where(g => !g.Gw.Spec.Selector.IsEmpty))
+        foreach (var (_, gw) in gateways.Where(g => !g.Gateway.Spec.Selector.IsEmpty))
         {
             var pods = mesh.Workloads.Where(w => gw.Spec.Selector.All(w.PodLabels.Contains)).ToArray();
             var fronts = mesh.HostDefinitions
@@ -112,12 +114,12 @@ internal static class MeshRules
         }
 
         // MESH110 (IST0140): a gateway ignores a service's subset routing, so its own route should name subsets.
-        var atGateways = virtualServices.Where(x => x.Vs.Spec.Gateways.Any(g => g != "mesh")).ToArray();
-        var routedBySubset = atGateways.Length == 0 ? new HashSet<string>() : new HashSet<string>(virtualServices.SelectMany(x => x.Vs.Spec.Http
+        var atGateways = virtualServices.Where(x => x.VirtualService.Spec.Gateways.Any(g => g != "mesh")).ToArray();
+        var routedBySubset = atGateways.Length == 0 ? new HashSet<string>() : new HashSet<string>(virtualServices.SelectMany(x => x.VirtualService.Spec.Http
             .SelectMany(r => r.Route)
             .Where(d => d.Destination.Subset is not null)
-            .Select(d => mesh.Fqdn(d.Destination.Host, x.Vs.Metadata.Namespace))
-            .Where(host => x.Vs.Spec.Hosts.Any(h => mesh.Fqdn(h, x.Vs.Metadata.Namespace) == host))));
+            .Select(d => mesh.Fqdn(d.Destination.Host, x.VirtualService.Metadata.Namespace))
+            .Where(host => x.VirtualService.Spec.Hosts.Any(h => mesh.Fqdn(h, x.VirtualService.Metadata.Namespace) == host))));
         foreach (var (_, vs) in atGateways)
         {
             foreach (var dest in vs.Spec.Http.SelectMany(r => r.Route).Where(d => d.Destination.Subset is null))
@@ -133,9 +135,9 @@ internal static class MeshRules
 
         // MESH010 (IST0109): two VirtualServices claiming the same host for the sidecars.
         var claims = virtualServices
-            .Where(x => x.Vs.Spec.Gateways.IsEmpty || x.Vs.Spec.Gateways.Contains("mesh"))
-            .SelectMany(x => x.Vs.Spec.Hosts.Select(h => (x.Declaration, x.Vs, Host: mesh.Fqdn(h, x.Vs.Metadata.Namespace))))
-            .GroupBy(x => (x.Vs.Metadata.Namespace ?? defaultNamespace, x.Host))
+            .Where(x => x.VirtualService.Spec.Gateways.IsEmpty || x.VirtualService.Spec.Gateways.Contains("mesh"))
+            .SelectMany(x => x.VirtualService.Spec.Hosts.Select(h => new HostClaim(x.Declaration, x.VirtualService, mesh.Fqdn(h, x.VirtualService.Metadata.Namespace))))
+            .GroupBy(x => new ClaimedHost(x.VirtualService.Metadata.Namespace ?? defaultNamespace, x.Host))
             .Where(g => g.Select(x => x.Declaration.Source).Distinct().Count() > 1);
         foreach (var group in claims)
         {
@@ -155,7 +157,7 @@ internal static class MeshRules
             foreach (var dr in DestinationRules(d))
             {
                 var host = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
-                foreach (var subset in dr.Spec.Subsets.Where(s => !routed.Contains((host, s.Name))))
+                foreach (var subset in dr.Spec.Subsets.Where(s => !(routed.TryGetValue(host, out var ofHost) && ofHost.Contains(s.Name))))
                 {
                     yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service?.Name ?? dr.Spec.Host);
                 }
@@ -163,11 +165,11 @@ internal static class MeshRules
         }
 
         // MESH403 (IST0145): servers of different gateways on the same pods, port and host.
-        for (var i = 0; i < gateways.Length; i++)
+        for (var i = 0; i < gateways.Count; i++)
         {
             for (var j = 0; j < i; j++)
             {
-                var (a, b) = (gateways[j].Gw, gateways[i].Gw);
+                var (a, b) = (gateways[j].Gateway, gateways[i].Gateway);
                 if (!a.Spec.Selector.SequenceEqual(b.Spec.Selector) || a.Spec.Selector.IsEmpty) continue;
                 foreach (var server in b.Spec.Servers)
                 {
@@ -182,6 +184,12 @@ internal static class MeshRules
             }
         }
     }
+
+    private sealed record HostSubsets(bool HasRules, string[] Names);
+
+    private sealed record HostClaim(MeshDeclaration Declaration, VirtualService VirtualService, string Host);
+
+    private sealed record ClaimedHost(string Namespace, string Host);
 
     /// <summary>Whether a server host (<c>[ns/]host</c>) serves a VirtualService host in the VirtualService's namespace.</summary>
     private static bool ServerServes(string serverHost, string vsHost, string? vsNamespace, string? gatewayNamespace)
