@@ -16,7 +16,7 @@ switch (args.FirstOrDefault())
         return 0;
     case "yaml-parse" when args.Length >= 2:
         // Where meshdsl analyze's parse goes: YamlDotNet's events, its tree, the whole front end (a folder written by "yaml").
-        YamlParseProbe.Run(args[1], args.Contains("loop"));
+        YamlParseProbe.Run(args[1], args.Contains("loop"), args);
         return 0;
     case "loop":
         // For a profiler: parse and emit the whole mesh repeatedly for a few seconds.
