@@ -95,8 +95,9 @@ internal static class Analysis
         Parallel.For(0, inputs.Count, i =>
         {
             var (name, text) = inputs[i];
-            // Only files that can hold a workload are parsed a second time for the workload rules.
-            reads[i] = (IstioYamlReader.Read(name, text, origins), WorkloadKinds.Any(k => text.Contains(k)) ? WorkloadYaml.Parse(name, text) : null);
+            var source = SourceFile.Load(text, WorkloadYaml.MaxDepth);
+            // Only files that can hold a workload are read for the workload rules, from the same parse.
+            reads[i] = (IstioYamlReader.Read(name, text, source, origins), WorkloadKinds.Any(k => text.Contains(k)) ? WorkloadYaml.Read(name, source) : null);
         });
         return reads;
     }

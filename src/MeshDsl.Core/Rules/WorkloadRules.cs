@@ -19,33 +19,39 @@ internal static class WorkloadRules
         // service's Deployment, which MeshDsl adds, says nothing about them.
         if (mesh.ReadWorkloads.Count == 0 && !mesh.Services.Any(d => d.Resources.OfType<K8sDeployment>().Any())) yield break;
 
+        var pods = new PodIndex(workloads, defaultNamespace);
         foreach (var d in mesh.Services)
         {
             var service = d.Service!;
             var ns = service.Namespace ?? defaultNamespace;
-            var local = workloads.Where(w => (w.Namespace ?? defaultNamespace) == ns).ToArray();
-            if (!local.Any(w => Selects(service.Selector, w)))
+            if (pods.Selected(ns, service.Selector.ToArray()).Length == 0)
             {
                 yield return Finding(RuleIds.SelectorSelectsNothing, service.Origin, service.Selector.Count == 1 && service.Selector[0].Key == "app" ? "name" : "selector",
                     service.Name, Describe(service.Selector), ns, Nearest(service.Selector, workloads));
                 continue;
             }
 
-            foreach (var f in Subsets(service.Name, service.Selector, ns, DestinationRules(d).SelectMany(dr => dr.Spec.Subsets).Where(s => !ControllerRuns(service, s)), local, workloads)) yield return f;
+            foreach (var f in Subsets(service.Name, service.Selector, ns, DestinationRules(d).SelectMany(dr => dr.Spec.Subsets).Where(s => !ControllerRuns(service, s)), pods, workloads)) yield return f;
         }
 
         // A DestinationRule of its own (YAML): its subsets against the pods of the Kubernetes Service of its host, when the
-        // workload files hold that Service.
+        // workload files hold that Service (the first that defines the host, as the files are read).
+        var servicesByHost = new Dictionary<string, HostDefinition>(System.StringComparer.Ordinal);
+        foreach (var h in mesh.HostDefinitions.Where(h => h.Kind == "Service" && !h.Selector.IsEmpty))
+        {
+            foreach (var host in h.Hosts)
+            {
+                var fqdn = mesh.Fqdn(host, h.Namespace);
+                if (!servicesByHost.ContainsKey(fqdn)) servicesByHost[fqdn] = h;
+            }
+        }
+
         foreach (var d in mesh.Declarations.Where(d => d.Service is null))
         {
             foreach (var dr in DestinationRules(d))
             {
-                var fqdn = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
-                var k8s = mesh.HostDefinitions.FirstOrDefault(h => h.Kind == "Service" && !h.Selector.IsEmpty && h.Hosts.Any(host => mesh.Fqdn(host, h.Namespace) == fqdn));
-                if (k8s is null) continue;
-                var ns = mesh.NamespaceOf(k8s.Namespace);
-                var local = workloads.Where(w => (w.Namespace ?? defaultNamespace) == ns).ToArray();
-                foreach (var f in Subsets(k8s.Name, k8s.Selector, ns, dr.Spec.Subsets, local, workloads)) yield return f;
+                if (!servicesByHost.TryGetValue(mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace), out var k8s)) continue;
+                foreach (var f in Subsets(k8s.Name, k8s.Selector, mesh.NamespaceOf(k8s.Namespace), dr.Spec.Subsets, pods, workloads)) yield return f;
             }
         }
     }
@@ -62,13 +68,13 @@ internal static class WorkloadRules
     };
 
     /// <summary>MESH501 and MESH504: each subset's labels, with the service's selector, must select pods, and no pod twice.</summary>
-    private static IEnumerable<Finding> Subsets(string service, Helpers.EquatableArray<Label> selector, string ns, IEnumerable<Subset> subsets, Workload[] local, IReadOnlyList<Workload> workloads)
+    private static IEnumerable<Finding> Subsets(string service, Helpers.EquatableArray<Label> selector, string ns, IEnumerable<Subset> subsets, PodIndex index, IReadOnlyList<Workload> workloads)
     {
-        var bySubset = new List<(Subset Subset, Workload[] Pods)>();
+        var bySubset = new List<SelectedPods>();
         foreach (var subset in subsets)
         {
             var required = selector.Concat(subset.Labels).ToArray();
-            var pods = local.Where(w => Selects(required, w)).ToArray();
+            var pods = index.Selected(ns, required);
             if (pods.Length == 0)
             {
                 yield return Finding(RuleIds.SubsetSelectsNothing, subset.Origin, subset.Labels.Count > 0 && !(subset.Labels.Count == 1 && subset.Labels[0] == new Label("version", subset.Name)) ? "labels" : string.Empty,
@@ -86,11 +92,9 @@ internal static class WorkloadRules
                 }
             }
 
-            bySubset.Add((subset, pods));
+            bySubset.Add(new SelectedPods(subset, pods));
         }
     }
-
-    private static bool Selects(IEnumerable<Label> required, Workload workload) => required.All(l => workload.PodLabels.Contains(l));
 
     private static string Describe(IEnumerable<Label> labels) => string.Join(", ", labels.Select(l => l.Key + "=" + l.Value));
 
@@ -106,4 +110,6 @@ internal static class WorkloadRules
             .ToArray();
         return ranked.Length == 0 ? "none has any of these labels" : "nearest: " + string.Join("; ", ranked);
     }
+
+    private sealed record SelectedPods(Subset Subset, Workload[] Pods);
 }

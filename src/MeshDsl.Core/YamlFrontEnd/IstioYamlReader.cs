@@ -25,34 +25,22 @@ internal static class IstioYamlReader
         "networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3",
     };
 
-    public static YamlReadResult Read(string file, string text, YamlOrigins origins)
+    public static YamlReadResult Read(string file, string text, YamlOrigins origins) => Read(file, text, SourceFile.Load(text, WorkloadYaml.MaxDepth), origins);
+
+    /// <param name="source"><paramref name="text"/>, parsed (once for every reader of the file).</param>
+    public static YamlReadResult Read(string file, string text, SourceFile source, YamlOrigins origins)
     {
         var context = new YamlReadContext(file, origins);
         var declarations = new List<MeshDeclaration>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
-        List<SourceNode> documents;
-        try
+        if (source.Error is { } error)
         {
-            documents = SourceTree.Load(text, WorkloadYaml.MaxDepth);
-        }
-        catch (SourceTreeException refused)
-        {
-            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)refused.Start.Line, (int)refused.Start.Column), refused.Message) }, skipped);
-        }
-        catch (YamlException ex)
-        {
-            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, (int)ex.Start.Line, (int)ex.Start.Column), ex.Message) }, skipped);
-        }
-#pragma warning disable CA1031 // YamlDotNet throws more than YamlException on broken input; a file that cannot be read is a problem, never a crash.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, 1, 1), "the YAML cannot be read: " + ex.Message) }, skipped);
+            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, source.ErrorLine, source.ErrorColumn), error) }, skipped);
         }
 
         // The file's lines, for a rate limit configuration embedded in a ConfigMap: split only for one.
         var lines = new Lazy<string[]>(() => text.Split('\n'));
-        foreach (var document in documents)
+        foreach (var document in source.Documents)
         {
             foreach (var item in Items(document))
             {
