@@ -91,6 +91,7 @@ internal static class Analysis
     /// <summary>Files are read in parallel (the YAML parse is most of the time) and kept in input order, so output stays deterministic.</summary>
     private static (YamlReadResult Istio, WorkloadFile? Workloads)[] Parse(List<(string Name, string Text)> inputs, YamlOrigins origins)
     {
+        CollectionBudget.Reserve(inputs.Sum(input => (long)input.Text.Length));
         var reads = new (YamlReadResult Istio, WorkloadFile? Workloads)[inputs.Count];
         Parallel.For(0, inputs.Count, i =>
         {
