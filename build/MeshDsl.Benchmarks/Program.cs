@@ -12,7 +12,8 @@ switch (args.FirstOrDefault())
         return 0;
     case "yaml" when args.Length >= 3:
         // The synthetic mesh as the YAML its build writes: the input of the meshdsl analyze timing (docs/performance.md).
-        SyntheticYaml.Write(int.Parse(args[1]), args[2]);
+        // --workloads adds each service's Kubernetes Service and a Deployment per subset (the workload rules' input).
+        SyntheticYaml.Write(int.Parse(args[1]), args[2], args.Contains("--workloads"));
         return 0;
     case "yaml-parse" when args.Length >= 2:
         // Where meshdsl analyze's parse goes: YamlDotNet's events, its tree, the whole front end (a folder written by "yaml").
@@ -117,7 +118,7 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args.Skip(1).ToArray(), config);
         return 0;
     default:
-        Console.Error.WriteLine("usage: bench [BenchmarkDotNet args] | quick [N...] | synth N DIR [--off] | yaml N DIR");
+        Console.Error.WriteLine("usage: bench [BenchmarkDotNet args] | quick [N...] | synth N DIR [--off] | yaml N DIR [--workloads] | yaml-parse DIR [mesh|loop]");
         return 2;
 }
 
