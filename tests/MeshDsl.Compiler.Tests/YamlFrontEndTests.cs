@@ -304,6 +304,53 @@ public class YamlFrontEndTests
     }
 
     [Fact]
+    public void Workloads_and_Services_in_a_kind_List_are_read_as_kubectl_prints_them()
+    {
+        // kubectl get deploy,svc -o yaml: one List document. Read as separate documents or not at all, the subset below would
+        // be checked against nothing and MESH501 would stay silent.
+        const string Cluster = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Service
+              metadata: { name: reviews, namespace: shop }
+              spec:
+                selector: { app: reviews }
+                ports:
+                - port: 9080
+            - apiVersion: apps/v1
+              kind: Deployment
+              metadata: { name: reviews-v1, namespace: shop }
+              spec:
+                template:
+                  metadata:
+                    labels: { app: reviews, version: v1 }
+            """;
+        const string Rule = """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: { name: reviews, namespace: shop }
+            spec:
+              host: reviews
+              subsets:
+              - name: v2
+                labels: { version: v2 }
+            """;
+        var file = Workloads.WorkloadYaml.Parse("/k8s/cluster.yaml", Cluster);
+        Assert.Null(file.Error);
+        var workload = Assert.Single(file.Workloads);
+        Assert.Equal(("reviews-v1", "cluster.yaml:11"), (workload.Name, workload.Source));
+        var host = Assert.Single(file.Hosts);
+        Assert.Equal(("reviews", "cluster.yaml:4"), (host.Name, host.Source));
+
+        var origins = new YamlOrigins();
+        var rules = IstioYamlReader.Read("dr.yaml", Rule, origins);
+        var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(rules.Declarations, file.Workloads.ToArray(), "default", file.Hosts.ToArray())), f => f.RuleId == RuleIds.SubsetSelectsNothing);
+        Assert.Equal("v2", finding.MessageArgs[0]);
+    }
+
+    [Fact]
     public void A_direct_response_body_finding_points_at_the_body_YAML_spells()
     {
         const string Text = """

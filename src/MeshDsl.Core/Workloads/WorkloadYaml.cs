@@ -43,9 +43,9 @@ internal static class WorkloadYaml
         if (source.Error is { } error) return new WorkloadFile(path, EquatableArray<Workload>.Empty, error, source.ErrorLine, source.ErrorColumn);
         var workloads = new List<Workload>();
         var hosts = new List<HostDefinition>();
-        foreach (var document in source.Documents)
+        foreach (var item in source.Objects())
         {
-            if (document is not SourceMap root) continue;
+            if (item is not SourceMap root) continue;
             if (HostOf(root, path) is { } host)
             {
                 hosts.Add(host);

@@ -40,22 +40,12 @@ internal static class IstioYamlReader
 
         // The file's lines, for a rate limit configuration embedded in a ConfigMap: split only for one.
         var lines = new Lazy<string[]>(() => text.Split('\n'));
-        foreach (var document in source.Documents)
+        foreach (var item in source.Objects())
         {
-            foreach (var item in Items(document))
-            {
-                Document(item, context, lines, declarations, skipped, file + ":" + item.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
+            Document(item, context, lines, declarations, skipped, file + ":" + item.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return new YamlReadResult(declarations, context.Problems, skipped);
-    }
-
-    /// <summary>A document, or the items of a <c>kind: List</c> (as <c>kubectl get -o yaml</c> prints).</summary>
-    private static IReadOnlyList<SourceNode> Items(SourceNode root)
-    {
-        if (root is SourceMap map && map.Get("kind") is SourceScalar { Value: "List" } && map.Get("items") is SourceList list) return list.Items;
-        return new[] { root };
     }
 
     /// <param name="sourceType">The resource's identity as the rules group findings: the file and its place in it.</param>

@@ -26,6 +26,22 @@ internal sealed class SourceFile
 
     public int ErrorColumn { get; }
 
+    /// <summary>The Kubernetes objects the file holds: each document, or the items of a <c>kind: List</c> (as <c>kubectl get -o yaml</c> prints).</summary>
+    public IEnumerable<SourceNode> Objects()
+    {
+        foreach (var document in Documents)
+        {
+            if (document is SourceMap map && map.Get("kind") is SourceScalar { Value: "List" } && map.Get("items") is SourceList list)
+            {
+                foreach (var item in list.Items) yield return item;
+            }
+            else
+            {
+                yield return document;
+            }
+        }
+    }
+
     public static SourceFile Load(string text, int maxDepth)
     {
         try
