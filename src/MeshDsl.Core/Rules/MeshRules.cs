@@ -17,7 +17,15 @@ internal static class MeshRules
         // ReadyToRun build of meshdsl, where these rules run once per process (docs/performance.md).
         var virtualServices = mesh.VirtualServices;
         var gateways = mesh.Gateways;
+        // The subsets some route or mirror names, by host.
         var routed = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
+        void Route(string fqdn, string subset)
+        {
+            if (!routed.TryGetValue(fqdn, out var ofHost)) routed[fqdn] = ofHost = new HashSet<string>(System.StringComparer.Ordinal);
+            ofHost.Add(subset);
+        }
+
+        bool IsRouted(string fqdn, string subset) => routed.TryGetValue(fqdn, out var ofHost) && ofHost.Contains(subset);
 
         // Each host's subsets, worked out once: a mesh's destinations name the same few subsets of each host many times.
         var subsetsByHost = new Dictionary<string, HostSubsets>(System.StringComparer.Ordinal);
@@ -33,7 +41,7 @@ internal static class MeshRules
             foreach (var dest in Destinations(vs))
             {
                 var fqdn = mesh.Fqdn(dest.Destination.Host, vs.Metadata.Namespace);
-                if (dest.Destination.Subset is { } subset) (routed.TryGetValue(fqdn, out var ofHost) ? ofHost : routed[fqdn] = new HashSet<string>(System.StringComparer.Ordinal)).Add(subset);
+                if (dest.Destination.Subset is { } subset) Route(fqdn, subset);
                 var hasService = mesh.ServicesByFqdn.TryGetValue(fqdn, out var target);
 
                 // MESH004: a host or subset the mesh does not declare is checked here; a declared service's are checked where it is declared.
@@ -157,7 +165,7 @@ internal static class MeshRules
             foreach (var dr in DestinationRules(d))
             {
                 var host = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
-                foreach (var subset in dr.Spec.Subsets.Where(s => !(routed.TryGetValue(host, out var ofHost) && ofHost.Contains(s.Name))))
+                foreach (var subset in dr.Spec.Subsets.Where(s => !IsRouted(host, s.Name)))
                 {
                     yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service?.Name ?? dr.Spec.Host);
                 }
