@@ -88,6 +88,15 @@ public class SourceTreeTests
     }
 
     [Fact]
+    public void A_merge_key_is_a_problem_that_says_its_fields_are_not_read_not_an_unknown_field()
+    {
+        var result = Read("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\nspec:\n  hosts: [a]\n  http:\n  - <<: {timeout: 10s}\n    route: [{destination: {host: a}}]\n  \"<<\": quoted\n");
+        Assert.Equal(
+            new[] { (8, "a YAML merge key: kubectl merges the fields it names, meshdsl does not read them; write them out"), (10, "unknown field (the API server would drop it)") },
+            result.Problems.Select(p => (p.Position.Line, p.Message)).ToArray());
+    }
+
+    [Fact]
     public void Aliases_that_expand_a_document_past_the_limit_are_a_problem_not_a_hang()
     {
         // Ten levels of ten aliases each: 10^10 nodes once expanded, from a file of a few hundred bytes.

@@ -562,7 +562,7 @@ internal static partial class RuleCatalog
             IstioAnalyzer = "IST0106",
             IstioSource = "The CRDs' structural schemas, as a strict API server decode applies them",
             What = """
-        In Istio YAML read by `meshdsl analyze`: YAML that does not parse, a field the kind's schema does not have at that place (a typo such as `timeoutt`, or a field at the wrong level), or a value of the wrong type (`weight: lots`). Also a key written twice in one mapping, an alias whose anchor is not defined before it or encloses it (a loop), and aliases that expand one document by more than a million nodes.
+        In Istio YAML read by `meshdsl analyze`: YAML that does not parse, a field the kind's schema does not have at that place (a typo such as `timeoutt`, or a field at the wrong level), or a value of the wrong type (`weight: lots`). Also a key written twice in one mapping, an alias whose anchor is not defined before it or encloses it (a loop), and aliases that expand one document by more than a million nodes. A YAML merge key (`<<`) is reported too: kubectl merges the fields it names, meshdsl does not read them, so its checks would miss them.
         """,
             Why = """
         The API server silently drops unknown fields, so a misspelt `timeout` leaves the route without one, and `kubectl apply` reports success. Values of the wrong type are rejected. A key written twice keeps one of its values, silently, in most YAML tools; a strict decode refuses it. Aliases that loop or multiply a document a millionfold are how a small file exhausts the memory of whatever reads it.

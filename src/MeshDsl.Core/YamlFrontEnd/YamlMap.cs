@@ -221,7 +221,10 @@ internal sealed class YamlMap
         if (_node is null) return;
         for (var i = 0; i < _node.Count; i++)
         {
-            if (!_read![i]) _context.Problem(_node.Key(i), At(_node.KeyText(i)), "unknown field (the API server would drop it)");
+            if (_read![i]) continue;
+            _context.Problem(_node.Key(i), At(_node.KeyText(i)), _node.Key(i) is SourceScalar { Value: "<<", Style: YamlDotNet.Core.ScalarStyle.Plain, Tagged: false }
+                ? "a YAML merge key: kubectl merges the fields it names, meshdsl does not read them; write them out"
+                : "unknown field (the API server would drop it)");
         }
     }
 
