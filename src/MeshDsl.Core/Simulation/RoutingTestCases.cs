@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MeshDsl.Model;
-using YamlDotNet.RepresentationModel;
+using MeshDsl.YamlFrontEnd;
 
 namespace MeshDsl.Simulation;
 
@@ -33,41 +33,32 @@ internal static class RoutingTestCaseReader
     {
         error = null;
         var cases = new List<RoutingTestCase>();
-        YamlStream stream;
-        try
+        // Depth-limited, as every YAML this tool reads: the readers below recurse.
+        var source = SourceFile.Load(text, Workloads.WorkloadYaml.MaxDepth);
+        if (source.Error is { } unreadable)
         {
-            // Depth-limited, as every YAML this tool reads: a deep enough file would overflow the stack.
-            stream = Yaml.DepthLimitedParser.Load(text, Workloads.WorkloadYaml.MaxDepth);
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            error = $"{file}({ex.Start.Line},{ex.Start.Column}): {ex.Message}";
-            return cases;
-        }
-        catch (Yaml.YamlTooDeepException ex)
-        {
-            error = $"{file}({ex.Start.Line},{ex.Start.Column}): {ex.Message}";
+            error = $"{file}({source.ErrorLine},{source.ErrorColumn}): {unreadable}";
             return cases;
         }
 
-        foreach (var document in stream.Documents)
+        foreach (var document in source.Documents)
         {
-            if (document.RootNode is not YamlMappingNode root || !root.Children.TryGetValue(new YamlScalarNode("testCases"), out var list)) continue;
-            if (list is not YamlSequenceNode items)
+            if (document is not SourceMap root || root.Get("testCases") is not { } list) continue;
+            if (list is not SourceList items)
             {
-                error = $"{file}({list.Start.Line},{list.Start.Column}): testCases is a list";
+                error = $"{file}({list.Line},{list.Column}): testCases is a list";
                 return cases;
             }
 
-            foreach (var item in items.Children)
+            foreach (var item in items.Items)
             {
-                if (item is not YamlMappingNode map)
+                if (item is not SourceMap map)
                 {
-                    error = $"{file}({item.Start.Line},{item.Start.Column}): a test case is a mapping";
+                    error = $"{file}({item.Line},{item.Column}): a test case is a mapping";
                     return cases;
                 }
 
-                var request = Child(map, "request") as YamlMappingNode;
+                var request = Child(map, "request") as SourceMap;
                 var expectations = Fields.Where(f => Child(map, f) is not null).ToDictionary(f => f, f => Canonical.Of(f, Child(map, f)!));
                 cases.Add(new RoutingTestCase(
                     Scalar(map, "description") ?? "(no description)",
@@ -75,24 +66,34 @@ internal static class RoutingTestCaseReader
                     Strings(request, "authority"),
                     Strings(request, "method"),
                     Strings(request, "uri"),
-                    (Child(request, "headers") as YamlMappingNode)?.Children.ToDictionary(h => ((YamlScalarNode)h.Key).Value!, h => (h.Value as YamlScalarNode)?.Value ?? string.Empty)
-                        ?? new Dictionary<string, string>(),
+                    Headers(Child(request, "headers") as SourceMap),
                     expectations,
                     file,
-                    (int)map.Start.Line));
+                    map.Line));
             }
         }
 
         return cases;
     }
 
-    private static YamlNode? Child(YamlMappingNode? map, string key) =>
-        map is not null && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    private static SourceNode? Child(SourceMap? map, string key) => map?.Get(key);
 
-    private static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
+    /// <summary>A request's headers: each scalar key with its value (a value that is not a scalar is empty).</summary>
+    private static Dictionary<string, string> Headers(SourceMap? map)
+    {
+        var headers = new Dictionary<string, string>();
+        for (var i = 0; i < (map?.Count ?? 0); i++)
+        {
+            if (map!.Key(i) is SourceScalar key) headers[key.Value] = (map.Value(i) as SourceScalar)?.Value ?? string.Empty;
+        }
 
-    private static IReadOnlyList<string> Strings(YamlMappingNode? map, string key) =>
-        Child(map, key) is YamlSequenceNode seq ? seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? string.Empty).ToList() : new List<string>();
+        return headers;
+    }
+
+    private static string? Scalar(SourceMap map, string key) => (Child(map, key) as SourceScalar)?.Value;
+
+    private static IReadOnlyList<string> Strings(SourceMap? map, string key) =>
+        Child(map, key) is SourceList list ? list.Items.OfType<SourceScalar>().Select(s => s.Value).ToList() : new List<string>();
 }
 
 /// <summary>Runs the cases against a mesh: a line per case, and whether all passed.</summary>
@@ -172,13 +173,13 @@ internal static class RoutingTestRunner
 /// </summary>
 internal static class Canonical
 {
-    public static string Of(string field, YamlNode node) => field switch
+    public static string Of(string field, SourceNode node) => field switch
     {
-        "route" => node is YamlSequenceNode seq ? string.Join(" ", seq.Children.OfType<YamlMappingNode>().Select(d =>
-            Destination(S(M(d, "destination"), "host"), S(M(d, "destination"), "subset"), S(M(M(d, "destination"), "port"), "number"), S(d, "weight"), Headers(M(d, "headers") as YamlMappingNode)))) : string.Empty,
+        "route" => node is SourceList list ? string.Join(" ", list.Items.OfType<SourceMap>().Select(d =>
+            Destination(S(M(d, "destination"), "host"), S(M(d, "destination"), "subset"), S(M(M(d, "destination"), "port"), "number"), S(d, "weight"), Headers(M(d, "headers") as SourceMap)))) : string.Empty,
         "rewrite" => Join(("uri", S(node, "uri")), ("authority", S(node, "authority")), ("regex", S(M(node, "uriRegexRewrite"), "match")), ("to", S(M(node, "uriRegexRewrite"), "rewrite"))),
         "redirect" => Join(("uri", S(node, "uri")), ("authority", S(node, "authority")), ("port", S(node, "port")), ("scheme", S(node, "scheme")), ("code", S(node, "redirectCode"))),
-        "headers" => Headers(node as YamlMappingNode),
+        "headers" => Headers(node as SourceMap),
         "fault" => Join(("delay", S(M(node, "delay"), "fixedDelay")), ("delay%", Percent(M(M(node, "delay"), "percentage"), S(M(node, "delay"), "percent"))),
             ("abort", S(M(node, "abort"), "httpStatus")), ("grpc", S(M(node, "abort"), "grpcStatus")), ("abort%", Percent(M(M(node, "abort"), "percentage"), null))),
         "delegate" => Join(("name", S(node, "name")), ("namespace", S(node, "namespace"))),
@@ -204,14 +205,14 @@ internal static class Canonical
     private static string Destination(string? host, string? subset, string? port, string? weight, string headers) =>
         "{" + Join(("host", host), ("subset", subset), ("port", port), ("weight", weight), ("headers", headers)) + "}";
 
-    private static string Headers(YamlMappingNode? node) => node is null ? string.Empty : Join(("request", Operations(M(node, "request"))), ("response", Operations(M(node, "response"))));
+    private static string Headers(SourceMap? node) => node is null ? string.Empty : Join(("request", Operations(M(node, "request"))), ("response", Operations(M(node, "response"))));
 
-    private static string Operations(YamlNode? node) => node is null ? string.Empty : Join(
+    private static string Operations(SourceNode? node) => node is null ? string.Empty : Join(
         ("set", Pairs(M(node, "set"))), ("add", Pairs(M(node, "add"))),
-        ("remove", M(node, "remove") is YamlSequenceNode seq ? string.Join(",", seq.Children.OfType<YamlScalarNode>().Select(s => s.Value)) : null));
+        ("remove", M(node, "remove") is SourceList list ? string.Join(",", list.Items.OfType<SourceScalar>().Select(s => s.Value)) : null));
 
-    private static string? Pairs(YamlNode? node) => node is YamlMappingNode map && map.Children.Count > 0
-        ? string.Join(",", map.Children.Select(c => ((YamlScalarNode)c.Key).Value + "=" + (c.Value as YamlScalarNode)?.Value).OrderBy(p => p, System.StringComparer.Ordinal))
+    private static string? Pairs(SourceNode? node) => node is SourceMap map && map.Count > 0
+        ? string.Join(",", Enumerable.Range(0, map.Count).Select(i => map.KeyText(i) + "=" + (map.Value(i) as SourceScalar)?.Value).OrderBy(p => p, System.StringComparer.Ordinal))
         : null;
 
     private static string Headers(Model.Headers? headers) => headers is null ? string.Empty : Join(("request", Operations(headers.Request)), ("response", Operations(headers.Response)));
@@ -221,7 +222,7 @@ internal static class Canonical
         ("add", ops.Add.IsEmpty ? null : string.Join(",", ops.Add.Select(o => o.Name + "=" + o.Value).OrderBy(p => p, System.StringComparer.Ordinal))),
         ("remove", ops.Remove.IsEmpty ? null : string.Join(",", ops.Remove.Select(o => o.Name))));
 
-    private static string? Percent(YamlNode? percentage, string? percent) =>
+    private static string? Percent(SourceNode? percentage, string? percent) =>
         S(percentage, "value") is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Number(d)
         : percent is not null && double.TryParse(percent, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? Number(p) : null;
 
@@ -232,8 +233,7 @@ internal static class Canonical
     private static string Join(params (string Key, string? Value)[] parts) =>
         string.Join(";", parts.Where(p => !string.IsNullOrEmpty(p.Value) && p.Value != "0").Select(p => p.Key + "=" + p.Value));
 
-    private static YamlNode? M(YamlNode? node, string key) =>
-        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    private static SourceNode? M(SourceNode? node, string key) => (node as SourceMap)?.Get(key);
 
-    private static string? S(YamlNode? node, string key) => (M(node, key) as YamlScalarNode)?.Value;
+    private static string? S(SourceNode? node, string key) => (M(node, key) as SourceScalar)?.Value;
 }

@@ -60,7 +60,7 @@ public class RoutingTestCommandTests
     [InlineData("testCases: 3", "testCases is a list")]
     [InlineData("testCases: [ 1 ]", "a test case is a mapping")]
     [InlineData("testCases: [ {a: 1", "")]
-    [InlineData("deep", "nests too deep")]
+    [InlineData("deep", "nests deeper than 100 levels")]
     public void A_case_file_that_cannot_be_read_is_bad_usage(string text, string why)
     {
         var file = Path.Combine(Path.GetTempPath(), "meshdsl-cases-" + Guid.NewGuid().ToString("N") + ".yaml");
