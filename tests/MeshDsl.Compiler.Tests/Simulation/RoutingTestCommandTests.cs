@@ -94,6 +94,18 @@ public class RoutingTestCommandTests
             """, out _);
         Assert.All(RoutingTestRunner.Run(mesh, cases), r => Assert.True(r.Passed, r.Failure));
     }
+
+    [Fact]
+    public void A_request_header_whose_key_is_not_a_scalar_is_left_out_not_a_crash()
+    {
+        var cases = RoutingTestCaseReader.Read("c.yaml", """
+            testCases:
+            - description: odd header
+              request: { authority: ["a"], method: ["GET"], uri: ["/"], headers: { ? [x, y] : 1, end-user: jason } }
+            """, out var error);
+        Assert.Null(error);
+        Assert.Equal(new[] { "end-user=jason" }, Assert.Single(cases).Headers.Select(h => h.Key + "=" + h.Value));
+    }
 }
 
 /// <summary>A MeshDsl output folder with a canary's stages: the folder is what applies at once, each stage only in its turn.</summary>
