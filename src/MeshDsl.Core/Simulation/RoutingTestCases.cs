@@ -58,15 +58,15 @@ internal static class RoutingTestCaseReader
                     return cases;
                 }
 
-                var request = Child(map, "request") as SourceMap;
-                var expectations = Fields.Where(f => Child(map, f) is not null).ToDictionary(f => f, f => Canonical.Of(f, Child(map, f)!));
+                var request = map.Field("request") as SourceMap;
+                var expectations = Fields.Where(f => map.Field(f) is not null).ToDictionary(f => f, f => Canonical.Of(f, map.Field(f)!));
                 cases.Add(new RoutingTestCase(
-                    Scalar(map, "description") ?? "(no description)",
-                    Scalar(map, "wantMatch") is "true" or "True",
+                    map.Text("description") ?? "(no description)",
+                    map.Text("wantMatch") is "true" or "True",
                     Strings(request, "authority"),
                     Strings(request, "method"),
                     Strings(request, "uri"),
-                    Headers(Child(request, "headers") as SourceMap),
+                    Headers(request.Field("headers") as SourceMap),
                     expectations,
                     file,
                     map.Line));
@@ -75,8 +75,6 @@ internal static class RoutingTestCaseReader
 
         return cases;
     }
-
-    private static SourceNode? Child(SourceMap? map, string key) => map?.Get(key);
 
     /// <summary>A request's headers: each scalar key with its value (a value that is not a scalar is empty).</summary>
     private static Dictionary<string, string> Headers(SourceMap? map)
@@ -90,10 +88,8 @@ internal static class RoutingTestCaseReader
         return headers;
     }
 
-    private static string? Scalar(SourceMap map, string key) => (Child(map, key) as SourceScalar)?.Value;
-
     private static IReadOnlyList<string> Strings(SourceMap? map, string key) =>
-        Child(map, key) is SourceList list ? list.Items.OfType<SourceScalar>().Select(s => s.Value).ToList() : new List<string>();
+        map.Field(key) is SourceList list ? list.Items.OfType<SourceScalar>().Select(s => s.Value).ToList() : new List<string>();
 }
 
 /// <summary>Runs the cases against a mesh: a line per case, and whether all passed.</summary>
@@ -176,13 +172,13 @@ internal static class Canonical
     public static string Of(string field, SourceNode node) => field switch
     {
         "route" => node is SourceList list ? string.Join(" ", list.Items.OfType<SourceMap>().Select(d =>
-            Destination(S(M(d, "destination"), "host"), S(M(d, "destination"), "subset"), S(M(M(d, "destination"), "port"), "number"), S(d, "weight"), Headers(M(d, "headers") as SourceMap)))) : string.Empty,
-        "rewrite" => Join(("uri", S(node, "uri")), ("authority", S(node, "authority")), ("regex", S(M(node, "uriRegexRewrite"), "match")), ("to", S(M(node, "uriRegexRewrite"), "rewrite"))),
-        "redirect" => Join(("uri", S(node, "uri")), ("authority", S(node, "authority")), ("port", S(node, "port")), ("scheme", S(node, "scheme")), ("code", S(node, "redirectCode"))),
+            Destination(d.Field("destination").Text("host"), d.Field("destination").Text("subset"), d.Field("destination").Field("port").Text("number"), d.Text("weight"), Headers(d.Field("headers") as SourceMap)))) : string.Empty,
+        "rewrite" => Join(("uri", node.Text("uri")), ("authority", node.Text("authority")), ("regex", node.Field("uriRegexRewrite").Text("match")), ("to", node.Field("uriRegexRewrite").Text("rewrite"))),
+        "redirect" => Join(("uri", node.Text("uri")), ("authority", node.Text("authority")), ("port", node.Text("port")), ("scheme", node.Text("scheme")), ("code", node.Text("redirectCode"))),
         "headers" => Headers(node as SourceMap),
-        "fault" => Join(("delay", S(M(node, "delay"), "fixedDelay")), ("delay%", Percent(M(M(node, "delay"), "percentage"), S(M(node, "delay"), "percent"))),
-            ("abort", S(M(node, "abort"), "httpStatus")), ("grpc", S(M(node, "abort"), "grpcStatus")), ("abort%", Percent(M(M(node, "abort"), "percentage"), null))),
-        "delegate" => Join(("name", S(node, "name")), ("namespace", S(node, "namespace"))),
+        "fault" => Join(("delay", node.Field("delay").Text("fixedDelay")), ("delay%", Percent(node.Field("delay").Field("percentage"), node.Field("delay").Text("percent"))),
+            ("abort", node.Field("abort").Text("httpStatus")), ("grpc", node.Field("abort").Text("grpcStatus")), ("abort%", Percent(node.Field("abort").Field("percentage"), null))),
+        "delegate" => Join(("name", node.Text("name")), ("namespace", node.Text("namespace"))),
         _ => string.Empty,
     };
 
@@ -205,11 +201,11 @@ internal static class Canonical
     private static string Destination(string? host, string? subset, string? port, string? weight, string headers) =>
         "{" + Join(("host", host), ("subset", subset), ("port", port), ("weight", weight), ("headers", headers)) + "}";
 
-    private static string Headers(SourceMap? node) => node is null ? string.Empty : Join(("request", Operations(M(node, "request"))), ("response", Operations(M(node, "response"))));
+    private static string Headers(SourceMap? node) => node is null ? string.Empty : Join(("request", Operations(node.Field("request"))), ("response", Operations(node.Field("response"))));
 
     private static string Operations(SourceNode? node) => node is null ? string.Empty : Join(
-        ("set", Pairs(M(node, "set"))), ("add", Pairs(M(node, "add"))),
-        ("remove", M(node, "remove") is SourceList list ? string.Join(",", list.Items.OfType<SourceScalar>().Select(s => s.Value)) : null));
+        ("set", Pairs(node.Field("set"))), ("add", Pairs(node.Field("add"))),
+        ("remove", node.Field("remove") is SourceList list ? string.Join(",", list.Items.OfType<SourceScalar>().Select(s => s.Value)) : null));
 
     private static string? Pairs(SourceNode? node) => node is SourceMap map && map.Count > 0
         ? string.Join(",", Enumerable.Range(0, map.Count).Select(i => map.KeyText(i) + "=" + (map.Value(i) as SourceScalar)?.Value).OrderBy(p => p, System.StringComparer.Ordinal))
@@ -223,7 +219,7 @@ internal static class Canonical
         ("remove", ops.Remove.IsEmpty ? null : string.Join(",", ops.Remove.Select(o => o.Name))));
 
     private static string? Percent(SourceNode? percentage, string? percent) =>
-        S(percentage, "value") is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Number(d)
+        percentage.Text("value") is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? Number(d)
         : percent is not null && double.TryParse(percent, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? Number(p) : null;
 
     private static string? Number(double? value) => value is { } v && v != 0 ? v.ToString("R", CultureInfo.InvariantCulture) : null;
@@ -233,7 +229,4 @@ internal static class Canonical
     private static string Join(params (string Key, string? Value)[] parts) =>
         string.Join(";", parts.Where(p => !string.IsNullOrEmpty(p.Value) && p.Value != "0").Select(p => p.Key + "=" + p.Value));
 
-    private static SourceNode? M(SourceNode? node, string key) => (node as SourceMap)?.Get(key);
-
-    private static string? S(SourceNode? node, string key) => (M(node, key) as SourceScalar)?.Value;
 }

@@ -52,14 +52,14 @@ internal static class WorkloadYaml
                 continue;
             }
 
-            if (Scalar(root, "kind") is not { } kind || !WorkloadKinds.Contains(kind)) continue;
+            if (root.Text("kind") is not { } kind || !WorkloadKinds.Contains(kind)) continue;
             var metadata = root.Get("metadata") as SourceMap;
-            var name = metadata is null ? null : Scalar(metadata, "name");
-            var ns = metadata is null ? null : Scalar(metadata, "namespace");
+            var name = metadata.Text("name");
+            var ns = metadata.Text("namespace");
             var labels = kind == "Pod"
                 ? metadata
-                : Child(Child(root.Get("spec"), "template"), "metadata") as SourceMap;
-            var podLabels = Child(labels, "labels") is SourceMap map ? Labels(map) : EquatableArray<Label>.Empty;
+                : root.Get("spec").Field("template").Field("metadata") as SourceMap;
+            var podLabels = labels.Field("labels") is SourceMap map ? Labels(map) : EquatableArray<Label>.Empty;
             workloads.Add(new Workload(kind, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, podLabels,
                 System.IO.Path.GetFileName(path) + ":" + root.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
@@ -70,24 +70,24 @@ internal static class WorkloadYaml
     /// <summary>A Kubernetes Service (<c>v1</c>) or an Istio ServiceEntry, as the hosts and ports it defines.</summary>
     private static HostDefinition? HostOf(SourceMap root, string path)
     {
-        var kind = Scalar(root, "kind");
-        var apiVersion = Scalar(root, "apiVersion") ?? string.Empty;
+        var kind = root.Text("kind");
+        var apiVersion = root.Text("apiVersion") ?? string.Empty;
         var isService = kind == "Service" && apiVersion == "v1";
         var isEntry = kind == "ServiceEntry" && apiVersion.StartsWith("networking.istio.io/", StringComparison.Ordinal);
         if (!isService && !isEntry) return null;
         var metadata = root.Get("metadata") as SourceMap;
-        var name = metadata is null ? null : Scalar(metadata, "name");
-        var ns = metadata is null ? null : Scalar(metadata, "namespace");
+        var name = metadata.Text("name");
+        var ns = metadata.Text("namespace");
         var spec = root.Get("spec");
-        var portNodes = (Child(spec, "ports") as SourceList)?.Items.OfType<SourceMap>().ToArray() ?? Array.Empty<SourceMap>();
-        var ports = portNodes.Select(p => Number(Scalar(p, isService ? "port" : "number"))).OfType<int>().ToEquatableArray();
+        var portNodes = (spec.Field("ports") as SourceList)?.Items.OfType<SourceMap>().ToArray() ?? Array.Empty<SourceMap>();
+        var ports = portNodes.Select(p => Number(p.Text(isService ? "port" : "number"))).OfType<int>().ToEquatableArray();
         var hosts = isService
             ? (name is null ? EquatableArray<string>.Empty : new[] { name }.ToEquatableArray())
-            : (Child(spec, "hosts") as SourceList)?.Items.OfType<SourceScalar>().Select(h => h.Value).ToEquatableArray() ?? EquatableArray<string>.Empty;
+            : (spec.Field("hosts") as SourceList)?.Items.OfType<SourceScalar>().Select(h => h.Value).ToEquatableArray() ?? EquatableArray<string>.Empty;
         var targetPorts = isService
-            ? portNodes.Where(p => Number(Scalar(p, "port")) is not null).Select(p => Number(Scalar(p, "targetPort")) ?? 0).ToEquatableArray()
+            ? portNodes.Where(p => Number(p.Text("port")) is not null).Select(p => Number(p.Text("targetPort")) ?? 0).ToEquatableArray()
             : EquatableArray<int>.Empty;
-        var selector = isService && Child(spec, "selector") is SourceMap selectorMap ? Labels(selectorMap) : EquatableArray<Label>.Empty;
+        var selector = isService && spec.Field("selector") is SourceMap selectorMap ? Labels(selectorMap) : EquatableArray<Label>.Empty;
         return new HostDefinition(kind!, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, hosts, ports,
             System.IO.Path.GetFileName(path) + ":" + root.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
@@ -98,10 +98,6 @@ internal static class WorkloadYaml
 
     /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack.</summary>
     internal const int MaxDepth = 100;
-
-    private static SourceNode? Child(SourceNode? node, string key) => (node as SourceMap)?.Get(key);
-
-    private static string? Scalar(SourceMap map, string key) => map.Get(key) is SourceScalar s ? s.Value : null;
 
     private static int? Number(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;

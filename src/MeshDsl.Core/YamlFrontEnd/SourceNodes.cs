@@ -97,3 +97,16 @@ internal sealed class SourceList : SourceNode
 
     public IReadOnlyList<SourceNode> Items { get; }
 }
+
+/// <summary>
+/// Lookups for the readers that take what a document has and pass over the rest without a word (workloads, routing test
+/// cases); Istio's resources are read through <see cref="YamlMap"/>, which reports what it does not expect.
+/// </summary>
+internal static class SourceLookups
+{
+    /// <summary>The value of <paramref name="key"/>, when <paramref name="node"/> is a mapping that has it.</summary>
+    public static SourceNode? Field(this SourceNode? node, string key) => (node as SourceMap)?.Get(key);
+
+    /// <summary>The text of <paramref name="key"/>'s value, when it is a scalar.</summary>
+    public static string? Text(this SourceNode? node, string key) => (node.Field(key) as SourceScalar)?.Value;
+}
