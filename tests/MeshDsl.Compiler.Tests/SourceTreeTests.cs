@@ -58,6 +58,20 @@ public class SourceTreeTests
         Assert.InRange(refusedByBoth, 1, Count / 4);
     }
 
+    [Theory]
+    [InlineData("timeout: ~", true)]
+    [InlineData("timeout: !!null ~", true)]
+    [InlineData("timeout: !!null", true)]
+    [InlineData("timeout:", true)]
+    [InlineData("timeout: !!str null", false)]
+    [InlineData("timeout: 'null'", false)]
+    [InlineData("timeout: NULL", true)]
+    public void Null_is_what_YAML_and_Kubernetes_decode_as_null(string entry, bool isNull)
+    {
+        var value = ((SourceMap)SourceTree.Load(entry, 64)[0]).Get("timeout");
+        Assert.Equal(isNull, Assert.IsType<SourceScalar>(value).IsNull);
+    }
+
     [Fact]
     public void A_key_written_twice_is_a_problem_at_the_second()
     {
@@ -140,7 +154,7 @@ public class SourceTreeTests
                 var ours = Assert.IsType<SourceScalar>(actual);
                 Assert.True(scalar.Value == ours.Value, $"value '{ours.Value}' for '{scalar.Value}' {where}");
                 Assert.True(scalar.Style == ours.Style, $"style {ours.Style} for {scalar.Style} {where}");
-                Assert.True(!scalar.Tag.IsEmpty == ours.Tagged, $"tag {where}");
+                Assert.True((scalar.Tag.IsEmpty ? string.Empty : scalar.Tag.Value) == ours.Tag, $"tag '{ours.Tag}' for '{scalar.Tag}' {where}");
                 break;
             case YamlSequenceNode sequence:
                 var list = Assert.IsType<SourceList>(actual);

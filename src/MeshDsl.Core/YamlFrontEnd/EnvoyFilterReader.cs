@@ -65,6 +65,8 @@ internal static class EnvoyFilterReader
     {
         SourceMap map => new StructObject(Enumerable.Range(0, map.Count).Select(i => new StructField(map.KeyText(i), Struct(map.Value(i)))).ToEquatableArray()),
         SourceList list => new StructList(list.Items.Select(Struct).ToEquatableArray()),
+        // An explicit !!str keeps a plain true, null or 42 a string, as Kubernetes decodes it.
+        SourceScalar { Tag: "tag:yaml.org,2002:str" } s => new StructString(s.Value),
         SourceScalar { Style: ScalarStyle.Plain } s when s.Value is "true" or "false" => new StructBool(s.Value == "true"),
         SourceScalar { Style: ScalarStyle.Plain } s when s.Value is "" or "~" or "null" => new StructNull(),
         SourceScalar { Style: ScalarStyle.Plain } s when Number.IsMatch(s.Value) => new StructNumber(s.Value),

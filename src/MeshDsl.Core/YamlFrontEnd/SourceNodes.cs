@@ -34,18 +34,23 @@ internal sealed class SourceScalar : SourceNode
     {
         Value = scalar.Value;
         Style = scalar.Style;
-        Tagged = !scalar.Tag.IsEmpty;
+        Tag = scalar.Tag.IsEmpty ? string.Empty : scalar.Tag.Value;
     }
 
     public string Value { get; }
 
     public ScalarStyle Style { get; }
 
-    /// <summary>Written with an explicit tag (<c>!!str null</c>), so its plain spelling does not decide its type.</summary>
-    public bool Tagged { get; }
+    /// <summary>The explicit tag, resolved (<c>tag:yaml.org,2002:str</c> for <c>!!str</c>), or empty.</summary>
+    public string Tag { get; }
 
-    /// <summary>YAML's null: an empty or <c>~</c> or <c>null</c> plain scalar, as Kubernetes decodes it.</summary>
-    public bool IsNull => Style == ScalarStyle.Plain && !Tagged && Value is "" or "~" or "null" or "Null" or "NULL";
+    /// <summary>Written with an explicit tag (<c>!!str null</c>), so its plain spelling does not decide its type.</summary>
+    public bool Tagged => Tag.Length > 0;
+
+    /// <summary>YAML's null, as Kubernetes decodes it: tagged <c>!!null</c>, or an empty, <c>~</c> or <c>null</c> plain scalar with no tag.</summary>
+    public bool IsNull => Tag == NullTag || (Style == ScalarStyle.Plain && !Tagged && Value is "" or "~" or "null" or "Null" or "NULL");
+
+    private const string NullTag = "tag:yaml.org,2002:null";
 
     public override string ToString() => Value;
 }

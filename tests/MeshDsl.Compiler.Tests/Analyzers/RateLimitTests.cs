@@ -134,6 +134,15 @@ public class RateLimitTests
         }
     }
 
+    [Fact]
+    public void A_patch_value_tagged_as_a_string_stays_a_string()
+    {
+        var value = EnvoyFilterReader.Struct(((SourceMap)SourceTree.Load("value: {a: !!str true, b: !!str 42, c: !!str null, d: true}", 64)[0]).Get("value")!);
+        Assert.Equal(
+            new StructObject(new[] { new StructField("a", new StructString("true")), new StructField("b", new StructString("42")), new StructField("c", new StructString("null")), new StructField("d", new StructBool(true)) }.ToEquatableArray()),
+            value);
+    }
+
     private static StructValue RandomStruct(Random random, int depth)
     {
         switch (random.Next(depth > 3 ? 4 : 6))
