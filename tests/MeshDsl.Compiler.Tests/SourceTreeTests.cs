@@ -73,6 +73,14 @@ public class SourceTreeTests
     }
 
     [Fact]
+    public void A_tagged_key_is_the_field_its_text_names()
+    {
+        var result = Read("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\nspec:\n  !!str hosts: [a.example.com]\n");
+        Assert.Empty(result.Problems);
+        Assert.Equal(new[] { "a.example.com" }, ((Model.VirtualService)Assert.Single(result.Declarations).Resources.Single()).Spec.Hosts.ToArray());
+    }
+
+    [Fact]
     public void A_key_written_twice_is_a_problem_at_the_second()
     {
         var result = Read("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\nspec:\n  hosts: [a]\n  hosts: [b]\n");
