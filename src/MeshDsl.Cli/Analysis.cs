@@ -24,8 +24,6 @@ internal static class Analysis
 {
     public const string StandardInput = "<stdin>";
 
-    private static readonly string[] WorkloadKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Rollout", "kind: Pod", "kind: Service", "ServiceEntry" };
-
     public static AnalysisResult Run(IEnumerable<string> paths, TextReader stdin, Severities severities)
     {
         var unreadable = new List<string>();
@@ -96,9 +94,9 @@ internal static class Analysis
         Parallel.For(0, inputs.Count, i =>
         {
             var (name, text) = inputs[i];
-            var source = SourceFile.Load(text, WorkloadYaml.MaxDepth);
-            // Only files that can hold a workload are read for the workload rules, from the same parse.
-            reads[i] = (IstioYamlReader.Read(name, text, source, origins), WorkloadKinds.Any(k => text.Contains(k)) ? WorkloadYaml.Read(name, source) : null);
+            // One parse for both readers: Istio's resources, and the workloads and hosts the workload rules check against.
+            var source = SourceFile.Load(text);
+            reads[i] = (IstioYamlReader.Read(name, text, source, origins), WorkloadYaml.Read(name, source));
         });
         return reads;
     }

@@ -49,6 +49,38 @@ public class CliTests
     }
 
     [Fact]
+    public void Workloads_are_read_however_their_kind_is_quoted()
+    {
+        // The tool once looked for workloads only in files whose text held "kind: Pod" or "kind: Service", unquoted.
+        using var dir = new TempFolder();
+        dir.Write("k8s.yaml", """
+            apiVersion: v1
+            kind: "Service"
+            metadata: { name: reviews, namespace: shop }
+            spec:
+              selector: { app: reviews }
+              ports: [{ port: 9080 }]
+            ---
+            apiVersion: v1
+            kind: 'Pod'
+            metadata: { name: reviews-v1, namespace: shop, labels: { app: reviews, version: v1 } }
+            """);
+        var rule = dir.Write("dr.yaml", """
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata: { name: reviews, namespace: shop }
+            spec:
+              host: reviews
+              subsets:
+              - name: v2
+                labels: { version: v2 }
+            """);
+        var (exit, stdout, _) = Run("analyze", dir.Path);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{rule}(7,5): error MESH501: Subset 'v2' of 'reviews' selects no workload", stdout);
+    }
+
+    [Fact]
     public void A_clean_folder_exits_0_and_reads_folders_recursively()
     {
         using var dir = new TempFolder();

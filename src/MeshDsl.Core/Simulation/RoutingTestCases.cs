@@ -34,7 +34,7 @@ internal static class RoutingTestCaseReader
         error = null;
         var cases = new List<RoutingTestCase>();
         // Depth-limited, as every YAML this tool reads: the readers below recurse.
-        var source = SourceFile.Load(text, Workloads.WorkloadYaml.MaxDepth);
+        var source = SourceFile.Load(text);
         if (source.Error is { } unreadable)
         {
             error = $"{file}({source.ErrorLine},{source.ErrorColumn}): {unreadable}";

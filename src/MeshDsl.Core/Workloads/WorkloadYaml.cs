@@ -34,7 +34,7 @@ internal static class WorkloadYaml
     internal static WorkloadFile Parse(string path, string content)
     {
         Interlocked.Increment(ref _parses);
-        return Read(path, SourceFile.Load(content, MaxDepth));
+        return Read(path, SourceFile.Load(content));
     }
 
     /// <summary>The workloads and hosts of a file already parsed (once for every reader of the file).</summary>
@@ -95,9 +95,6 @@ internal static class WorkloadYaml
             TargetPorts = targetPorts,
         };
     }
-
-    /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack.</summary>
-    internal const int MaxDepth = 100;
 
     private static int? Number(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;

@@ -1,11 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
 using MeshDsl.Helpers;
 using MeshDsl.Model;
-using MeshDsl.Workloads;
-using YamlDotNet.Core;
 
 namespace MeshDsl.YamlFrontEnd;
 
@@ -25,7 +21,7 @@ internal static class IstioYamlReader
         "networking.istio.io/v1", "networking.istio.io/v1beta1", "networking.istio.io/v1alpha3",
     };
 
-    public static YamlReadResult Read(string file, string text, YamlOrigins origins) => Read(file, text, SourceFile.Load(text, WorkloadYaml.MaxDepth), origins);
+    public static YamlReadResult Read(string file, string text, YamlOrigins origins) => Read(file, text, SourceFile.Load(text), origins);
 
     /// <param name="source"><paramref name="text"/>, parsed (once for every reader of the file).</param>
     public static YamlReadResult Read(string file, string text, SourceFile source, YamlOrigins origins)

@@ -20,7 +20,7 @@ internal static class RateLimitConfigReader
         System.Collections.Generic.List<SourceNode> documents;
         try
         {
-            documents = SourceTree.Load(text, Workloads.WorkloadYaml.MaxDepth);
+            documents = SourceTree.Load(text);
         }
 #pragma warning disable CA1031 // An embedded file that does not parse is a problem of the file, never a crash.
         catch (Exception ex)

@@ -42,7 +42,7 @@ internal sealed class SourceFile
         }
     }
 
-    public static SourceFile Load(string text, int maxDepth)
+    public static SourceFile Load(string text, int maxDepth = SourceTree.MaxDepth)
     {
         try
         {

@@ -19,7 +19,10 @@ internal static class SourceTree
     /// <summary>How many nodes aliases may add to a document, beyond those written: far more than any real manifest repeats.</summary>
     public const long MaxExpansion = 1_000_000;
 
-    public static List<SourceNode> Load(string text, int maxDepth)
+    /// <summary>Far deeper than any Kubernetes object, far shallower than what overflows a thread's stack in the readers.</summary>
+    public const int MaxDepth = 100;
+
+    public static List<SourceNode> Load(string text, int maxDepth = MaxDepth)
     {
         var parser = new Parser(new StringReader(text));
         var documents = new List<SourceNode>();
