@@ -17,7 +17,11 @@ internal sealed record Reported(string Id, string Severity, string File, int Lin
     public string Path { get; init; } = string.Empty;
 }
 
-internal sealed record AnalysisResult(IReadOnlyList<Reported> Findings, IReadOnlyList<string> Unreadable, IReadOnlyList<string> Files, int Resources, IReadOnlyDictionary<string, int> Skipped);
+internal sealed record AnalysisResult(IReadOnlyList<Reported> Findings, IReadOnlyList<string> Unreadable, IReadOnlyList<string> Files, int Resources, IReadOnlyDictionary<string, int> Skipped)
+{
+    /// <summary>The workloads, Services and Namespaces read for the workload rules.</summary>
+    public int KubernetesObjects { get; init; }
+}
 
 /// <summary>Reads every file with the YAML front end and runs the rules that need no C# on the whole set at once.</summary>
 internal static class Analysis
@@ -33,6 +37,7 @@ internal static class Analysis
         var declarations = new List<MeshDeclaration>();
         var workloads = new List<Workload>();
         var hosts = new List<HostDefinition>();
+        var namespaces = new List<K8sNamespace>();
         var skipped = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var reported = new List<Reported>();
         var reads = Parse(inputs, origins);
@@ -46,10 +51,20 @@ internal static class Analysis
             {
                 workloads.AddRange(file.Workloads);
                 hosts.AddRange(file.Hosts);
+                namespaces.AddRange(file.Namespaces);
             }
         }
 
-        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts)).Distinct();
+        // The Istio reader skips what is not Istio's; the Kubernetes objects the workload rules read are not skipped.
+        var kubernetes = workloads.Select(w => w.Kind).Concat(hosts.Where(h => h.Kind == "Service").Select(h => h.Kind)).Concat(namespaces.Select(_ => "Namespace")).ToList();
+        foreach (var kind in kubernetes)
+        {
+            if (skipped.TryGetValue(kind, out var n)) skipped[kind] = n - 1;
+        }
+
+        foreach (var kind in skipped.Where(s => s.Value <= 0).Select(s => s.Key).ToList()) skipped.Remove(kind);
+
+        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts, namespaces: namespaces)).Distinct();
         foreach (var finding in findings)
         {
             var location = origins.Locate(finding.Origin, finding.Field) ?? new YamlLocation(new YamlPosition(finding.Origin.Document, 1, 1), string.Empty, string.Empty);
@@ -60,7 +75,7 @@ internal static class Analysis
         var ordered = reported
             .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped);
+        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped) { KubernetesObjects = kubernetes.Count };
     }
 
     /// <summary>The mesh the files describe, for the simulator: its resources, workloads and hosts, and what could not be read.</summary>
@@ -72,7 +87,8 @@ internal static class Analysis
             reads.SelectMany(r => r.Istio.Declarations).ToList(),
             reads.SelectMany(r => r.Workloads?.Workloads ?? Enumerable.Empty<Workload>()).ToList(),
             "default",
-            reads.SelectMany(r => r.Workloads?.Hosts ?? Enumerable.Empty<HostDefinition>()).ToList());
+            reads.SelectMany(r => r.Workloads?.Hosts ?? Enumerable.Empty<HostDefinition>()).ToList(),
+            reads.SelectMany(r => r.Workloads?.Namespaces ?? Enumerable.Empty<K8sNamespace>()).ToList());
         return (mesh, unreadable, reads.SelectMany(r => r.Istio.Problems).ToList());
     }
 
@@ -96,7 +112,7 @@ internal static class Analysis
             var (name, text) = inputs[i];
             // One parse for both readers: Istio's resources, and the workloads and hosts the workload rules check against.
             var source = SourceFile.Load(text);
-            reads[i] = (IstioYamlReader.Read(name, text, source, origins), WorkloadYaml.Read(name, source));
+            reads[i] = (IstioYamlReader.Read(name, text, source, origins), WorkloadYaml.Read(name, source, origins));
         });
         return reads;
     }

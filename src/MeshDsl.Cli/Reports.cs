@@ -26,7 +26,9 @@ internal static class Reports
 
         var errors = analysis.Findings.Count(f => f.Severity == "error");
         var warnings = analysis.Findings.Count(f => f.Severity == "warning");
-        sb.Append("meshdsl: ").Append(analysis.Files.Count).Append(" file(s), ").Append(analysis.Resources).Append(" Istio resource(s) analyzed");
+        sb.Append("meshdsl: ").Append(analysis.Files.Count).Append(" file(s), ").Append(analysis.Resources).Append(" Istio resource(s)");
+        if (analysis.KubernetesObjects > 0) sb.Append(" and ").Append(analysis.KubernetesObjects).Append(" Kubernetes object(s)");
+        sb.Append(" analyzed");
         if (analysis.Skipped.Count > 0) sb.Append(" (skipped: ").Append(string.Join(", ", analysis.Skipped.Select(s => s.Value + " " + s.Key))).Append(')');
         sb.Append("; ").Append(errors).Append(" error(s), ").Append(warnings).Append(" warning(s)\n");
         return sb.ToString();
@@ -40,6 +42,7 @@ internal static class Reports
         foreach (var file in analysis.Files) w.WriteStringValue(file);
         w.WriteEndArray();
         w.WriteNumber("resources", analysis.Resources);
+        w.WriteNumber("kubernetesObjects", analysis.KubernetesObjects);
         w.WriteStartObject("skipped");
         foreach (var (kind, count) in analysis.Skipped) w.WriteNumber(kind, count);
         w.WriteEndObject();

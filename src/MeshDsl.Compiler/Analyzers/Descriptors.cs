@@ -145,6 +145,10 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor InvalidWorkload = Create(RuleIds.InvalidWorkload);
 
+    public static readonly DiagnosticDescriptor PortWithTwoProtocols = Create(RuleIds.PortWithTwoProtocols);
+
+    public static readonly DiagnosticDescriptor TargetPortWithTwoPorts = Create(RuleIds.TargetPortWithTwoPorts);
+
     private static DiagnosticDescriptor Create(string id)
     {
         var rule = RuleCatalog.Get(id);
@@ -214,6 +218,8 @@ internal static class Descriptors
         UnreadableWorkloads,
         SubsetsShareWorkloads,
         InvalidWorkload,
+        PortWithTwoProtocols,
+        TargetPortWithTwoPorts,
         FillIntervalTooShort,
         InvalidTokenBucket,
         TokensBeyondBucket,

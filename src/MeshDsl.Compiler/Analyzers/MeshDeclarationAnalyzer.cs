@@ -59,7 +59,20 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine);
             var mesh = new Lazy<MeshAnalysis>(() => Mesh(start.Compilation, workloadFiles, defaultNamespace, engine, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine), SymbolKind.NamedType);
-            if (!workloadFiles.IsEmpty) start.RegisterAdditionalFileAction(WorkloadFiles.ReportUnreadable);
+            if (!workloadFiles.IsEmpty)
+            {
+                start.RegisterAdditionalFileAction(file =>
+                {
+                    if (!WorkloadFiles.IsWorkloadFile(file.Options.AnalyzerConfigOptionsProvider.GetOptions(file.AdditionalFile))) return;
+                    WorkloadFiles.ReportUnreadable(file);
+                    foreach (var finding in mesh.Value.FindingsInFile(file.AdditionalFile.Path))
+                    {
+                        if (!ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
+                        var location = WorkloadFiles.LineLocation(file.AdditionalFile, finding.Origin.Node, 0, file.CancellationToken);
+                        file.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.MessageArgs.ToArray<object>()));
+                    }
+                });
+            }
         });
     }
 
@@ -177,16 +190,23 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
     {
         private readonly Dictionary<string, List<Finding>> _findings;
 
-        private MeshAnalysis(Dictionary<string, MeshDeclaration> declarations, Dictionary<string, List<Finding>> findings)
+        private readonly Dictionary<string, List<Finding>> _fileFindings;
+
+        private MeshAnalysis(Dictionary<string, MeshDeclaration> declarations, Dictionary<string, List<Finding>> findings, Dictionary<string, List<Finding>> fileFindings)
         {
             Declarations = declarations;
             _findings = findings;
+            _fileFindings = fileFindings;
         }
 
         public Dictionary<string, MeshDeclaration> Declarations { get; }
 
         public IEnumerable<Finding> FindingsFor(string sourceType) =>
             _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
+
+        /// <summary>The findings about a workload file's own objects (a Deployment the workload rules check), at their lines.</summary>
+        public IEnumerable<Finding> FindingsInFile(string path) =>
+            _fileFindings.TryGetValue(path, out var list) ? list : Enumerable.Empty<Finding>();
 
         public MeshInputs Inputs { get; private set; } = null!;
 
@@ -203,8 +223,19 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             var workloads = inputs.Files.SelectMany(f => f.Workloads).ToArray();
             var hosts = inputs.Files.SelectMany(f => f.Hosts).ToArray();
-            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, inputs.DefaultNamespace, hosts))
+            var namespaces = inputs.Files.SelectMany(f => f.Namespaces).ToArray();
+            var files = new HashSet<string>(inputs.Files.Select(f => f.Path), StringComparer.Ordinal);
+            var fileFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, inputs.DefaultNamespace, hosts, namespaces).Distinct())
             {
+                // A workload file's object: its origin is the file and a line (WorkloadYaml.LineOrigin).
+                if (files.Contains(finding.Origin.Document))
+                {
+                    if (!fileFindings.TryGetValue(finding.Origin.Document, out var inFile)) fileFindings[finding.Origin.Document] = inFile = new List<Finding>();
+                    inFile.Add(finding);
+                    continue;
+                }
+
                 // A finding belongs to the innermost declaration whose type, or a type nested in it, it points at.
                 var owner = finding.Origin.Document;
                 while (owner.Length > 0 && !declarations.ContainsKey(owner)) owner = owner.LastIndexOf('.') is var dot and > 0 ? owner.Substring(0, dot) : string.Empty;
@@ -213,7 +244,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                 list.Add(finding);
             }
 
-            return new MeshAnalysis(declarations, findings) { Inputs = inputs };
+            return new MeshAnalysis(declarations, findings, fileFindings) { Inputs = inputs };
         }
     }
 

@@ -19,19 +19,29 @@ internal static class WorkloadFiles
         if (!IsWorkloadFile(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile))) return;
         var file = WorkloadReader.Read(context.AdditionalFile, context.CancellationToken);
         if (file.Error is null) return;
+        var location = LineLocation(context.AdditionalFile, file.ErrorLine, file.ErrorColumn, context.CancellationToken);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnreadableWorkloads, location, $"line {file.ErrorLine}: {file.Error}"));
+    }
 
-        var text = context.AdditionalFile.GetText(context.CancellationToken);
-        var line = System.Math.Max(file.ErrorLine - 1, 0);
-        var column = System.Math.Max(file.ErrorColumn - 1, 0);
+    /// <summary>A place in a workload file, from its 1-based line and column (0: the line's first character that is not a space) to the end of that line.</summary>
+    public static Location LineLocation(AdditionalText file, int line, int column, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken);
+        var lineIndex = System.Math.Max(line - 1, 0);
+        var columnIndex = System.Math.Max(column - 1, 0);
         var span = new TextSpan(0, 0);
-        if (text is not null && line < text.Lines.Count)
+        if (text is not null && lineIndex < text.Lines.Count)
         {
-            var textLine = text.Lines[line];
-            span = TextSpan.FromBounds(System.Math.Min(textLine.Start + column, textLine.End), textLine.End);
+            var textLine = text.Lines[lineIndex];
+            if (column == 0)
+            {
+                while (textLine.Start + columnIndex < textLine.End && char.IsWhiteSpace(text[textLine.Start + columnIndex])) columnIndex++;
+            }
+
+            span = TextSpan.FromBounds(System.Math.Min(textLine.Start + columnIndex, textLine.End), textLine.End);
         }
 
-        var position = new LinePosition(line, column);
-        var location = Location.Create(context.AdditionalFile.Path, span, new LinePositionSpan(position, position));
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnreadableWorkloads, location, $"line {file.ErrorLine}: {file.Error}"));
+        var position = new LinePosition(lineIndex, columnIndex);
+        return Location.Create(file.Path, span, new LinePositionSpan(position, position));
     }
 }

@@ -9,8 +9,17 @@ namespace MeshDsl.Model;
 /// </summary>
 internal sealed class Mesh
 {
-    public Mesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string defaultNamespace, IReadOnlyList<HostDefinition>? hosts = null)
+    public Mesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string defaultNamespace, IReadOnlyList<HostDefinition>? hosts = null, IReadOnlyList<K8sNamespace>? namespaces = null)
     {
+        var byName = new Dictionary<string, K8sNamespace>(System.StringComparer.Ordinal);
+        foreach (var ns in namespaces ?? System.Array.Empty<K8sNamespace>())
+        {
+            // The API server keeps one object per name: the first read stands for it (files are read in a fixed order).
+            if (!byName.ContainsKey(ns.Name)) byName[ns.Name] = ns;
+        }
+
+        Namespaces = byName;
+
         HostDefinitions = hosts ?? System.Array.Empty<HostDefinition>();
         DefinedHosts = new HashSet<string>(HostDefinitions.SelectMany(h => h.Hosts.Select(host => FqdnIn(host, h.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
         Declarations = declarations;
@@ -26,7 +35,7 @@ internal sealed class Mesh
         EntryHosts = new HashSet<string>(ServiceEntries.SelectMany(se => se.Spec.Hosts.Select(host => FqdnIn(host, se.Metadata.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
         ReadWorkloads = workloads;
         Workloads = workloads
-            .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Source)))
+            .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Source) { Origin = d.Spec.Origin }))
             .ToArray();
     }
 
@@ -64,6 +73,9 @@ internal sealed class Mesh
     /// all its hosts: that takes its Kubernetes Services (<see cref="DefinedHosts"/>).
     /// </summary>
     public ISet<string> EntryHosts { get; }
+
+    /// <summary>The Kubernetes Namespaces read from YAML, by name.</summary>
+    public IReadOnlyDictionary<string, K8sNamespace> Namespaces { get; }
 
     /// <summary>The Kubernetes Services and ServiceEntries read from YAML.</summary>
     public IReadOnlyList<HostDefinition> HostDefinitions { get; }

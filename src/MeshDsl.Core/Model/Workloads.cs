@@ -63,8 +63,25 @@ internal sealed record ServicePort(string Name, int Port, int? TargetPort);
 /// </summary>
 internal sealed record Workload(string Kind, string Name, string? Namespace, EquatableArray<Label> PodLabels, string Source)
 {
+    /// <summary>The object's own labels (not its pods'): a waypoint Deployment is told apart by one.</summary>
+    public EquatableArray<Label> Labels { get; init; } = EquatableArray<Label>.Empty;
+
+    /// <summary>The pods' annotations (the pod template's, or a Pod's own).</summary>
+    public EquatableArray<Label> PodAnnotations { get; init; } = EquatableArray<Label>.Empty;
+
+    /// <summary>Whether the pods already run Istio's sidecar: a container named <c>istio-proxy</c> with an image.</summary>
+    public bool HasIstioProxy { get; init; }
+
+    /// <summary>Where the front end read it: findings about the workload itself land here.</summary>
+    public SourceRef Origin { get; init; } = SourceRef.None;
+
     public string Describe() => Kind + " " + (Namespace is null ? string.Empty : Namespace + "/") + Name;
 }
+
+/// <summary>
+/// A Kubernetes Namespace read from YAML: its labels decide whether its pods join the mesh (<c>istio-injection: enabled</c>).
+/// </summary>
+internal sealed record K8sNamespace(string Name, EquatableArray<Label> Labels, string Source);
 
 /// <summary>
 /// A host the mesh knows without a VirtualService: a Kubernetes Service (<c>name.namespace.svc.cluster.local</c>) or the hosts
@@ -77,4 +94,10 @@ internal sealed record HostDefinition(string Kind, string Name, string? Namespac
 
     /// <summary>A Service's target ports, aligned with <see cref="Ports"/> (0 where none is given: the port itself).</summary>
     public EquatableArray<int> TargetPorts { get; init; } = EquatableArray<int>.Empty;
+
+    /// <summary>A Service's named target ports (<c>targetPort: http</c>), aligned with <see cref="Ports"/>; empty where the target is a number or none.</summary>
+    public EquatableArray<string> TargetPortNames { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>A Service's port protocols, aligned with <see cref="Ports"/>, as written (empty where none is: Kubernetes means TCP).</summary>
+    public EquatableArray<string> Protocols { get; init; } = EquatableArray<string>.Empty;
 }

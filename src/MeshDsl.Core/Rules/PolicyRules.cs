@@ -48,8 +48,9 @@ internal static class PolicyRules
     /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
     /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>
     /// <param name="hosts">Services and ServiceEntries read from YAML: with them, hosts that none defines are reported.</param>
-    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null) =>
-        EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default", hosts));
+    /// <param name="namespaces">Namespaces read from YAML: their labels decide which workloads are in the mesh.</param>
+    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null, IReadOnlyList<K8sNamespace>? namespaces = null) =>
+        EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default", hosts, namespaces));
 
-    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh)).Concat(GlobalRateLimitRules.CheckMesh(mesh)).Concat(CanaryRules.CheckMesh(mesh));
+    public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh)).Concat(GlobalRateLimitRules.CheckMesh(mesh)).Concat(CanaryRules.CheckMesh(mesh)).Concat(ServiceAssociationRules.Check(mesh));
 }

@@ -1693,6 +1693,92 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
+        new(RuleIds.PortWithTwoProtocols, "Services give one port of a Deployment two protocols", "Deployment '{0}' is selected by Services that use port {1} with different protocols ({2}): its sidecar serves one protocol per port; give the port one protocol in every Service, or a port of its own", RuleCategory.Workloads, RuleSeverity.Warning,
+            "The Services that select an in-mesh Deployment's pods use one port number with different protocols (IST0116).")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0116",
+            IstioSource = "`istioctl analyze` IST0116 (DeploymentAssociatedToMultipleServices), `deployment/services.go`",
+            What = """
+        Two Services in a Deployment's namespace whose selectors select its pods, or one Service with two entries, that use the same `port` with different `protocol`s (no protocol is `TCP`). Only a Deployment in the mesh is checked, as `istioctl analyze` decides it: its pod template has an `istio-proxy` container, or its pods' `sidecar.istio.io/inject` label (else annotation) is `"true"`, or, with neither, its Namespace is labelled `istio-injection: enabled`. A Namespace the files do not hold injects nothing, and a waypoint's Deployment (`gateway.istio.io/managed: istio.io-mesh-controller`) is not checked.
+        """,
+            Why = """
+        The sidecar builds one inbound listener per port of its pods: it cannot speak TCP and UDP (or two protocols) on one port, so one Service's traffic on that port is served wrongly or not at all.
+        """,
+            Bad = null,
+            Good = null,
+            Note = """
+        The example is YAML: the Deployments and Services come from the workload files (`MeshDslWorkloads`) or the files `meshdsl analyze` reads; the finding is at the Deployment's name. See the tests (`ServiceAssociationTests`).
+
+        ```yaml
+        apiVersion: v1
+        kind: Namespace
+        metadata: { name: shop, labels: { istio-injection: enabled } }
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: dns, namespace: shop }
+        spec:
+          selector: { matchLabels: { app: dns } }
+          template:
+            metadata: { labels: { app: dns } }
+            spec: { containers: [ { name: dns, image: "coredns/coredns:1.11.1" } ] }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: dns-tcp, namespace: shop }
+        spec: { selector: { app: dns }, ports: [ { port: 53, protocol: TCP } ] }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: dns-udp, namespace: shop }
+        spec: { selector: { app: dns }, ports: [ { port: 53, protocol: UDP } ] }   # MESH506 on the Deployment 'dns'
+        ```
+        """,
+        },
+        new(RuleIds.TargetPortWithTwoPorts, "Services send one target port of a Deployment to different ports", "Deployment '{0}' is selected by Services ({1}) that expose its target port {2} as different ports ({3}): Istio requires one port per target port; use one port for it in every Service, or different target ports", RuleCategory.Workloads, RuleSeverity.Warning,
+            "Services that select an in-mesh Deployment's pods map one targetPort to different ports (IST0137).")
+        {
+            Fixable = false,
+            IstioAnalyzer = "IST0137",
+            IstioSource = "`istioctl analyze` IST0137 (DeploymentConflictingPorts), `deployment/services.go`",
+            What = """
+        Services that select an in-mesh Deployment's pods (as for [MESH506](MESH506.md)) and expose the same `targetPort` (the port itself where none is written; a named one by its name) under different `port` numbers, in one Service or across several.
+        """,
+            Why = """
+        The sidecar keys its inbound configuration by the pod's port: two service ports for one target port give it two conflicting views of that port, and traffic to one of them is not handled as its Service says.
+        """,
+            Bad = null,
+            Good = null,
+            Note = """
+        The example is YAML; see the tests (`ServiceAssociationTests`).
+
+        ```yaml
+        apiVersion: v1
+        kind: Namespace
+        metadata: { name: shop, labels: { istio-injection: enabled } }
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: nginx, namespace: shop }
+        spec:
+          selector: { matchLabels: { app: nginx } }
+          template:
+            metadata: { labels: { app: nginx } }
+            spec: { containers: [ { name: nginx, image: "nginx:1.27" } ] }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: nginx-a, namespace: shop }
+        spec: { selector: { app: nginx }, ports: [ { port: 8080, targetPort: 80 } ] }
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: { name: nginx-b, namespace: shop }
+        spec: { selector: { app: nginx }, ports: [ { port: 80, targetPort: 80 } ] }   # MESH507 on the Deployment 'nginx'
+        ```
+        """,
+        },
     }.Concat(RateLimiting()).Concat(Canary()).ToArray());
 
     private static readonly Dictionary<string, RuleInfo> ById = All.ToDictionary(r => r.Id);

@@ -67,6 +67,8 @@ internal static class RuleIds
     public const string UnreadableWorkloads = "MESH503";
     public const string SubsetsShareWorkloads = "MESH504";
     public const string InvalidWorkload = "MESH505";
+    public const string PortWithTwoProtocols = "MESH506";
+    public const string TargetPortWithTwoPorts = "MESH507";
 
     // Rate limiting and the EnvoyFilters that carry it.
     public const string FillIntervalTooShort = "MESH601";

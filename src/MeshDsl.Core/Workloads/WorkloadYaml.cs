@@ -13,11 +13,15 @@ internal sealed record WorkloadFile(string Path, EquatableArray<Workload> Worklo
 {
     /// <summary>The hosts the file defines: its Services and ServiceEntries.</summary>
     public EquatableArray<HostDefinition> Hosts { get; init; } = EquatableArray<HostDefinition>.Empty;
+
+    /// <summary>The Kubernetes Namespaces the file holds.</summary>
+    public EquatableArray<K8sNamespace> Namespaces { get; init; } = EquatableArray<K8sNamespace>.Empty;
 }
 
 /// <summary>
 /// Reads Kubernetes workload YAML (plain manifests, Helm or Kustomize output) into <see cref="Workload"/>s:
-/// the kinds that run pods, with their pods' labels. Never throws on its input: what cannot be read is the file's error.
+/// the kinds that run pods, with their pods' labels; and the Services, ServiceEntries and Namespaces around them.
+/// Never throws on its input: what cannot be read is the file's error.
 /// </summary>
 internal static class WorkloadYaml
 {
@@ -37,12 +41,23 @@ internal static class WorkloadYaml
         return Read(path, SourceFile.Load(content));
     }
 
+    /// <summary>
+    /// The origin of a workload the build read from one of its workload files (which keeps no table of origins): the file,
+    /// and the 1-based line of the workload's name as <see cref="SourceRef.Node"/>.
+    /// </summary>
+    public static SourceRef LineOrigin(string path, int line) => new(path, line);
+
     /// <summary>The workloads and hosts of a file already parsed (once for every reader of the file).</summary>
-    internal static WorkloadFile Read(string path, SourceFile source)
+    /// <param name="origins">
+    /// Where the YAML front end keeps its origins (<c>meshdsl analyze</c>); without it, a workload's origin is
+    /// <see cref="LineOrigin"/>.
+    /// </param>
+    internal static WorkloadFile Read(string path, SourceFile source, YamlOrigins? origins = null)
     {
         if (source.Error is { } error) return new WorkloadFile(path, EquatableArray<Workload>.Empty, error, source.ErrorLine, source.ErrorColumn);
         var workloads = new List<Workload>();
         var hosts = new List<HostDefinition>();
+        var namespaces = new List<K8sNamespace>();
         foreach (var item in source.Objects())
         {
             if (item is not SourceMap root) continue;
@@ -52,20 +67,38 @@ internal static class WorkloadYaml
                 continue;
             }
 
-            if (root.Text("kind") is not { } kind || !WorkloadKinds.Contains(kind)) continue;
+            var kind = root.Text("kind");
             var metadata = root.Get("metadata") as SourceMap;
+            if (kind == "Namespace" && root.Text("apiVersion") == "v1")
+            {
+                namespaces.Add(new K8sNamespace(metadata.Text("name") ?? "(unnamed)", LabelsOf(metadata.Field("labels")), Where(path, root)));
+                continue;
+            }
+
+            if (kind is null || !WorkloadKinds.Contains(kind)) continue;
             var name = metadata.Text("name");
             var ns = metadata.Text("namespace");
-            var labels = kind == "Pod"
-                ? metadata
-                : root.Get("spec").Field("template").Field("metadata") as SourceMap;
-            var podLabels = labels.Field("labels") is SourceMap map ? Labels(map) : EquatableArray<Label>.Empty;
-            workloads.Add(new Workload(kind, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, podLabels,
-                System.IO.Path.GetFileName(path) + ":" + root.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var podMetadata = kind == "Pod" ? metadata : root.Get("spec").Field("template").Field("metadata") as SourceMap;
+            var podSpec = kind == "Pod" ? root.Get("spec") : root.Get("spec").Field("template").Field("spec");
+            var at = metadata?.Get("name") ?? root;
+            var resource = kind + " " + (string.IsNullOrEmpty(ns) ? string.Empty : ns + "/") + (name ?? "(unnamed)");
+            workloads.Add(new Workload(kind, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, LabelsOf(podMetadata.Field("labels")), Where(path, root))
+            {
+                Labels = LabelsOf(metadata.Field("labels")),
+                PodAnnotations = LabelsOf(podMetadata.Field("annotations")),
+                HasIstioProxy = (podSpec.Field("containers") as SourceList)?.Items.OfType<SourceMap>()
+                    .Any(c => c.Text("name") == "istio-proxy" && !string.IsNullOrEmpty(c.Text("image"))) ?? false,
+                Origin = origins is null
+                    ? LineOrigin(path, at.Line)
+                    : origins.Add(new YamlPosition(path, at.Line, at.Column), at, resource, ReferenceEquals(at, root) ? string.Empty : "metadata.name"),
+            });
         }
 
-        return new WorkloadFile(path, workloads.ToEquatableArray(), null, 0, 0) { Hosts = hosts.ToEquatableArray() };
+        return new WorkloadFile(path, workloads.ToEquatableArray(), null, 0, 0) { Hosts = hosts.ToEquatableArray(), Namespaces = namespaces.ToEquatableArray() };
     }
+
+    private static string Where(string path, SourceNode root) =>
+        System.IO.Path.GetFileName(path) + ":" + root.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A Kubernetes Service (<c>v1</c>) or an Istio ServiceEntry, as the hosts and ports it defines.</summary>
     private static HostDefinition? HostOf(SourceMap root, string path)
@@ -88,16 +121,20 @@ internal static class WorkloadYaml
             ? portNodes.Where(p => Number(p.Text("port")) is not null).Select(p => Number(p.Text("targetPort")) ?? 0).ToEquatableArray()
             : EquatableArray<int>.Empty;
         var selector = isService && spec.Field("selector") is SourceMap selectorMap ? Labels(selectorMap) : EquatableArray<Label>.Empty;
-        return new HostDefinition(kind!, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, hosts, ports,
-            System.IO.Path.GetFileName(path) + ":" + root.Line.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var numbered = isService ? portNodes.Where(p => Number(p.Text("port")) is not null).ToArray() : Array.Empty<SourceMap>();
+        return new HostDefinition(kind!, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, hosts, ports, Where(path, root))
         {
             Selector = selector,
             TargetPorts = targetPorts,
+            TargetPortNames = numbered.Select(p => p.Text("targetPort") is { } t && Number(t) is null ? t : string.Empty).ToEquatableArray(),
+            Protocols = numbered.Select(p => p.Text("protocol") ?? string.Empty).ToEquatableArray(),
         };
     }
 
     private static int? Number(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static EquatableArray<Label> LabelsOf(SourceNode? node) => node is SourceMap map ? Labels(map) : EquatableArray<Label>.Empty;
 
     /// <summary>A map's string entries (labels, a selector), in document order; entries of another shape are not labels.</summary>
     private static EquatableArray<Label> Labels(SourceMap map)
