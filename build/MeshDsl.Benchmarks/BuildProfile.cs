@@ -106,7 +106,7 @@ internal static class CacheProfile
     public static void Run(int n)
     {
         var mesh = new MeshHarness(n);
-        var cache = new MeshDsl.FrontEnd.DeclarationCache<Model.MeshDeclaration>((s, ct) => MeshDsl.FrontEnd.DeclarationParser.Parse(s, ct, attributeChecks: false));
+        var cache = new MeshDsl.FrontEnd.DeclarationCache<MeshDsl.FrontEnd.CSharpDeclaration>((s, ct) => MeshDsl.FrontEnd.DeclarationParser.Parse(s, ct, attributeChecks: false));
         _ = cache.Parse(mesh.Compilation, default);
         Console.WriteLine($"N={n}: cache, unrelated edit {Profile.Median(20, () => { mesh.EditUnrelated(); cache.Parse(mesh.Compilation, default); }),8:F2} ms"
             + $" | one service {Profile.Median(20, () => { mesh.EditService(); cache.Parse(mesh.Compilation, default); }),8:F2} ms"
@@ -114,7 +114,7 @@ internal static class CacheProfile
         // On a warm compilation (attributes already bound): what a full parse through the cache adds to the parse itself.
         var symbols = Profile.Declarations(mesh.Compilation);
         var plain = Profile.Median(5, () => symbols.Select(s => MeshDsl.FrontEnd.DeclarationParser.Parse(s, default, attributeChecks: false)).ToArray());
-        var cached = Profile.Median(5, () => new MeshDsl.FrontEnd.DeclarationCache<Model.MeshDeclaration>((s, ct) => MeshDsl.FrontEnd.DeclarationParser.Parse(s, ct, attributeChecks: false)).Parse(mesh.Compilation, default));
+        var cached = Profile.Median(5, () => new MeshDsl.FrontEnd.DeclarationCache<MeshDsl.FrontEnd.CSharpDeclaration>((s, ct) => MeshDsl.FrontEnd.DeclarationParser.Parse(s, ct, attributeChecks: false)).Parse(mesh.Compilation, default));
         Console.WriteLine($"  full parse on a warm compilation: parser alone {plain:F1} ms, through a new cache {cached:F1} ms");
         var analyzer = new MeshDsl.Analyzers.MeshDeclarationAnalyzer();
         for (var i = 0; i < 4; i++)

@@ -31,12 +31,12 @@ internal static class Profile
             return Declarations(mesh.Compilation).Select(s => DeclarationParser.Parse(s, default)).ToArray();
         });
         var models = Models(mesh.Compilation);
-        Time("per-declaration rules", 5, () => models.SelectMany(PolicyRules.Evaluate).ToArray());
-        Time("mesh rules", 5, () => PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray());
-        for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(3);) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
-        Time("mesh rules, warm", 15, () => PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray());
-        var index = new Model.Mesh(models, Array.Empty<Model.Workload>(), "default");
-        Time("  of which the mesh's index", 5, () => new Model.Mesh(models, Array.Empty<Model.Workload>(), "default"));
+        Time("per-declaration rules", 5, () => models.SelectMany(m => m.Evaluate()).ToArray());
+        Time("mesh rules", 5, () => PolicyRules.EvaluateMesh(MeshOf(models)).ToArray());
+        for (var warm = Stopwatch.StartNew(); warm.Elapsed < TimeSpan.FromSeconds(3);) _ = PolicyRules.EvaluateMesh(MeshOf(models)).ToArray();
+        Time("mesh rules, warm", 15, () => PolicyRules.EvaluateMesh(MeshOf(models)).ToArray());
+        var index = MeshOf(models);
+        Time("  of which the mesh's index", 5, () => MeshOf(models));
         Time("  of which routing rules (MeshRules)", 5, () => MeshRules.Check(index).ToArray());
         Time("  of which workload rules", 5, () => WorkloadRules.Check(index).ToArray());
         Time("  of which rate limit rules", 5, () => RateLimitRules.CheckMesh(index).Concat(GlobalRateLimitRules.CheckMesh(index)).ToArray());
@@ -53,29 +53,30 @@ internal static class Profile
     {
         var mesh = new MeshHarness(n);
         var models = Models(mesh.Compilation);
-        for (var sw = Stopwatch.StartNew(); sw.Elapsed < duration;) _ = PolicyRules.EvaluateMesh(models, Array.Empty<Model.Workload>()).ToArray();
+        for (var sw = Stopwatch.StartNew(); sw.Elapsed < duration;) _ = PolicyRules.EvaluateMesh(MeshOf(models)).ToArray();
     }
 
     /// <summary>Each per-declaration rule alone over every declaration of the synthetic mesh: median time and allocations.</summary>
     public static void RulesSplit(int n)
     {
         var models = Models(new MeshHarness(n).Compilation);
-        var rules = new (string Name, Func<Model.MeshDeclaration, IEnumerable<Model.Finding>> Check)[]
+        var rules = new (string Name, Func<RuleScope, IEnumerable<Model.Finding>> Check)[]
         {
             ("Duration", d => d.Resources.SelectMany(DurationRule.Check)), ("Validation", ValidationRules.Check), ("ServiceEntry", ServiceEntryRules.Check),
             ("RateLimit", RateLimitRules.Check), ("EnvoyFilter", EnvoyFilterRules.Check), ("RateLimitConfig", RateLimitConfigRules.Check),
             ("Image", ImageRules.Check), ("Routing", RoutingRules.Check), ("Resilience", ResilienceRules.Check), ("TrafficPolicy", TrafficPolicyRules.Check),
             ("Header", HeaderRules.Check), ("RouteSetting", RouteSettingRules.Check), ("TrafficPolicyValidity", TrafficPolicyValidity.Check),
             ("Gateway", GatewayRules.Check), ("WorkloadValidity", WorkloadValidity.Check), ("Canary", CanaryRules.Check),
-            ("all (PolicyRules.Evaluate)", d => PolicyRules.Evaluate(d)),
+            ("all (PolicyRules.Evaluate)", d => d.Service is { } service ? PolicyRules.Evaluate(service) : d.Resources.SelectMany(PolicyRules.Evaluate)),
         };
-        Console.WriteLine($"N={n}: each per-declaration rule over {models.Length} declarations, median of 9");
+        var scopes = models.SelectMany(m => m.Service is { } service ? new[] { RuleScope.Of(service) } : m.Own.Select(RuleScope.Of)).ToArray();
+        Console.WriteLine($"N={n}: each per-declaration rule over {scopes.Length} services and objects of their own, median of 9");
         foreach (var (name, check) in rules)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var findings = models.Sum(m => check(m).Count());
+            var findings = scopes.Sum(m => check(m).Count());
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            var ms = Median(9, () => { foreach (var m in models) _ = check(m).Count(); });
+            var ms = Median(9, () => { foreach (var m in scopes) _ = check(m).Count(); });
             Console.WriteLine($"  {name,-28} {ms,8:F2} ms {allocated / 1024,8} KB {findings,6} findings");
         }
     }
@@ -88,16 +89,18 @@ internal static class Profile
         var sw = Stopwatch.StartNew();
         while (sw.Elapsed < duration)
         {
-            var models = symbols.Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+            var models = symbols.Select(s => DeclarationParser.Parse(s, default)).OfType<MeshDsl.FrontEnd.CSharpDeclaration>().ToArray();
             _ = models.Select(Emit).ToArray();
         }
     }
 
     /// <summary>Every declaration of the compilation, parsed as the analyzers parse it.</summary>
-    private static Model.MeshDeclaration[] Models(Compilation compilation) =>
-        Declarations(compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<Model.MeshDeclaration>().ToArray();
+    private static MeshDsl.FrontEnd.CSharpDeclaration[] Models(Compilation compilation) =>
+        Declarations(compilation).Select(s => DeclarationParser.Parse(s, default)).OfType<MeshDsl.FrontEnd.CSharpDeclaration>().ToArray();
 
-    private static string Emit(Model.MeshDeclaration declaration) => MeshDsl.Generator.MeshGenerator.DeclarationOutput.Of(declaration).Emit();
+    private static Model.Mesh MeshOf(MeshDsl.FrontEnd.CSharpDeclaration[] models) => MeshDsl.FrontEnd.CSharpDeclaration.MeshOf(models, Array.Empty<Model.Workload>());
+
+    private static string Emit(MeshDsl.FrontEnd.CSharpDeclaration declaration) => MeshDsl.Generator.MeshGenerator.DeclarationOutput.Of(declaration).Emit();
 
     internal static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Parent is not ClassDeclarationSyntax)

@@ -19,7 +19,7 @@ public static class SyntheticYaml
             if (FrontEnd.DeclarationParser.Parse(type, default, attributeChecks: false) is not { } declaration) continue;
             foreach (var resource in declaration.Resources)
             {
-                File.WriteAllText(Path.Combine(directory, ManifestFiles.FileName(resource)), ManifestEmitter.ToFileText(resource));
+                File.WriteAllText(Path.Combine(directory, ManifestFiles.FileName(resource)), ManifestEmitter.ToFileText(resource, resource.Origin.Document));
                 written++;
             }
 
@@ -33,7 +33,7 @@ public static class SyntheticYaml
         Console.WriteLine($"{written} manifests in {directory}");
     }
 
-    private static string Workloads(Model.ServiceInfo service, Model.MeshDeclaration declaration)
+    private static string Workloads(Model.ServiceInfo service, MeshDsl.FrontEnd.CSharpDeclaration declaration)
     {
         var ns = service.Namespace ?? "default";
         var text = new System.Text.StringBuilder()

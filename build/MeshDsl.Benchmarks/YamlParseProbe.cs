@@ -16,16 +16,16 @@ public static class YamlParseProbe
         {
             // The mesh-wide rules on the mesh the YAML describes, each family alone, cold then warm.
             var origins = new YamlOrigins();
-            var declarations = files.SelectMany(f => IstioYamlReader.Read(f.Item1, f.Item2, origins).Declarations).ToList();
+            var declarations = files.SelectMany(f => IstioYamlReader.Read(f.Item1, f.Item2, origins).Resources).ToList();
             // The files' workloads and hosts (a folder written with --workloads has them), as the CLI and the analyzers read them.
             var workloadFiles = files.Select(f => Workloads.WorkloadYaml.Parse(f.Item1, f.Item2)).ToList();
             var workloads = workloadFiles.SelectMany(w => w.Workloads).ToArray();
             var hosts = workloadFiles.SelectMany(w => w.Hosts).ToArray();
-            Console.WriteLine($"{declarations.Count} declarations, {workloads.Length} workloads, {hosts.Length} hosts");
+            Console.WriteLine($"{declarations.Count} resources, {workloads.Length} workloads, {hosts.Length} hosts");
             for (var round = 0; round < 4; round++)
             {
                 var sw = Stopwatch.StartNew();
-                var mesh = new Model.Mesh(declarations, workloads, "default", hosts);
+                var mesh = new Model.Mesh(Array.Empty<Model.ServiceInfo>(), declarations, workloads, "default", hosts);
                 var index = sw.Elapsed.TotalMilliseconds;
                 var families = new (string Name, Func<IEnumerable<Model.Finding>> Run)[]
                 {

@@ -34,7 +34,7 @@ internal static class Analysis
         var stages = new List<string>();
         var inputs = ReadInputs(paths, stdin, unreadable, stages);
         var origins = new YamlOrigins();
-        var declarations = new List<MeshDeclaration>();
+        var resources = new List<Resource>();
         var workloads = new List<Workload>();
         var hosts = new List<HostDefinition>();
         var namespaces = new List<K8sNamespace>();
@@ -44,7 +44,7 @@ internal static class Analysis
         if (stages.Count > 0) skipped["canary stage file"] = stages.Count;
         foreach (var (result, file) in reads)
         {
-            declarations.AddRange(result.Declarations);
+            resources.AddRange(result.Resources);
             foreach (var (kind, count) in result.Skipped) skipped[kind] = skipped.TryGetValue(kind, out var n) ? n + count : count;
             foreach (var problem in result.Problems) Add(reported, severities, RuleIds.InvalidYaml, new YamlLocation(problem.Position, problem.Resource, problem.Path), problem.Message);
             if (file is not null)
@@ -64,7 +64,7 @@ internal static class Analysis
 
         foreach (var kind in skipped.Where(s => s.Value <= 0).Select(s => s.Key).ToList()) skipped.Remove(kind);
 
-        var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, workloads, hosts: hosts, namespaces: namespaces)).Distinct();
+        var findings = resources.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(Array.Empty<ServiceInfo>(), resources, workloads, hosts: hosts, namespaces: namespaces)).Distinct();
         foreach (var finding in findings)
         {
             var location = origins.Locate(finding.Origin, finding.Field) ?? new YamlLocation(new YamlPosition(finding.Origin.Document, 1, 1), string.Empty, string.Empty);
@@ -75,7 +75,7 @@ internal static class Analysis
         var ordered = reported
             .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.Message, StringComparer.Ordinal)
             .ToList();
-        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), declarations.Sum(d => d.Resources.Count), skipped) { KubernetesObjects = kubernetes.Count };
+        return new AnalysisResult(ordered, unreadable, inputs.Select(i => i.Name).ToList(), resources.Count, skipped) { KubernetesObjects = kubernetes.Count };
     }
 
     /// <summary>The mesh the files describe, for the simulator: its resources, workloads and hosts, and what could not be read.</summary>
@@ -84,7 +84,8 @@ internal static class Analysis
         var unreadable = new List<string>();
         var reads = Parse(ReadInputs(paths, stdin, unreadable), new YamlOrigins());
         var mesh = new Mesh(
-            reads.SelectMany(r => r.Istio.Declarations).ToList(),
+            Array.Empty<ServiceInfo>(),
+            reads.SelectMany(r => r.Istio.Resources).ToList(),
             reads.SelectMany(r => r.Workloads?.Workloads ?? Enumerable.Empty<Workload>()).ToList(),
             "default",
             reads.SelectMany(r => r.Workloads?.Hosts ?? Enumerable.Empty<HostDefinition>()).ToList(),

@@ -50,7 +50,7 @@ public sealed class MeshRoutes
         var services = meshAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Where(a => a.Key.StartsWith(ManifestKey.ServicePrefix, StringComparison.Ordinal))
             .ToDictionary(a => a.Key.Substring(ManifestKey.ServicePrefix.Length), a => ServiceDescription.Parse(a.Value ?? string.Empty), StringComparer.Ordinal);
-        return new MeshRoutes(new Mesh(read.Declarations, Array.Empty<Workload>(), "default"), services, meshAssembly);
+        return new MeshRoutes(new Mesh(Array.Empty<ServiceInfo>(), read.Resources, Array.Empty<Workload>(), "default"), services, meshAssembly);
     }
 
     public RouteResult Send(MeshRequest request)

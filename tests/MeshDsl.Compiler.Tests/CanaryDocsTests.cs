@@ -94,7 +94,7 @@ public class CanaryDocsTests
     private static void StepsChecks(StringBuilder sb, (string Path, string Text)[] sources)
     {
         var declaration = TestCompilation.Declarations(TestCompilation.Create(sources)).Single(d => d.Service?.Canary is not null);
-        var plan = CanaryPlan.Of(declaration, declaration.Service!, declaration.Service!.Canary!);
+        var plan = CanaryPlan.Of(declaration.Service!, declaration.Service!.Canary!);
         sb.Append("Between steps, a Steps pipeline queries Prometheus (`").Append(plan.Canary.Prometheus).Append("`) and goes on when each ")
           .Append("condition holds for the first value of the result:\n\n| Check | Query | Passes when |\n|---|---|---|\n");
         foreach (var metric in ArgoMetrics.Of(plan))

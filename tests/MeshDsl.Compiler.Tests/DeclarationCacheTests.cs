@@ -14,9 +14,9 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class DeclarationCacheTests
 {
-    private static DeclarationCache<MeshDeclaration> NewCache() => new((symbol, ct) => DeclarationParser.Parse(symbol, ct));
+    private static DeclarationCache<CSharpDeclaration> NewCache() => new((symbol, ct) => DeclarationParser.Parse(symbol, ct));
 
-    private static MeshDeclaration[] Fresh(Compilation compilation) => NewCache().Parse(compilation, default).Items.ToArray();
+    private static CSharpDeclaration[] Fresh(Compilation compilation) => NewCache().Parse(compilation, default).Items.ToArray();
 
     [Fact]
     public void Random_edits_never_leave_a_stale_model()
@@ -78,7 +78,7 @@ public class DeclarationCacheTests
         var second = cache.Parse(edited, default).Items;
         Assert.Equal(1, cache.Parses - before);
         Assert.Equal(Fresh(edited), second.ToArray());
-        Assert.Same(first.Single(d => d.Source == "P.Svc0"), second.Single(d => d.Source == "P.Svc0"));
+        Assert.Same(first.Single(d => d.TypeName == "P.Svc0"), second.Single(d => d.TypeName == "P.Svc0"));
 
         before = cache.Parses;
         var third = Replace(edited, "/p/Svc0.cs", project.Service(0, subset: "\"v9\""));
@@ -98,7 +98,7 @@ public class DeclarationCacheTests
         var edited = Replace(compilation, "/p/Consts1.cs", Project.Consts1("changed", 5));
         var result = cache.Parse(edited, default).Items;
         Assert.Equal(Fresh(edited), result.ToArray());
-        Assert.Contains(result.Single(d => d.Source == "P.Svc2").Resources.OfType<DestinationRule>().Single().Spec.Subsets, s => s.Name == "changed-b");
+        Assert.Contains(result.Single(d => d.TypeName == "P.Svc2").Resources.OfType<DestinationRule>().Single().Spec.Subsets, s => s.Name == "changed-b");
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class DeclarationCacheTests
             ("/a/Usings.cs", "global using Svc = MeshDsl.MeshServiceAttribute;"),
             ("/a/Reviews.cs", "using MeshDsl; namespace A; [Svc(\"reviews\")] public partial class Reviews { [Subset(\"v1\")] public partial class V1 { } }"));
         var cache = NewCache();
-        Assert.Equal("A.Reviews", Assert.Single(cache.Parse(compilation, default).Items).Source);
+        Assert.Equal("A.Reviews", Assert.Single(cache.Parse(compilation, default).Items).TypeName);
         var edited = Replace(compilation, "/a/Reviews.cs", "using MeshDsl; namespace A; [Svc(\"reviews\")] public partial class Reviews { [Subset(\"v2\")] public partial class V1 { } }");
         Assert.Equal(Fresh(edited), cache.Parse(edited, default).Items.ToArray());
     }
@@ -141,8 +141,8 @@ public class DeclarationCacheTests
         Assert.Contains("A.B.Outer`1.class", fromSymbols);
     }
 
-    private static string Describe(MeshDeclaration[] declarations) =>
-        string.Join(", ", declarations.Select(d => d.Source + "(" + d.GetHashCode().ToString(CultureInfo.InvariantCulture) + ")"));
+    private static string Describe(CSharpDeclaration[] declarations) =>
+        string.Join(", ", declarations.Select(d => d.TypeName + "(" + d.GetHashCode().ToString(CultureInfo.InvariantCulture) + ")"));
 
     private static Compilation Replace(Compilation compilation, string file, string text)
     {

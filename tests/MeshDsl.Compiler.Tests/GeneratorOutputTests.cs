@@ -171,7 +171,7 @@ public class GeneratorOutputTests
         Assert.NotEmpty(resources);
         foreach (var resource in resources)
         {
-            var text = ManifestEmitter.ToFileText(resource);
+            var text = ManifestEmitter.ToFileText(resource, resource.Origin.Document);
             var parsed = YamlTree.ParseSingle(text);
             Assert.Equal(ModelTree.Canonical(ManifestEmitter.ToYaml(resource)), YamlTree.Canonical(parsed));
             Assert.Empty(CrdValidator.Validate(parsed));

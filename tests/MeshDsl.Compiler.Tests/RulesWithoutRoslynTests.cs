@@ -6,7 +6,7 @@ using MeshDsl.Rules;
 namespace MeshDsl.Tests;
 
 /// <summary>
-/// The policy rules are plain code over the model: a declaration built by hand, as a YAML front end would build one,
+/// The policy rules are plain code over the model: a VirtualService built by hand, as a YAML front end would build one,
 /// gets the same findings as C# does. No compilation, symbol or syntax is involved.
 /// </summary>
 public class RulesWithoutRoslynTests
@@ -14,12 +14,11 @@ public class RulesWithoutRoslynTests
     private static readonly SourceRef Route = new("yaml:reviews.yaml", 12);
     private static readonly SourceRef RetryAt = new("yaml:reviews.yaml", 15);
 
-    private static MeshDeclaration VirtualServiceWith(HttpRoute route)
+    private static VirtualService VirtualServiceWith(HttpRoute route)
     {
         var spec = new VirtualServiceSpec(ImmutableArray.Create("reviews"), EquatableArray<string>.Empty, ImmutableArray.Create(route),
             EquatableArray<TlsRoute>.Empty, EquatableArray<TcpRoute>.Empty, EquatableArray<string>.Empty);
-        var vs = new VirtualService(new ObjectMeta("reviews", null), "yaml:reviews.yaml", spec);
-        return new MeshDeclaration("yaml:reviews.yaml", Route, ImmutableArray.Create<Resource>(vs), EquatableArray<Finding>.Empty);
+        return new VirtualService(new ObjectMeta("reviews", null), Route, spec);
     }
 
     private static HttpRoute Rule(string? timeout, HttpRetry? retries, params HttpMatchRequest[] match) => new(

@@ -56,7 +56,7 @@ public class ServiceAssociationTests
     {
         var file = WorkloadYaml.Parse("/k8s/mesh.yaml", string.Join("\n---\n", documents));
         Assert.Null(file.Error);
-        return PolicyRules.EvaluateMesh(Array.Empty<MeshDeclaration>(), file.Workloads.ToArray(), null, file.Hosts.ToArray(), file.Namespaces.ToArray())
+        return PolicyRules.EvaluateMesh(Array.Empty<ServiceInfo>(), Array.Empty<Resource>(), file.Workloads.ToArray(), null, file.Hosts.ToArray(), file.Namespaces.ToArray())
             .Where(f => f.RuleId is RuleIds.PortWithTwoProtocols or RuleIds.TargetPortWithTwoPorts)
             .ToArray();
     }
@@ -194,7 +194,7 @@ public class ServiceAssociationTests
         var file = WorkloadYaml.Parse("/k8s/ns.yaml", Injected + "\n---\n" + Injected.Replace("enabled", "disabled") + "\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: billing\n");
         Assert.Equal(new[] { "shop", "shop", "billing" }, file.Namespaces.Select(n => n.Name).ToArray());
         Assert.Equal(new Label("istio-injection", "enabled"), Assert.Single(file.Namespaces[0].Labels));
-        var mesh = new Mesh(Array.Empty<MeshDeclaration>(), Array.Empty<Workload>(), "default", null, file.Namespaces.ToArray());
+        var mesh = new Mesh(Array.Empty<ServiceInfo>(), Array.Empty<Resource>(), Array.Empty<Workload>(), "default", null, file.Namespaces.ToArray());
         Assert.Equal("enabled", Assert.Single(mesh.Namespaces["shop"].Labels).Value);
         Assert.Empty(mesh.Namespaces["billing"].Labels);
     }

@@ -77,7 +77,7 @@ public class SourceTreeTests
     {
         var result = Read("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\nspec:\n  !!str hosts: [a.example.com]\n");
         Assert.Empty(result.Problems);
-        Assert.Equal(new[] { "a.example.com" }, ((Model.VirtualService)Assert.Single(result.Declarations).Resources.Single()).Spec.Hosts.ToArray());
+        Assert.Equal(new[] { "a.example.com" }, ((Model.VirtualService)Assert.Single(result.Resources)).Spec.Hosts.ToArray());
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class SourceTreeTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal((7, 3), (problem.Position.Line, problem.Position.Column));
         Assert.Equal("the key 'hosts' is written twice in this mapping", problem.Message);
-        Assert.Empty(result.Declarations);
+        Assert.Empty(result.Resources);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class SourceTreeTests
     {
         var shared = Read("apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\nspec:\n  hosts: &h [a.example.com]\n  gateways: *h\n");
         Assert.Empty(shared.Problems);
-        var spec = ((Model.VirtualService)Assert.Single(shared.Declarations).Resources.Single()).Spec;
+        var spec = ((Model.VirtualService)Assert.Single(shared.Resources)).Spec;
         Assert.Equal(new[] { "a.example.com" }, spec.Hosts.ToArray());
         Assert.Equal(new[] { "a.example.com" }, spec.Gateways.ToArray());
 
@@ -132,12 +132,12 @@ public class SourceTreeTests
         var result = Read(yaml.ToString());
         var problem = Assert.Single(result.Problems);
         Assert.Equal("aliases expand this document by more than 1000000 nodes", problem.Message);
-        Assert.Empty(result.Declarations);
+        Assert.Empty(result.Resources);
 
         // Four levels (10^5 nodes) are within the limit, and read.
         var small = Read(string.Join("\n", yaml.ToString().Split('\n').Take(13)) + "\n");
         Assert.Empty(small.Problems);
-        Assert.Single(small.Declarations);
+        Assert.Single(small.Resources);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using MeshDsl.Helpers;
 using MeshDsl.Emit;
+using MeshDsl.FrontEnd;
 using MeshDsl.Model;
 using MeshDsl.Rules;
 using MeshDsl.Tests.Support;
@@ -27,8 +28,8 @@ public class YamlFrontEndTests
         var result = IstioYamlReader.Read(file, text, new YamlOrigins());
         Assert.Empty(result.Problems);
         var expected = YamlTree.Parse(text).Where(d => IstioKinds.Contains(Kind(d))).ToArray();
-        Assert.Equal(expected.Length, result.Declarations.Count);
-        AssertSameDocuments(expected, result.Declarations);
+        Assert.Equal(expected.Length, result.Resources.Count);
+        AssertSameDocuments(expected, result.Resources);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class YamlFrontEndTests
         var istio = yaml.Select(YamlTree.ParseSingle).Where(d => IstioKinds.Contains(Kind(d))).ToArray();
         var result = IstioYamlReader.Read("kitchen-sink.yaml", string.Join("---\n", yaml), new YamlOrigins());
         Assert.Empty(result.Problems);
-        AssertSameDocuments(istio, result.Declarations);
+        AssertSameDocuments(istio, result.Resources);
     }
 
     /// <summary>The seed fixtures with Istio resources, each with its C# sample (the Deployment fixtures have none).</summary>
@@ -54,7 +55,7 @@ public class YamlFrontEndTests
         var csharp = TestCompilation.Declarations(TestCompilation.Create(TestCompilation.Sample("Seed/" + fixture)));
         var yaml = IstioYamlReader.Read(fixture + ".yaml", File.ReadAllText(Path.Combine(Paths.SeedManifests, fixture + ".yaml")), new YamlOrigins());
         // A fixture shows part of what its sample declares (the VirtualService of a step, without its DestinationRule).
-        AssertEqualModels(csharp, yaml.Declarations, everyResource: false);
+        AssertEqualModels(csharp, yaml.Resources, everyResource: false);
     }
 
     [Fact]
@@ -63,13 +64,13 @@ public class YamlFrontEndTests
         var compilation = TestCompilation.Create(TestCompilation.Sample("KitchenSink"));
         var yaml = TestCompilation.Run(compilation).Manifests().Values.ToArray();
         var result = IstioYamlReader.Read("kitchen-sink.yaml", string.Join("---\n", yaml), new YamlOrigins());
-        AssertEqualModels(TestCompilation.Declarations(compilation), result.Declarations, everyResource: true);
+        AssertEqualModels(TestCompilation.Declarations(compilation), result.Resources, everyResource: true);
     }
 
     /// <summary>Every Istio resource either front end built, compared field by field (origins aside).</summary>
-    private static void AssertEqualModels(IEnumerable<MeshDeclaration> csharp, IEnumerable<MeshDeclaration> yaml, bool everyResource)
+    private static void AssertEqualModels(IEnumerable<CSharpDeclaration> csharp, IEnumerable<Resource> yaml, bool everyResource)
     {
-        var fromCSharp = ModelIdentity.ByIdentity(csharp);
+        var fromCSharp = ModelIdentity.ByIdentity(csharp.SelectMany(d => d.Resources));
         var fromYaml = ModelIdentity.ByIdentity(yaml);
         Assert.NotEmpty(fromYaml);
         if (everyResource) Assert.Equal(fromCSharp.Keys.OrderBy(k => k, StringComparer.Ordinal), fromYaml.Keys.OrderBy(k => k, StringComparer.Ordinal));
@@ -106,7 +107,7 @@ public class YamlFrontEndTests
             """;
         var result = IstioYamlReader.Read("list.yaml", Text, new YamlOrigins());
         Assert.Empty(result.Problems);
-        Assert.Equal(new[] { "VirtualService shop/a", "Gateway g" }, result.Declarations.Select(d => d.Resources[0].Kind + " " + (d.Resources[0].Metadata.Namespace is { } ns ? ns + "/" : "") + d.Resources[0].Metadata.Name));
+        Assert.Equal(new[] { "VirtualService shop/a", "Gateway g" }, result.Resources.Select(r => r.Kind + " " + (r.Metadata.Namespace is { } ns ? ns + "/" : "") + r.Metadata.Name));
         Assert.Equal(1, result.Skipped["Service"]);
         Assert.Equal(1, result.Skipped["ConfigMap"]);
     }
@@ -160,7 +161,7 @@ public class YamlFrontEndTests
             """;
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("vs.yaml", Text, origins);
-        var findings = result.Declarations.SelectMany(PolicyRules.Evaluate).ToArray();
+        var findings = result.Resources.SelectMany(PolicyRules.Evaluate).ToArray();
         var duration = Assert.Single(findings, f => f.RuleId == RuleIds.InvalidDuration);
         Assert.Equal(8, origins.Find(duration.Origin)!.Value.Line);
         var retryOn = Assert.Single(findings, f => f.RuleId == RuleIds.MalformedRetries);
@@ -199,7 +200,7 @@ public class YamlFrontEndTests
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("db.yaml", Text, origins);
         Assert.Empty(result.Problems);
-        var ports = result.Declarations.SelectMany(PolicyRules.Evaluate).Where(f => f.RuleId == RuleIds.PortOutOfRange).ToArray();
+        var ports = result.Resources.SelectMany(PolicyRules.Evaluate).Where(f => f.RuleId == RuleIds.PortOutOfRange).ToArray();
         Assert.Equal(new[] { ("70000", 8), ("0", 15) }, ports.Select(f => (f.MessageArgs[0], origins.Find(f.Origin)!.Value.Line)));
     }
 
@@ -233,7 +234,7 @@ public class YamlFrontEndTests
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("reviews.yaml", Text, origins);
         Assert.Empty(result.Problems);
-        var messages = result.Declarations.SelectMany(PolicyRules.Evaluate).Where(f => f.RuleId == RuleIds.InvalidHeader)
+        var messages = result.Resources.SelectMany(PolicyRules.Evaluate).Where(f => f.RuleId == RuleIds.InvalidHeader)
             .Select(f => string.Join("|", f.MessageArgs)).ToArray();
         Assert.Equal(3, messages.Length);
         Assert.Contains(messages, m => m.StartsWith("'bad header' is not a header name Istio accepts", StringComparison.Ordinal));
@@ -267,7 +268,7 @@ public class YamlFrontEndTests
             """;
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("reviews.yaml", Text, origins);
-        var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(result.Declarations, Array.Empty<Workload>(), "default")), f => f.RuleId == RuleIds.UnroutedSubset);
+        var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(Array.Empty<ServiceInfo>(), result.Resources, Array.Empty<Workload>(), "default")), f => f.RuleId == RuleIds.UnroutedSubset);
         Assert.Equal(new[] { "v2", "reviews" }, finding.MessageArgs);
         Assert.Equal(9, origins.Find(finding.Origin)!.Value.Line);
     }
@@ -294,13 +295,13 @@ public class YamlFrontEndTests
             Selector = new[] { new Label("app", "reviews") }.ToEquatableArray(),
         };
         var pods = new[] { new Workload("Deployment", "reviews-v1", "shop", new[] { new Label("app", "reviews"), new Label("version", "v1") }.ToEquatableArray(), "deploy.yaml:1") };
-        var findings = PolicyRules.EvaluateMesh(new Mesh(result.Declarations, pods, "default", new[] { service })).Where(f => f.RuleId == RuleIds.SubsetSelectsNothing).ToArray();
+        var findings = PolicyRules.EvaluateMesh(new Mesh(Array.Empty<ServiceInfo>(), result.Resources, pods, "default", new[] { service })).Where(f => f.RuleId == RuleIds.SubsetSelectsNothing).ToArray();
         var finding = Assert.Single(findings);
         Assert.Equal("v2", finding.MessageArgs[0]);
         Assert.Equal(9, origins.Find(finding.Origin)!.Value.Line);
 
         // Without the Service, the subsets' pods are unknown: nothing is said.
-        Assert.DoesNotContain(PolicyRules.EvaluateMesh(new Mesh(result.Declarations, pods, "default")), f => f.RuleId == RuleIds.SubsetSelectsNothing);
+        Assert.DoesNotContain(PolicyRules.EvaluateMesh(new Mesh(Array.Empty<ServiceInfo>(), result.Resources, pods, "default")), f => f.RuleId == RuleIds.SubsetSelectsNothing);
     }
 
     [Fact]
@@ -346,7 +347,7 @@ public class YamlFrontEndTests
 
         var origins = new YamlOrigins();
         var rules = IstioYamlReader.Read("dr.yaml", Rule, origins);
-        var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(rules.Declarations, file.Workloads.ToArray(), "default", file.Hosts.ToArray())), f => f.RuleId == RuleIds.SubsetSelectsNothing);
+        var finding = Assert.Single(PolicyRules.EvaluateMesh(new Mesh(Array.Empty<ServiceInfo>(), rules.Resources, file.Workloads.ToArray(), "default", file.Hosts.ToArray())), f => f.RuleId == RuleIds.SubsetSelectsNothing);
         Assert.Equal("v2", finding.MessageArgs[0]);
     }
 
@@ -368,7 +369,7 @@ public class YamlFrontEndTests
             """;
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("vs.yaml", Text, origins);
-        var finding = Assert.Single(result.Declarations.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidRouteSetting);
+        var finding = Assert.Single(result.Resources.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidRouteSetting);
         Assert.Equal(new YamlLocation(new YamlPosition("vs.yaml", 11, 16), "VirtualService maintenance", "spec.http[0].directResponse.body.bytes"), origins.Locate(finding.Origin, finding.Field));
     }
 
@@ -393,9 +394,9 @@ public class YamlFrontEndTests
         Assert.Null(origins.Locate(new SourceRef("other.yaml", origin.Node), field));
     }
 
-    private static void AssertSameDocuments(IReadOnlyList<YamlNode> expected, IReadOnlyList<MeshDeclaration> declarations)
+    private static void AssertSameDocuments(IReadOnlyList<YamlNode> expected, IReadOnlyList<Resource> resources)
     {
-        var written = declarations.SelectMany(d => d.Resources).Select(r => YamlTree.ParseSingle(YamlWriter.Write(ManifestEmitter.ToYaml(r)))).ToArray();
+        var written = resources.Select(r => YamlTree.ParseSingle(YamlWriter.Write(ManifestEmitter.ToYaml(r)))).ToArray();
         foreach (var document in expected)
         {
             var match = written.SingleOrDefault(w => Identity(w) == Identity(document));

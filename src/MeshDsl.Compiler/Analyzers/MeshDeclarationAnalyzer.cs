@@ -31,10 +31,10 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
     // Per analyzer instance, which the IDE keeps between compilations: typing in one file re-parses only the declarations
     // the edit can change, and the mesh-wide rules run again only when a declaration did change.
-    private readonly DeclarationCache<MeshDeclaration> _cache = new(static (symbol, ct) => DeclarationParser.Parse(symbol, ct));
-    private readonly ConditionalWeakTable<DeclarationSet<MeshDeclaration>, StrongBox<MeshAnalysis?>> _analyses = new();
+    private readonly DeclarationCache<CSharpDeclaration> _cache = new(static (symbol, ct) => DeclarationParser.Parse(symbol, ct));
+    private readonly ConditionalWeakTable<DeclarationSet<CSharpDeclaration>, StrongBox<MeshAnalysis?>> _analyses = new();
 
-    private readonly ConditionalWeakTable<MeshDeclaration, StrongBox<Reported?>> _reported = new();
+    private readonly ConditionalWeakTable<CSharpDeclaration, StrongBox<Reported?>> _reported = new();
 
     /// <summary>How many declarations this analyzer has parsed (each edit should add only the ones it changed).</summary>
     internal int DeclarationsParsed => _cache.Parses;
@@ -101,7 +101,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var reported = Volatile.Read(ref box.Value);
             if (reported is null || !reported.MeshFindings.SequenceEqual(meshFindings))
             {
-                reported = new Reported(meshFindings, Locate(type, PolicyRules.Evaluate(model).Concat(meshFindings), context.CancellationToken));
+                reported = new Reported(meshFindings, Locate(type, model.Evaluate().Concat(meshFindings), context.CancellationToken));
                 Volatile.Write(ref box.Value, reported);
             }
 
@@ -119,7 +119,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
         if (DeclarationParser.Parse(type, context.CancellationToken)?.WithCanaryEngine(engine) is { } parsed)
         {
-            foreach (var diagnostic in Locate(type, PolicyRules.Evaluate(parsed), context.CancellationToken)) context.ReportDiagnostic(diagnostic);
+            foreach (var diagnostic in Locate(type, parsed.Evaluate(), context.CancellationToken)) context.ReportDiagnostic(diagnostic);
         }
     }
 
@@ -192,14 +192,14 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
         private readonly Dictionary<string, List<Finding>> _fileFindings;
 
-        private MeshAnalysis(Dictionary<string, MeshDeclaration> declarations, Dictionary<string, List<Finding>> findings, Dictionary<string, List<Finding>> fileFindings)
+        private MeshAnalysis(Dictionary<string, CSharpDeclaration> declarations, Dictionary<string, List<Finding>> findings, Dictionary<string, List<Finding>> fileFindings)
         {
             Declarations = declarations;
             _findings = findings;
             _fileFindings = fileFindings;
         }
 
-        public Dictionary<string, MeshDeclaration> Declarations { get; }
+        public Dictionary<string, CSharpDeclaration> Declarations { get; }
 
         public IEnumerable<Finding> FindingsFor(string sourceType) =>
             _findings.TryGetValue(sourceType, out var list) ? list : Enumerable.Empty<Finding>();
@@ -210,23 +210,23 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
         public MeshInputs Inputs { get; private set; } = null!;
 
-        public static MeshAnalysis Create(ImmutableArray<MeshDeclaration> parsed, MeshInputs inputs, CancellationToken cancellationToken)
+        public static MeshAnalysis Create(ImmutableArray<CSharpDeclaration> parsed, MeshInputs inputs, CancellationToken cancellationToken)
         {
-            var declarations = new Dictionary<string, MeshDeclaration>(StringComparer.Ordinal);
+            var declarations = new Dictionary<string, CSharpDeclaration>(StringComparer.Ordinal);
             foreach (var declaration in parsed)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                declarations[declaration.Source] = declaration.WithCanaryEngine(inputs.Engine);
+                declarations[declaration.TypeName] = declaration.WithCanaryEngine(inputs.Engine);
             }
 
-            var ordered = declarations.Values.OrderBy(d => d.Source, StringComparer.Ordinal).ToArray();
+            var ordered = declarations.Values.OrderBy(d => d.TypeName, StringComparer.Ordinal).ToArray();
             var findings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
             var workloads = inputs.Files.SelectMany(f => f.Workloads).ToArray();
             var hosts = inputs.Files.SelectMany(f => f.Hosts).ToArray();
             var namespaces = inputs.Files.SelectMany(f => f.Namespaces).ToArray();
             var files = new HashSet<string>(inputs.Files.Select(f => f.Path), StringComparer.Ordinal);
             var fileFindings = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-            foreach (var finding in PolicyRules.EvaluateMesh(ordered, workloads, inputs.DefaultNamespace, hosts, namespaces).Distinct())
+            foreach (var finding in PolicyRules.EvaluateMesh(CSharpDeclaration.MeshOf(ordered, workloads, inputs.DefaultNamespace, hosts, namespaces)).Distinct())
             {
                 // A workload file's object: its origin is the file and a line (WorkloadYaml.LineOrigin).
                 if (files.Contains(finding.Origin.Document))

@@ -36,12 +36,14 @@ internal static class CSharpEmitter
     {
         var yaml = _yaml ??= new StringBuilder(4096);
         yaml.Clear();
-        ManifestEmitter.AppendFileText(yaml, resource);
+        // The C# front end's origins name the declaring type: the file says which one it comes from, the key which type it belongs to.
+        var sourceType = resource.Origin.Document;
+        ManifestEmitter.AppendFileText(yaml, resource, sourceType);
 
         // A verbatim string: the YAML as it is, with only '"' doubled (the writer emits "\n" line ends, so the value is
         // the same on every machine whatever the generated file's line endings).
         sb.Append("[assembly: global::System.Reflection.AssemblyMetadata(")
-            .Append(SymbolDisplay.FormatLiteral(ManifestKey.Create(resource.Source, ManifestFiles.FileName(resource)), quote: true))
+            .Append(SymbolDisplay.FormatLiteral(ManifestKey.Create(sourceType, ManifestFiles.FileName(resource)), quote: true))
             .Append(", @\"");
         for (var i = 0; i < yaml.Length; i++)
         {

@@ -22,7 +22,7 @@ internal static class DeclarationParser
     /// Whether to run <see cref="AttributeChecks"/>: the analyzers need its findings, the generator (which emits resources and
     /// never reports) does not, and skipping it keeps the generator's per-edit transform cheap.
     /// </param>
-    public static MeshDeclaration? Parse(INamedTypeSymbol type, CancellationToken cancellationToken, bool attributeChecks = true)
+    public static CSharpDeclaration? Parse(INamedTypeSymbol type, CancellationToken cancellationToken, bool attributeChecks = true)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var attributes = ParseContext.Read(type);
@@ -93,7 +93,7 @@ internal static class DeclarationParser
 
     private static string Short(string metadataName) => metadataName.Substring("MeshDsl.".Length).Replace("Attribute", string.Empty);
 
-    private static MeshDeclaration ParseService(INamedTypeSymbol type, AttributeReader service, AttributeReader[] attributes)
+    private static CSharpDeclaration ParseService(INamedTypeSymbol type, AttributeReader service, AttributeReader[] attributes)
     {
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, service.Index);
@@ -121,7 +121,7 @@ internal static class DeclarationParser
                 : ImmutableArray.Create(new Label("version", subsetName));
             subsets.Add(new Subset(subsetName, labels, PolicyParser.Parse(subsetType, nestedAttributes, context), new SourceRef(subsetType, subset.Index)));
             subsetTypes[nested] = subsetName;
-            if (WorkloadParser.Deployment(nestedAttributes, sourceType, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
+            if (WorkloadParser.Deployment(nestedAttributes, origin, subsetType, name, ns, subsetName, selector, labels, servicePort) is { } deployment)
             {
                 deployments.Add(deployment);
             }
@@ -131,7 +131,7 @@ internal static class DeclarationParser
         var policy = PolicyParser.Parse(sourceType, attributes, context);
         if (subsets.Count > 0 || policy is not null)
         {
-            resources.Add(new DestinationRule(meta, sourceType, new DestinationRuleSpec(
+            resources.Add(new DestinationRule(meta, origin, new DestinationRuleSpec(
                 host, policy, subsets.ToEquatableArray(), exportTo, ParseContext.Labels(service.Strings("WorkloadSelector")))));
         }
 
@@ -139,7 +139,7 @@ internal static class DeclarationParser
         if (!routes.IsEmpty)
         {
             var gateways = TargetResolver.Gateways(service, context, origin);
-            resources.Add(new VirtualService(meta, sourceType, new VirtualServiceSpec(
+            resources.Add(new VirtualService(meta, origin, new VirtualServiceSpec(
                 ImmutableArray.Create(host), gateways, routes.Http, routes.Tls, routes.Tcp, exportTo)));
             var virtualHost = ns is not null && service.Int("Port") is { } vhostPort
                 ? TargetResolver.Qualify(host, ns, null) + ":" + vhostPort.ToString(System.Globalization.CultureInfo.InvariantCulture)
@@ -158,16 +158,20 @@ internal static class DeclarationParser
         if (deployments.Count > 0)
         {
             resources.AddRange(deployments);
-            resources.Add(WorkloadParser.Service(meta, sourceType, selector, ports, ParseContext.NullIfEmpty(service.String("PortName")), deployments.OfType<K8sDeployment>()));
+            resources.Add(WorkloadParser.Service(meta, origin, selector, ports, ParseContext.NullIfEmpty(service.String("PortName")), deployments.OfType<K8sDeployment>()));
         }
 
         if (RateLimitParser.Local(attributes, sourceType, meta, selector, "SIDECAR_INBOUND") is { } rateLimit) resources.Add(rateLimit);
 
-        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector) { Canary = CanaryParser.Parse(attributes, sourceType, subsetTypes, context) };
-        return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray(), info);
+        var info = new ServiceInfo(name, ns, host, ports.ToEquatableArray(), origin, selector)
+        {
+            Canary = CanaryParser.Parse(attributes, sourceType, subsetTypes, context),
+            Resources = Distinct(resources, context).ToEquatableArray(),
+        };
+        return new CSharpDeclaration(sourceType, origin, EquatableArray<Resource>.Empty, context.Findings.ToEquatableArray(), info);
     }
 
-    private static MeshDeclaration ParseVirtualService(INamedTypeSymbol type, AttributeReader vs)
+    private static CSharpDeclaration ParseVirtualService(INamedTypeSymbol type, AttributeReader vs)
     {
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, vs.Index);
@@ -176,13 +180,13 @@ internal static class DeclarationParser
         var routes = RouteParser.Parse(type, context);
         var meta = new ObjectMeta(vs.String("name") ?? string.Empty, ns);
         var gateways = TargetResolver.Gateways(vs, context, origin);
-        var resource = new VirtualService(meta, sourceType, new VirtualServiceSpec(
+        var resource = new VirtualService(meta, origin, new VirtualServiceSpec(
             vs.Strings("Hosts"), gateways, routes.Http, routes.Tls, routes.Tcp, vs.Strings("ExportTo")));
         var resources = ImmutableArray.Create<Resource>(resource).AddRange(RateLimitParser.PerRoute(type, meta, gateways, vs, context));
-        return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new CSharpDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
-    private static MeshDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway, AttributeReader[] gatewayAttributes)
+    private static CSharpDeclaration ParseGateway(INamedTypeSymbol type, AttributeReader gateway, AttributeReader[] gatewayAttributes)
     {
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, gateway.Index);
@@ -225,12 +229,12 @@ internal static class DeclarationParser
 
         var meta = new ObjectMeta(gateway.String("name") ?? string.Empty, ns);
         var selector = ParseContext.Labels(gateway.Strings("Selector"));
-        var resources = ImmutableArray.Create<Resource>(new Gateway(meta, sourceType, new GatewaySpec(selector, servers.ToEquatableArray())));
+        var resources = ImmutableArray.Create<Resource>(new Gateway(meta, origin, new GatewaySpec(selector, servers.ToEquatableArray())));
         if (RateLimitParser.Local(gatewayAttributes, sourceType, meta, selector, "GATEWAY") is { } rateLimit) resources = resources.Add(rateLimit);
-        return new MeshDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new CSharpDeclaration(sourceType, origin, Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
-    private static MeshDeclaration ParseServiceEntry(INamedTypeSymbol type, AttributeReader entry, AttributeReader[] attributes)
+    private static CSharpDeclaration ParseServiceEntry(INamedTypeSymbol type, AttributeReader entry, AttributeReader[] attributes)
     {
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, entry.Index);
@@ -262,8 +266,8 @@ internal static class DeclarationParser
             entry.Strings("ExportTo"),
             entry.Strings("SubjectAltNames"),
             origin);
-        var resource = new ServiceEntry(new ObjectMeta(entry.String("name") ?? string.Empty, ns), sourceType, spec);
-        return new MeshDeclaration(sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
+        var resource = new ServiceEntry(new ObjectMeta(entry.String("name") ?? string.Empty, ns), origin, spec);
+        return new CSharpDeclaration(sourceType, origin, ImmutableArray.Create<Resource>(resource), context.Findings.ToEquatableArray());
     }
 
     /// <summary><c>name=number</c> pairs; one whose number is not an integer is reported (a pair without '=' is MESH004's).</summary>

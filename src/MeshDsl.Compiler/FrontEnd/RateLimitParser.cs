@@ -36,7 +36,7 @@ internal static class RateLimitParser
             new EnvoyPatch("INSERT_BEFORE", LocalRateLimitFilter.HttpFilter(settings), null),
             origin);
         var name = ParseContext.NullIfEmpty(a.String("Name")) ?? owner.Name + "-local-rate-limit";
-        return new EnvoyFilter(new ObjectMeta(name, owner.Namespace), sourceType,
+        return new EnvoyFilter(new ObjectMeta(name, owner.Namespace), origin,
             new EnvoyFilterSpec(selector, EquatableArray<PolicyTargetReference>.Empty, new[] { patch }.ToEquatableArray(), a.Int("Priority"), origin));
     }
 
@@ -101,7 +101,7 @@ internal static class RateLimitParser
                     origin),
             };
             var name = ParseContext.NullIfEmpty(a.String("Name")) ?? vs.Name + "-" + routeName + "-local-rate-limit";
-            yield return new EnvoyFilter(new ObjectMeta(name, viaGateway ? gatewayNamespace : vs.Namespace), sourceType,
+            yield return new EnvoyFilter(new ObjectMeta(name, viaGateway ? gatewayNamespace : vs.Namespace), origin,
                 new EnvoyFilterSpec(viaGateway ? gatewaySelector : ImmutableArray<Label>.Empty, EquatableArray<PolicyTargetReference>.Empty, patches.ToEquatableArray(), a.Int("Priority"), origin));
         }
     }

@@ -20,7 +20,7 @@ internal static class RateLimitServiceParser
     private const string RuntimeSubdirectory = "ratelimit";
     private const string ConfigVolume = "config";
 
-    public static MeshDeclaration Parse(INamedTypeSymbol type, AttributeReader service)
+    public static CSharpDeclaration Parse(INamedTypeSymbol type, AttributeReader service)
     {
         var sourceType = ParseContext.TypeName(type);
         var origin = new SourceRef(sourceType, service.Index);
@@ -44,15 +44,15 @@ internal static class RateLimitServiceParser
             Env = env.ToEquatableArray(),
             VolumeMounts = new[] { new VolumeMount(ConfigVolume, RuntimeRoot + "/" + RuntimeSubdirectory + "/config") }.ToEquatableArray(),
         };
-        var deployment = new K8sDeployment(meta, sourceType, new DeploymentSpec(service.Int("Replicas"), app, app, container, origin)
+        var deployment = new K8sDeployment(meta, origin, new DeploymentSpec(service.Int("Replicas"), app, app, container, origin)
         {
             Volumes = new[] { new ConfigMapVolume(ConfigVolume, configMapName) }.ToEquatableArray(),
         });
-        var k8sService = new K8sService(meta, sourceType, new ServiceSpec(app, ImmutableArray.Create(new ServicePort("http", HttpPort, null), new ServicePort("grpc", GrpcPort, null))));
-        var configMap = new RateLimitConfigMap(new ObjectMeta(configMapName, ns), sourceType, "config.yaml", config);
+        var k8sService = new K8sService(meta, origin, new ServiceSpec(app, ImmutableArray.Create(new ServicePort("http", HttpPort, null), new ServicePort("grpc", GrpcPort, null))));
+        var configMap = new RateLimitConfigMap(new ObjectMeta(configMapName, ns), origin, "config.yaml", config);
         var resources = new List<Resource> { deployment, configMap, k8sService };
         resources.AddRange(Filters(service, config.Domain, name, ns, chains.Select(c => c.Actions).ToList(), origin, sourceType, context));
-        return new MeshDeclaration(sourceType, origin, DeclarationParser.Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
+        return new CSharpDeclaration(sourceType, origin, DeclarationParser.Distinct(resources, context).ToEquatableArray(), context.Findings.ToEquatableArray());
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal static class RateLimitServiceParser
                     new EnvoyPatch("MERGE", GlobalRateLimitFilter.RateLimits(chains), null), origin));
             }
 
-            yield return new EnvoyFilter(new ObjectMeta(name + "-" + targetName, ParseContext.NullIfEmpty(target.String("Namespace"))), sourceType,
+            yield return new EnvoyFilter(new ObjectMeta(name + "-" + targetName, ParseContext.NullIfEmpty(target.String("Namespace"))), origin,
                 new EnvoyFilterSpec(selector, EquatableArray<PolicyTargetReference>.Empty, patches.ToEquatableArray(), service.Int("Priority"), origin));
         }
     }

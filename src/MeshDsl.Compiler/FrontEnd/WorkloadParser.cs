@@ -10,9 +10,9 @@ namespace MeshDsl.FrontEnd;
 /// <summary>Reads the Kubernetes workloads declared in C# (<c>[Deployment]</c> on a subset class) and the Service in front of them.</summary>
 internal static class WorkloadParser
 {
-    /// <param name="serviceType">The service's C# type: the manifest belongs to it, as its other resources do.</param>
+    /// <param name="serviceOrigin">The service's declaration: the Deployment belongs to it, as its other resources do.</param>
     public static K8sDeployment? Deployment(
-        AttributeReader[] attributes, string serviceType, string subsetType, string service, string? ns, string subset,
+        AttributeReader[] attributes, SourceRef serviceOrigin, string subsetType, string service, string? ns, string subset,
         ImmutableArray<Label> selector, ImmutableArray<Label> subsetLabels, int? servicePort)
     {
         var deployment = ParseContext.Find(attributes, AttributeNames.Deployment);
@@ -30,18 +30,18 @@ internal static class WorkloadParser
             Probe(ParseContext.Find(attributes, AttributeNames.ReadinessProbe), subsetType),
             Probe(ParseContext.Find(attributes, AttributeNames.LivenessProbe), subsetType));
         var name = ParseContext.NullIfEmpty(deployment.String("Name")) ?? service + "-" + subset;
-        return new K8sDeployment(new ObjectMeta(name, ns), serviceType,
+        return new K8sDeployment(new ObjectMeta(name, ns), serviceOrigin,
             new DeploymentSpec(deployment.Int("Replicas"), matchLabels.ToEquatableArray(), podLabels.ToEquatableArray(), container, new SourceRef(subsetType, deployment.Index)));
     }
 
     /// <summary>The Kubernetes Service that selects the service's pods, with a named port for each service port.</summary>
-    public static K8sService Service(ObjectMeta meta, string sourceType, ImmutableArray<Label> selector, List<int> ports, string? portName, IEnumerable<K8sDeployment> deployments)
+    public static K8sService Service(ObjectMeta meta, SourceRef origin, ImmutableArray<Label> selector, List<int> ports, string? portName, IEnumerable<K8sDeployment> deployments)
     {
         var containerPort = deployments.SelectMany(d => d.Spec.Container.Ports).Cast<int?>().FirstOrDefault();
         var servicePorts = ports.Count > 0
             ? ports.Select((p, i) => new ServicePort(i == 0 ? portName ?? "http" : "http-" + p.ToString(CultureInfo.InvariantCulture), p, containerPort is { } c && c != p && i == 0 ? c : null))
             : containerPort is { } only ? new[] { new ServicePort(portName ?? "http", only, null) } : Enumerable.Empty<ServicePort>();
-        return new K8sService(meta, sourceType, new ServiceSpec(selector.ToEquatableArray(), servicePorts.ToEquatableArray()));
+        return new K8sService(meta, origin, new ServiceSpec(selector.ToEquatableArray(), servicePorts.ToEquatableArray()));
     }
 
     private static Probe? Probe(AttributeReader probe, string sourceType) => probe.MetadataName.Length == 0

@@ -60,7 +60,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         var declarations = parsed
             .Select(static (p, _) => p.Declaration)
             .Combine(buildOptions)
-            .Select(static (pair, _) => CanaryBackEnd.Apply(pair.Left.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine)))
+            .Select(static (pair, _) => pair.Left.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine).WithCanary())
             .WithTrackingName(TrackingNames.Declarations);
 
         // One implementation-only source per declaration holds its metadata and all its manifests. Roslyn's driver adds
@@ -82,7 +82,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
 
         var all = declarations.Collect();
         var graph = graphEnabled.Combine(all)
-            .Select(static (pair, _) => pair.Left ? MeshGraphFiles.Of(pair.Right) : EquatableArray<(string File, string Text)>.Empty)
+            .Select(static (pair, _) => pair.Left ? MeshGraphFiles.Of(MeshOf(pair.Right)) : EquatableArray<(string File, string Text)>.Empty)
             .WithTrackingName(TrackingNames.Graph);
         context.RegisterImplementationSourceOutput(graph, static (spc, files) =>
         {
@@ -93,13 +93,20 @@ public sealed class MeshGenerator : IIncrementalGenerator
     /// <summary>What the generator embeds for one declaration.</summary>
     internal sealed record DeclarationOutput(string Source, string FileStem, string? Service, EquatableArray<Resource> Resources)
     {
-        public static DeclarationOutput Of(MeshDeclaration d) => new(d.Source, ManifestFiles.Stem(d), ServiceDescription.Write(d), d.Resources);
+        public static DeclarationOutput Of(CSharpDeclaration d) =>
+            new(d.TypeName, ManifestFiles.Stem(d.Resources, d.TypeName), d.Service is { } service ? ServiceDescription.Write(service) : null, d.Resources);
 
         public string Emit() => CSharpEmitter.DeclarationMetadata(Source, FileStem, Service, Resources);
     }
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
-    internal sealed record Parsed(MeshDeclaration Declaration, AccessorModel? Accessor);
+    internal sealed record Parsed(CSharpDeclaration Declaration, AccessorModel? Accessor);
+
+    /// <summary>The mesh of the compilation's declarations (the order they are collected in does not matter to the graph).</summary>
+    private static Mesh MeshOf(System.Collections.Immutable.ImmutableArray<CSharpDeclaration> declarations)
+    {
+        return CSharpDeclaration.MeshOf(declarations.OrderBy(d => d.TypeName, System.StringComparer.Ordinal).ToArray(), System.Array.Empty<Workload>());
+    }
 
     /// <summary>
     /// The accessor needs the class and every containing type to be a partial class, struct or record (an interface cannot

@@ -19,38 +19,38 @@ internal static class CanaryBackEnd
     /// <summary>The namespace a step names when the service names none: where <c>kubectl apply</c> of a step must land.</summary>
     public const string FallbackNamespace = "default";
 
-    public static MeshDeclaration WithCanaryEngine(this MeshDeclaration declaration, string? engine)
-    {
-        if (declaration.Service?.Canary is not { } canary) return declaration;
-        if (CanaryEngines.Parse(engine) is not { } parsed)
-        {
-            // An engine this build does not know is reported where the canary is declared; its steps are still written.
-            var finding = new Finding(RuleIds.UnknownCanaryEngine, canary.Origin, string.Empty, System.Collections.Immutable.ImmutableArray.Create(engine!.Trim()));
-            return declaration with { Findings = declaration.Findings.Concat(new[] { finding }).ToEquatableArray() };
-        }
+    /// <summary>The service with the canary engine the build names (MeshDslCanaryEngine), when it names one this build knows.</summary>
+    public static ServiceInfo WithCanaryEngine(this ServiceInfo service, string? engine) =>
+        service.Canary is { } canary && CanaryEngines.Parse(engine) is { } parsed && parsed != canary.Engine
+            ? service with { Canary = canary with { Engine = parsed } }
+            : service;
 
-        return parsed == canary.Engine ? declaration : declaration with { Service = declaration.Service with { Canary = canary with { Engine = parsed } } };
-    }
+    /// <summary>An engine this build does not know, reported where the canary is declared (its steps are still written); null when it knows it.</summary>
+    public static Finding? UnknownEngine(ServiceInfo service, string? engine) =>
+        service.Canary is { } canary && CanaryEngines.Parse(engine) is null
+            ? new Finding(RuleIds.UnknownCanaryEngine, canary.Origin, string.Empty, System.Collections.Immutable.ImmutableArray.Create(engine!.Trim()))
+            : null;
 
-    public static MeshDeclaration Apply(MeshDeclaration declaration)
+    /// <summary>The service with the objects its canary's engine runs in place of those declared.</summary>
+    public static ServiceInfo Apply(ServiceInfo service)
     {
-        if (declaration.Service is not { Canary: { } canary } service || canary.StableSubset.Length == 0 || canary.CanarySubset.Length == 0) return declaration;
-        var plan = CanaryPlan.Of(declaration, service, canary);
+        if (service.Canary is not { } canary || canary.StableSubset.Length == 0 || canary.CanarySubset.Length == 0) return service;
+        var plan = CanaryPlan.Of(service, canary);
         var resources = canary.Engine switch
         {
-            CanaryEngines.Flagger => Flagger(declaration, plan),
-            CanaryEngines.ArgoRollouts => Argo(declaration, plan),
-            _ => Steps(declaration, plan),
+            CanaryEngines.Flagger => Flagger(service, plan),
+            CanaryEngines.ArgoRollouts => Argo(service, plan),
+            _ => Steps(service, plan),
         };
         // One file per name, whatever the declaration repeats (two checks of one name, a step weight twice): the repeat is
         // reported where it is declared (MESH010, MESH701), and the generator never gets two outputs of one name.
         var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        return declaration with { Resources = resources.Where(r => seen.Add(Emit.ManifestFiles.FileName(r))).ToEquatableArray() };
+        return service with { Resources = resources.Where(r => seen.Add(Emit.ManifestFiles.FileName(r))).ToEquatableArray() };
     }
 
-    private static IEnumerable<Resource> Steps(MeshDeclaration declaration, CanaryPlan plan)
+    private static IEnumerable<Resource> Steps(ServiceInfo declared, CanaryPlan plan)
     {
-        var resources = WithVirtualService(declaration, plan.VirtualService).ToList();
+        var resources = WithVirtualService(declared, plan.VirtualService).ToList();
         var staged = plan.VirtualService with { Metadata = plan.VirtualService.Metadata with { Namespace = plan.Namespace ?? FallbackNamespace } };
         foreach (var weight in plan.Canary.StepWeights)
         {
@@ -61,7 +61,7 @@ internal static class CanaryBackEnd
         return resources;
     }
 
-    private static IEnumerable<Resource> Flagger(MeshDeclaration declaration, CanaryPlan plan)
+    private static IEnumerable<Resource> Flagger(ServiceInfo declared, CanaryPlan plan)
     {
         var service = plan.Service;
         var meta = new ObjectMeta(service.Name, plan.Namespace);
@@ -84,25 +84,25 @@ internal static class CanaryBackEnd
 
         // Flagger generates the service's VirtualService, its DestinationRules and its ClusterIP Services: two writers of
         // one object fight on every reconcile, so MeshDsl leaves them to it.
-        return declaration.Resources
+        return declared.Resources
             .Where(r => r is not (VirtualService or DestinationRule or K8sService) && !plan.IsStableDeployment(r))
-            .Append(new FlaggerCanary(meta, declaration.Source, spec))
+            .Append(new FlaggerCanary(meta, declared.Origin, spec))
             .Concat(templates);
     }
 
-    private static IEnumerable<Resource> Argo(MeshDeclaration declaration, CanaryPlan plan)
+    private static IEnumerable<Resource> Argo(ServiceInfo declared, CanaryPlan plan)
     {
         var start = plan.WithWeights(plan.VirtualService, 0);
-        var resources = WithVirtualService(declaration, start).Where(r => !plan.IsStableDeployment(r)).ToList();
+        var resources = WithVirtualService(declared, start).Where(r => !plan.IsStableDeployment(r)).ToList();
         var service = plan.Service;
         var meta = new ObjectMeta(service.Name, plan.Namespace);
         var metrics = ArgoMetrics.Of(plan);
-        var template = metrics.IsEmpty ? null : new ArgoAnalysisTemplate(meta with { Name = service.Name + "-canary" }, declaration.Source, metrics);
+        var template = metrics.IsEmpty ? null : new ArgoAnalysisTemplate(meta with { Name = service.Name + "-canary" }, declared.Origin, metrics);
         var routes = plan.VirtualService.Spec.Http.Count == 1 && plan.VirtualService.Spec.Http[0].Name is null
             ? EquatableArray<string>.Empty
             : plan.CanaryRoutes.Select(r => r.Name).OfType<string>().ToEquatableArray();
         var deployment = plan.CanaryDeployment;
-        resources.Add(new ArgoRollout(meta, declaration.Source, new ArgoRolloutSpec(
+        resources.Add(new ArgoRollout(meta, declared.Origin, new ArgoRolloutSpec(
             deployment?.Spec.Replicas,
             service.Selector,
             deployment?.Metadata.Name ?? service.Name,
@@ -120,11 +120,11 @@ internal static class CanaryBackEnd
         return resources;
     }
 
-    /// <summary>The declaration's resources with its VirtualService replaced by (or, when it has none, joined by) <paramref name="vs"/>.</summary>
-    private static IEnumerable<Resource> WithVirtualService(MeshDeclaration declaration, VirtualService vs)
+    /// <summary>The service's objects with its VirtualService replaced by (or, when it has none, joined by) <paramref name="vs"/>.</summary>
+    private static IEnumerable<Resource> WithVirtualService(ServiceInfo declared, VirtualService vs)
     {
         var replaced = false;
-        foreach (var resource in declaration.Resources)
+        foreach (var resource in declared.Resources)
         {
             if (resource is VirtualService && !replaced)
             {

@@ -40,13 +40,13 @@ internal sealed class CanaryPlan
 
     public K8sDeployment? CanaryDeployment { get; }
 
-    public static CanaryPlan Of(MeshDeclaration declaration, ServiceInfo service, CanarySpec canary)
+    public static CanaryPlan Of(ServiceInfo service, CanarySpec canary)
     {
-        var dr = declaration.Resources.OfType<DestinationRule>().FirstOrDefault();
-        var declared = declaration.Resources.OfType<VirtualService>().FirstOrDefault();
-        var ns = declared?.Metadata.Namespace ?? dr?.Metadata.Namespace ?? declaration.Resources.FirstOrDefault()?.Metadata.Namespace ?? service.Namespace;
-        var vs = declared ?? DefaultVirtualService(declaration.Source, service, canary, ns);
-        return new CanaryPlan(service, canary, vs, dr, declaration.Resources.OfType<K8sDeployment>().ToArray(), ns);
+        var dr = service.Resources.OfType<DestinationRule>().FirstOrDefault();
+        var declared = service.Resources.OfType<VirtualService>().FirstOrDefault();
+        var ns = declared?.Metadata.Namespace ?? dr?.Metadata.Namespace ?? service.Resources.FirstOrDefault()?.Metadata.Namespace ?? service.Namespace;
+        var vs = declared ?? DefaultVirtualService(service, canary, ns);
+        return new CanaryPlan(service, canary, vs, dr, service.Resources.OfType<K8sDeployment>().ToArray(), ns);
     }
 
     /// <summary>
@@ -95,7 +95,7 @@ internal sealed class CanaryPlan
     }
 
     /// <summary>A service with a canary and no route of its own gets the route a canary starts from: stable 100, canary 0.</summary>
-    private static VirtualService DefaultVirtualService(string source, ServiceInfo service, CanarySpec canary, string? ns)
+    private static VirtualService DefaultVirtualService(ServiceInfo service, CanarySpec canary, string? ns)
     {
         var route = new HttpRoute(
             null,
@@ -106,7 +106,7 @@ internal sealed class CanaryPlan
                 new HttpRouteDestination(new Destination(service.Host, canary.CanarySubset, null), 0, null, canary.Origin),
             }.ToEquatableArray(),
             null, null, null, null, null, null, null, null, null, canary.Origin, EquatableArray<HttpMirrorPolicy>.Empty, null, null, canary.Origin);
-        return new VirtualService(new ObjectMeta(service.Name, ns), source, new VirtualServiceSpec(
+        return new VirtualService(new ObjectMeta(service.Name, ns), service.Origin, new VirtualServiceSpec(
             new[] { service.Host }.ToEquatableArray(),
             EquatableArray<string>.Empty,
             new[] { route }.ToEquatableArray(),

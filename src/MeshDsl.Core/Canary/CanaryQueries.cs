@@ -41,7 +41,7 @@ internal static class FlaggerMetrics
         var templates = new List<FlaggerMetricTemplate>();
         void Template(string name, string query, double? min, double? max, string interval)
         {
-            var template = new FlaggerMetricTemplate(canary with { Name = canary.Name + "-" + name }, plan.VirtualService.Source, plan.Canary.Prometheus, query);
+            var template = new FlaggerMetricTemplate(canary with { Name = canary.Name + "-" + name }, plan.VirtualService.Origin, plan.Canary.Prometheus, query);
             templates.Add(template);
             metrics.Add(new FlaggerMetric(name, template.Metadata.Name, min, max, interval));
         }

@@ -1,3 +1,4 @@
+using MeshDsl.Helpers;
 using MeshDsl.Model;
 
 namespace MeshDsl.Emit;
@@ -16,14 +17,14 @@ internal static class ManifestFiles
     /// </summary>
     public const string StagesFolder = "canary-steps";
 
-    /// <summary><c>[namespace-]name</c>, without the kind: the file stem of the declaration this resource leads.</summary>
+    /// <summary><c>[namespace-]name</c>, without the kind: the file stem of the group this resource leads.</summary>
     public static string Stem(Resource resource) => Prefix(resource) + Safe(resource.Metadata.Name);
 
     /// <summary>
-    /// The stem of a declaration's one file when resources are grouped per declaration: its first resource's (a service's
-    /// DestinationRule or VirtualService, a Gateway, a VirtualService).
+    /// The stem of a group's one file when resources are grouped (per C# declaration): its first resource's (a service's
+    /// DestinationRule or VirtualService, a Gateway, a VirtualService), or <paramref name="fallback"/> made safe when it has none.
     /// </summary>
-    public static string Stem(MeshDeclaration declaration) => declaration.Resources.IsEmpty ? Safe(declaration.Source) : Stem(declaration.Resources[0]);
+    public static string Stem(EquatableArray<Resource> resources, string fallback) => resources.IsEmpty ? Safe(fallback) : Stem(resources[0]);
 
     private static string Prefix(Resource resource) => resource.Metadata.Namespace is { Length: > 0 } ns ? Safe(ns) + "-" : string.Empty;
 

@@ -6,7 +6,7 @@ namespace MeshDsl.Model;
 /// One state of a canary run without a controller (its start, a step, its rollback): a whole resource, applied in its turn.
 /// Rules read the service's own resources, not these; the back end writes each one apart.
 /// </summary>
-internal sealed record CanaryStage(Resource Inner, string Stage) : Resource(Inner.Metadata, Inner.Source)
+internal sealed record CanaryStage(Resource Inner, string Stage) : Resource(Inner.Metadata, Inner.Origin)
 {
     public override string ApiVersion => Inner.ApiVersion;
 
@@ -14,7 +14,7 @@ internal sealed record CanaryStage(Resource Inner, string Stage) : Resource(Inne
 }
 
 /// <summary>Flagger's <c>Canary</c> (flagger.app/v1beta1): the Deployment it watches, the routing it owns, and the analysis.</summary>
-internal sealed record FlaggerCanary(ObjectMeta Metadata, string Source, FlaggerCanarySpec Spec) : Resource(Metadata, Source)
+internal sealed record FlaggerCanary(ObjectMeta Metadata, SourceRef Origin, FlaggerCanarySpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "flagger.app/v1beta1";
 
@@ -43,7 +43,7 @@ internal sealed record FlaggerCanarySpec(
 internal sealed record FlaggerMetric(string Name, string? TemplateRef, double? Min, double? Max, string Interval);
 
 /// <summary>Flagger's <c>MetricTemplate</c>: a Prometheus query in Flagger's template variables.</summary>
-internal sealed record FlaggerMetricTemplate(ObjectMeta Metadata, string Source, string Address, string Query) : Resource(Metadata, Source)
+internal sealed record FlaggerMetricTemplate(ObjectMeta Metadata, SourceRef Origin, string Address, string Query) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "flagger.app/v1beta1";
 
@@ -51,7 +51,7 @@ internal sealed record FlaggerMetricTemplate(ObjectMeta Metadata, string Source,
 }
 
 /// <summary>Argo Rollouts' <c>Rollout</c>, taking its pods from a Deployment (<c>workloadRef</c>) and its traffic from Istio.</summary>
-internal sealed record ArgoRollout(ObjectMeta Metadata, string Source, ArgoRolloutSpec Spec) : Resource(Metadata, Source)
+internal sealed record ArgoRollout(ObjectMeta Metadata, SourceRef Origin, ArgoRolloutSpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "argoproj.io/v1alpha1";
 
@@ -74,7 +74,7 @@ internal sealed record ArgoRolloutSpec(
     string? AnalysisTemplate);
 
 /// <summary>Argo Rollouts' <c>AnalysisTemplate</c> with Prometheus metrics.</summary>
-internal sealed record ArgoAnalysisTemplate(ObjectMeta Metadata, string Source, EquatableArray<ArgoMetric> Metrics) : Resource(Metadata, Source)
+internal sealed record ArgoAnalysisTemplate(ObjectMeta Metadata, SourceRef Origin, EquatableArray<ArgoMetric> Metrics) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "argoproj.io/v1alpha1";
 

@@ -5,11 +5,14 @@ namespace MeshDsl.Model;
 
 /// <summary>
 /// The whole mesh as the mesh-wide rules read it, whatever front end built it: every resource indexed by its Istio identity
-/// (hosts as FQDNs resolved in the resource's own namespace, gateways as <c>namespace/name</c>), and the workloads.
+/// (hosts as FQDNs resolved in the resource's own namespace, gateways as <c>namespace/name</c>), the services the objects were
+/// written for, the workloads, and the Namespaces read from YAML.
 /// </summary>
 internal sealed class Mesh
 {
-    public Mesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string defaultNamespace, IReadOnlyList<HostDefinition>? hosts = null, IReadOnlyList<K8sNamespace>? namespaces = null)
+    /// <param name="services">The services, each with the objects written for it.</param>
+    /// <param name="resources">The objects of their own (not written for a service), in the order the front end read them.</param>
+    public Mesh(IReadOnlyList<ServiceInfo> services, IReadOnlyList<Resource> resources, IReadOnlyList<Workload> workloads, string defaultNamespace, IReadOnlyList<HostDefinition>? hosts = null, IReadOnlyList<K8sNamespace>? namespaces = null)
     {
         var byName = new Dictionary<string, K8sNamespace>(System.StringComparer.Ordinal);
         foreach (var ns in namespaces ?? System.Array.Empty<K8sNamespace>())
@@ -19,42 +22,66 @@ internal sealed class Mesh
         }
 
         Namespaces = byName;
-
         HostDefinitions = hosts ?? System.Array.Empty<HostDefinition>();
         DefinedHosts = new HashSet<string>(HostDefinitions.SelectMany(h => h.Hosts.Select(host => FqdnIn(host, h.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
-        Declarations = declarations;
         DefaultNamespace = defaultNamespace;
-        Services = declarations.Where(d => d.Service is not null).ToArray();
-        ServicesByFqdn = Services.GroupBy(d => Fqdn(d.Service!.Host, d.Service.Namespace)).ToDictionary(g => g.Key, g => g.First());
-        // Records, not tuples: a framework generic over a value type is compiled at run time even in a ReadyToRun build.
-        VirtualServices = Declared<VirtualService, DeclaredVirtualService>(declarations, (d, vs) => new(d, vs));
-        DestinationRulesByHost = declarations.SelectMany(d => d.Resources.OfType<DestinationRule>()).ToLookup(dr => Fqdn(dr.Spec.Host, dr.Metadata.Namespace));
-        Gateways = Declared<Gateway, DeclaredGateway>(declarations, (d, gw) => new(d, gw));
-        GatewaysByReference = Gateways.GroupBy(x => NamespaceOf(x.Gateway.Metadata.Namespace) + "/" + x.Gateway.Metadata.Name).ToDictionary(g => g.Key, g => g.First().Gateway);
-        ServiceEntries = declarations.SelectMany(d => d.Resources.OfType<ServiceEntry>()).ToArray();
+        Services = services;
+        OwnResources = resources;
+        var all = new List<Resource>();
+        var owners = new Dictionary<Resource, ServiceInfo>(ReferenceComparer.Instance);
+        foreach (var service in services)
+        {
+            foreach (var resource in service.Resources)
+            {
+                all.Add(resource);
+                owners[resource] = service;
+            }
+        }
+
+        all.AddRange(resources);
+        Resources = all;
+        _owners = owners;
+        ServicesByFqdn = Services.GroupBy(s => Fqdn(s.Host, s.Namespace)).ToDictionary(g => g.Key, g => g.First());
+        VirtualServices = all.OfType<VirtualService>().ToArray();
+        DestinationRules = all.OfType<DestinationRule>().ToArray();
+        DestinationRulesByHost = DestinationRules.ToLookup(dr => Fqdn(dr.Spec.Host, dr.Metadata.Namespace));
+        Gateways = all.OfType<Gateway>().ToArray();
+        GatewaysByReference = Gateways.GroupBy(g => NamespaceOf(g.Metadata.Namespace) + "/" + g.Metadata.Name).ToDictionary(g => g.Key, g => g.First());
+        ServiceEntries = all.OfType<ServiceEntry>().ToArray();
         EntryHosts = new HashSet<string>(ServiceEntries.SelectMany(se => se.Spec.Hosts.Select(host => FqdnIn(host, se.Metadata.Namespace, defaultNamespace))), System.StringComparer.OrdinalIgnoreCase);
         ReadWorkloads = workloads;
         Workloads = workloads
-            .Concat(declarations.SelectMany(d => d.Resources.OfType<K8sDeployment>()).Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Source) { Origin = d.Spec.Origin }))
+            .Concat(all.OfType<K8sDeployment>().Select(d => new Workload("Deployment", d.Metadata.Name, d.Metadata.Namespace, d.Spec.PodLabels, d.Origin.Document) { Origin = d.Spec.Origin }))
             .ToArray();
     }
 
-    public IReadOnlyList<MeshDeclaration> Declarations { get; }
+    private readonly Dictionary<Resource, ServiceInfo> _owners;
+
+    /// <summary>Every object of the mesh: the services' objects, then those of their own.</summary>
+    public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>The objects not written for a service.</summary>
+    public IReadOnlyList<Resource> OwnResources { get; }
+
+    /// <summary>The service an object was written for, or null for an object of its own.</summary>
+    public ServiceInfo? ServiceOf(Resource resource) => _owners.TryGetValue(resource, out var service) ? service : null;
 
     /// <summary>The namespace of resources that name none (MeshDslNamespace, else <c>default</c>).</summary>
     public string DefaultNamespace { get; }
 
-    public IReadOnlyList<MeshDeclaration> Services { get; }
+    public IReadOnlyList<ServiceInfo> Services { get; }
 
-    /// <summary>Services (C# <c>[MeshService]</c>s) by the FQDN of their host.</summary>
-    public IReadOnlyDictionary<string, MeshDeclaration> ServicesByFqdn { get; }
+    /// <summary>Services by the FQDN of their host.</summary>
+    public IReadOnlyDictionary<string, ServiceInfo> ServicesByFqdn { get; }
 
-    public IReadOnlyList<DeclaredVirtualService> VirtualServices { get; }
+    public IReadOnlyList<VirtualService> VirtualServices { get; }
+
+    public IReadOnlyList<DestinationRule> DestinationRules { get; }
 
     /// <summary>DestinationRules by the FQDN of their host.</summary>
     public ILookup<string, DestinationRule> DestinationRulesByHost { get; }
 
-    public IReadOnlyList<DeclaredGateway> Gateways { get; }
+    public IReadOnlyList<Gateway> Gateways { get; }
 
     /// <summary>Gateways by <c>namespace/name</c>.</summary>
     public IReadOnlyDictionary<string, Gateway> GatewaysByReference { get; }
@@ -62,10 +89,10 @@ internal sealed class Mesh
     /// <summary>The workloads read from YAML (the project's workload files, the files <c>meshdsl analyze</c> reads).</summary>
     public IReadOnlyList<Workload> ReadWorkloads { get; }
 
-    /// <summary>Every workload: read from YAML, and the Deployments the declarations emit.</summary>
+    /// <summary>Every workload: read from YAML, and the Deployments the model emits.</summary>
     public IReadOnlyList<Workload> Workloads { get; }
 
-    /// <summary>The ServiceEntries the declarations hold (C# <c>[ServiceEntry]</c>s, ServiceEntry documents read as Istio YAML).</summary>
+    /// <summary>The ServiceEntries of the mesh (C# <c>[ServiceEntry]</c>s, ServiceEntry documents read as Istio YAML).</summary>
     public IReadOnlyList<ServiceEntry> ServiceEntries { get; }
 
     /// <summary>
@@ -108,27 +135,15 @@ internal sealed class Mesh
         if (GatewaysByReference.TryGetValue(key, out var gateway)) return gateway;
 
         // A C# gateway declared without a namespace is referenced by its bare name from any namespace.
-        return reference.IndexOf('/') < 0 ? Gateways.Select(g => g.Gateway).FirstOrDefault(g => g.Metadata.Namespace is null && g.Metadata.Name == reference) : null;
+        return reference.IndexOf('/') < 0 ? Gateways.FirstOrDefault(g => g.Metadata.Namespace is null && g.Metadata.Name == reference) : null;
     }
 
-    private static TEntry[] Declared<TResource, TEntry>(IReadOnlyList<MeshDeclaration> declarations, System.Func<MeshDeclaration, TResource, TEntry> entry)
-        where TResource : Resource
+    private sealed class ReferenceComparer : IEqualityComparer<Resource>
     {
-        var result = new List<TEntry>();
-        foreach (var declaration in declarations)
-        {
-            foreach (var resource in declaration.Resources)
-            {
-                if (resource is TResource typed) result.Add(entry(declaration, typed));
-            }
-        }
+        public static readonly ReferenceComparer Instance = new();
 
-        return result.ToArray();
+        public bool Equals(Resource? x, Resource? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Resource obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
-
-/// <summary>A VirtualService of the mesh and the declaration (C# class, YAML document) that holds it.</summary>
-internal sealed record DeclaredVirtualService(MeshDeclaration Declaration, VirtualService VirtualService);
-
-/// <summary>A Gateway of the mesh and the declaration that holds it.</summary>
-internal sealed record DeclaredGateway(MeshDeclaration Declaration, Gateway Gateway);

@@ -14,14 +14,12 @@ internal static class Namespaces
         return string.IsNullOrEmpty(ns) || Names.Label(ns!) is not null ? null : ns;
     }
 
-    public static MeshDeclaration InNamespace(this MeshDeclaration declaration, string? defaultNamespace)
+    /// <summary>The resources, those that name no namespace given <paramref name="defaultNamespace"/> (when it is set).</summary>
+    public static EquatableArray<Resource> InNamespace(this EquatableArray<Resource> resources, string? defaultNamespace)
     {
-        if (defaultNamespace is null || declaration.Resources.All(r => r.Metadata.Namespace is not null)) return declaration;
-        return declaration with
-        {
-            Resources = declaration.Resources
-                .Select(r => r.Metadata.Namespace is null ? r with { Metadata = r.Metadata with { Namespace = defaultNamespace } } : r)
-                .ToEquatableArray(),
-        };
+        if (defaultNamespace is null || resources.All(r => r.Metadata.Namespace is not null)) return resources;
+        return resources
+            .Select(r => r.Metadata.Namespace is null ? r with { Metadata = r.Metadata with { Namespace = defaultNamespace } } : r)
+            .ToEquatableArray();
     }
 }

@@ -3,10 +3,11 @@ using MeshDsl.Helpers;
 namespace MeshDsl.Model;
 
 /// <summary>
-/// A Kubernetes object of the mesh. <see cref="Source"/> is the front end's name for where it was declared (the C# type's
-/// metadata name; a YAML file and line), as <see cref="Workload.Source"/> is. File names are the back end's (<see cref="Emit.ManifestFiles"/>).
+/// A Kubernetes object of the mesh. <see cref="Origin"/> is where its front end read it as a whole (the C# attribute that
+/// declares it; the YAML document's root): a finding about no field in particular lands there. File names are the back
+/// end's (<see cref="Emit.ManifestFiles"/>).
 /// </summary>
-internal abstract record Resource(ObjectMeta Metadata, string Source)
+internal abstract record Resource(ObjectMeta Metadata, SourceRef Origin)
 {
     public abstract string ApiVersion { get; }
 
@@ -15,35 +16,35 @@ internal abstract record Resource(ObjectMeta Metadata, string Source)
 
 internal sealed record ObjectMeta(string Name, string? Namespace);
 
-internal sealed record VirtualService(ObjectMeta Metadata, string Source, VirtualServiceSpec Spec) : Resource(Metadata, Source)
+internal sealed record VirtualService(ObjectMeta Metadata, SourceRef Origin, VirtualServiceSpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
     public override string Kind => "VirtualService";
 }
 
-internal sealed record DestinationRule(ObjectMeta Metadata, string Source, DestinationRuleSpec Spec) : Resource(Metadata, Source)
+internal sealed record DestinationRule(ObjectMeta Metadata, SourceRef Origin, DestinationRuleSpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
     public override string Kind => "DestinationRule";
 }
 
-internal sealed record Gateway(ObjectMeta Metadata, string Source, GatewaySpec Spec) : Resource(Metadata, Source)
+internal sealed record Gateway(ObjectMeta Metadata, SourceRef Origin, GatewaySpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
     public override string Kind => "Gateway";
 }
 
-internal sealed record ServiceEntry(ObjectMeta Metadata, string Source, ServiceEntrySpec Spec) : Resource(Metadata, Source)
+internal sealed record ServiceEntry(ObjectMeta Metadata, SourceRef Origin, ServiceEntrySpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "networking.istio.io/v1";
 
     public override string Kind => "ServiceEntry";
 }
 
-internal sealed record EnvoyFilter(ObjectMeta Metadata, string Source, EnvoyFilterSpec Spec) : Resource(Metadata, Source)
+internal sealed record EnvoyFilter(ObjectMeta Metadata, SourceRef Origin, EnvoyFilterSpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "networking.istio.io/v1alpha3";
 
@@ -51,23 +52,15 @@ internal sealed record EnvoyFilter(ObjectMeta Metadata, string Source, EnvoyFilt
 }
 
 /// <summary>
-/// What one unit of a front end's input declared (a C# declaration class; a YAML document): its resources, the Kubernetes
-/// service they belong to when they belong to one (<see cref="Service"/>), and what the front end could not understand, for
-/// the rules to report. It is where findings are reported, not how rules find resources: they read the <see cref="Mesh"/>,
-/// indexed by Istio identity.
+/// A service of the mesh as a front end declares it: the Kubernetes Service's name, namespace, host, ports and selector, its
+/// canary, and the objects written for it (<see cref="Resources"/>: its VirtualService and DestinationRule, Deployments, the
+/// Kubernetes Service in front of them). The rules check those objects with the service they belong to.
 /// </summary>
-internal sealed record MeshDeclaration(
-    string Source,
-    SourceRef Origin,
-    EquatableArray<Resource> Resources,
-    EquatableArray<Finding> Findings,
-    ServiceInfo? Service = null)
-{
-}
-
-/// <summary>What the model knows of a Kubernetes service beyond its resources: its host and ports.</summary>
 internal sealed record ServiceInfo(string Name, string? Namespace, string Host, EquatableArray<int> Ports, SourceRef Origin, EquatableArray<Label> Selector)
 {
     /// <summary>The service's progressive canary, when it declares one.</summary>
     public CanarySpec? Canary { get; init; }
+
+    /// <summary>The objects written for the service.</summary>
+    public EquatableArray<Resource> Resources { get; init; } = EquatableArray<Resource>.Empty;
 }

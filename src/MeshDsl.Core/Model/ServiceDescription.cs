@@ -12,16 +12,15 @@ namespace MeshDsl.Model;
 /// </summary>
 internal sealed record ServiceDescription(string Host, string? Namespace, int? Port, IReadOnlyDictionary<string, string> SubsetsByType)
 {
-    /// <summary>The text for a declaration's service (after MeshDslNamespace), or null for a declaration that is not one.</summary>
-    public static string? Write(MeshDeclaration declaration)
+    /// <summary>The text for a service (after MeshDslNamespace).</summary>
+    public static string Write(ServiceInfo service)
     {
-        if (declaration.Service is not { } service) return null;
-        var ns = declaration.Resources.Select(r => r.Metadata.Namespace).FirstOrDefault(n => n is not null) ?? service.Namespace;
+        var ns = service.Resources.Select(r => r.Metadata.Namespace).FirstOrDefault(n => n is not null) ?? service.Namespace;
         var sb = new StringBuilder();
         sb.Append("host=").Append(service.Host).Append('\n');
         if (ns is not null) sb.Append("namespace=").Append(ns).Append('\n');
         if (!service.Ports.IsEmpty) sb.Append("port=").Append(service.Ports[0].ToString(CultureInfo.InvariantCulture)).Append('\n');
-        foreach (var subset in declaration.Resources.OfType<DestinationRule>().SelectMany(dr => dr.Spec.Subsets).Where(s => s.Origin.Document.Length > 0))
+        foreach (var subset in service.Resources.OfType<DestinationRule>().SelectMany(dr => dr.Spec.Subsets).Where(s => s.Origin.Document.Length > 0))
         {
             sb.Append("subset ").Append(subset.Origin.Document).Append('=').Append(subset.Name).Append('\n');
         }

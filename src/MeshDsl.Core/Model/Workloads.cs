@@ -4,7 +4,7 @@ namespace MeshDsl.Model;
 
 // Kubernetes objects MeshDsl emits beside the Istio resources, and the workloads the checks compare subsets with.
 
-internal sealed record K8sDeployment(ObjectMeta Metadata, string Source, DeploymentSpec Spec) : Resource(Metadata, Source)
+internal sealed record K8sDeployment(ObjectMeta Metadata, SourceRef Origin, DeploymentSpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "apps/v1";
 
@@ -38,14 +38,14 @@ internal sealed record Probe(string Path, int Port, int? InitialDelaySeconds, in
 /// A ConfigMap holding envoyproxy/ratelimit's configuration file: the limits, typed, which the back end writes as the file's
 /// text under <see cref="FileName"/> (and the YAML front end reads back from it).
 /// </summary>
-internal sealed record RateLimitConfigMap(ObjectMeta Metadata, string Source, string FileName, RateLimit.RateLimitConfig Config) : Resource(Metadata, Source)
+internal sealed record RateLimitConfigMap(ObjectMeta Metadata, SourceRef Origin, string FileName, RateLimit.RateLimitConfig Config) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "v1";
 
     public override string Kind => "ConfigMap";
 }
 
-internal sealed record K8sService(ObjectMeta Metadata, string Source, ServiceSpec Spec) : Resource(Metadata, Source)
+internal sealed record K8sService(ObjectMeta Metadata, SourceRef Origin, ServiceSpec Spec) : Resource(Metadata, Origin)
 {
     public override string ApiVersion => "v1";
 

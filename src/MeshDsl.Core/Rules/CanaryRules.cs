@@ -15,14 +15,14 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class CanaryRules
 {
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         if (d.Service is not { Canary: { } canary } service) yield break;
         foreach (var f in Steps(canary)) yield return f;
         foreach (var f in Settings(service, canary)) yield return f;
         if (canary.StableSubset.Length == 0 || canary.CanarySubset.Length == 0) yield break;
 
-        var plan = CanaryPlan.Of(d, service, canary);
+        var plan = CanaryPlan.Of(service, canary);
         foreach (var f in Routes(plan)) yield return f;
         foreach (var f in Traffic(canary)) yield return f;
         if (canary.Engine == CanaryEngines.Flagger) foreach (var f in FlaggerDrops(plan)) yield return f;
@@ -40,22 +40,20 @@ internal static class CanaryRules
     /// <summary>MESH703 and MESH708: what only the whole mesh shows.</summary>
     public static IEnumerable<Finding> CheckMesh(Mesh mesh)
     {
-        foreach (var d in mesh.Services)
+        foreach (var service in mesh.Services)
         {
-            if (d.Service!.Canary is not { } canary || canary.CanarySubset.Length == 0) continue;
-            var service = d.Service;
+            if (service.Canary is not { } canary || canary.CanarySubset.Length == 0) continue;
             var fqdn = mesh.Fqdn(service.Host, service.Namespace);
             if (canary.Engine == CanaryEngines.Flagger)
             {
                 // Flagger owns the host's VirtualService and DestinationRules: any other writer of them fights it on every reconcile.
-                foreach (var other in mesh.Declarations.Where(o => !ReferenceEquals(o, d)))
+                foreach (var other in mesh.Resources.Where(r => !ReferenceEquals(mesh.ServiceOf(r), service)))
                 {
-                    foreach (var vs in other.Resources.OfType<VirtualService>().Where(vs => vs.Spec.Gateways.IsEmpty && vs.Spec.Hosts.Any(h => mesh.Fqdn(h, vs.Metadata.Namespace) == fqdn)))
+                    if (other is VirtualService vs && vs.Spec.Gateways.IsEmpty && vs.Spec.Hosts.Any(h => mesh.Fqdn(h, vs.Metadata.Namespace) == fqdn))
                     {
                         yield return Finding(RuleIds.ControllerOwnsHost, other.Origin, "hosts", "VirtualService", vs.Metadata.Name, service.Host, service.Name);
                     }
-
-                    foreach (var dr in other.Resources.OfType<DestinationRule>().Where(dr => mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace) == fqdn))
+                    else if (other is DestinationRule dr && mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace) == fqdn)
                     {
                         yield return Finding(RuleIds.ControllerOwnsHost, other.Origin, "host", "DestinationRule", dr.Metadata.Name, service.Host, service.Name);
                     }
@@ -63,9 +61,9 @@ internal static class CanaryRules
             }
 
             // A canary subset no pod carries: its first step sends traffic to nothing (503s), or the engine's target is missing.
-            var knowsWorkloads = mesh.ReadWorkloads.Count > 0 || d.Resources.OfType<K8sDeployment>().Any();
+            var knowsWorkloads = mesh.ReadWorkloads.Count > 0 || service.Resources.OfType<K8sDeployment>().Any();
             if (!knowsWorkloads && canary.Engine == CanaryEngines.Steps) continue;
-            var labels = d.Resources.OfType<DestinationRule>().SelectMany(dr => dr.Spec.Subsets).FirstOrDefault(s => s.Name == canary.CanarySubset)?.Labels;
+            var labels = service.Resources.OfType<DestinationRule>().SelectMany(dr => dr.Spec.Subsets).FirstOrDefault(s => s.Name == canary.CanarySubset)?.Labels;
             if (labels is null) continue;
             var ns = mesh.NamespaceOf(service.Namespace);
             var required = service.Selector.Concat(labels).ToArray();

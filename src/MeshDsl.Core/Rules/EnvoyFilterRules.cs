@@ -14,7 +14,7 @@ internal static class EnvoyFilterRules
     private static readonly HashSet<string> ListenerClass = new() { "LISTENER", "FILTER_CHAIN", "NETWORK_FILTER", "HTTP_FILTER" };
     private static readonly HashSet<string> RouteClass = new() { "ROUTE_CONFIGURATION", "VIRTUAL_HOST", "HTTP_ROUTE" };
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var filter in d.Resources.OfType<EnvoyFilter>())
         {
@@ -85,7 +85,7 @@ internal static class EnvoyFilterRules
         }
     }
 
-    private static IEnumerable<Finding> Validity(MeshDeclaration d, EnvoyFilter filter)
+    private static IEnumerable<Finding> Validity(RuleScope d, EnvoyFilter filter)
     {
         var spec = filter.Spec;
         var at = spec.Origin == SourceRef.None ? d.Origin : spec.Origin;

@@ -14,7 +14,7 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class GatewayRules
 {
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var gw in Gateways(d))
         {

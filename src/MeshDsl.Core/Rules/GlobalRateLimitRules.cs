@@ -14,20 +14,21 @@ internal static class GlobalRateLimitRules
 {
     public static IEnumerable<Finding> CheckMesh(Mesh mesh)
     {
-        var configs = mesh.Declarations.SelectMany(d => d.Resources.OfType<RateLimitConfigMap>().Select(c => (Declaration: d, c.Config))).ToArray();
+        var configs = mesh.Resources.OfType<RateLimitConfigMap>().ToArray();
         if (configs.Length == 0) yield break;
 
-        var built = mesh.Declarations.SelectMany(d => d.Resources.OfType<EnvoyFilter>())
+        var built = mesh.Resources.OfType<EnvoyFilter>()
             .SelectMany(f => GlobalRateLimitFilter.Descriptors(f).Select(x => (Filter: f, Domain: GlobalRateLimitFilter.Domain(f), x.Patch, x.Path, x.Entries)))
             .ToArray();
 
-        foreach (var (d, config) in configs)
+        foreach (var configMap in configs)
         {
+            var config = configMap.Config;
             var descriptors = built.Where(b => b.Entries is not null && (b.Domain is null || b.Domain == config.Domain)).Select(b => b.Entries!).ToArray();
             foreach (var (path, node) in Limits(config.Descriptors, new List<RateLimitDescriptor>()))
             {
                 if (descriptors.Any(e => Matches(e, path))) continue;
-                var at = node.Origin == SourceRef.None ? d.Origin : node.Origin;
+                var at = node.Origin == SourceRef.None ? configMap.Origin : node.Origin;
                 yield return Finding(RuleIds.LimitNothingReaches, at, "key", string.Join(".", path.Select(n => n.CompositeKey)), config.Domain,
                     Hint(path));
             }

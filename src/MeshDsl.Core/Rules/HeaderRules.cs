@@ -14,7 +14,7 @@ internal static class HeaderRules
 {
     private const string JwtClaimPrefix = "@request.auth.claims.";
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var vs in VirtualServices(d))
         {

@@ -8,7 +8,7 @@ namespace MeshDsl.Rules;
 /// <summary>MESH611: a Deployment's image that names no version (no tag, or <c>latest</c>) and no digest.</summary>
 internal static class ImageRules
 {
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var deployment in d.Resources.OfType<K8sDeployment>())
         {

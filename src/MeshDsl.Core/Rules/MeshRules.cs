@@ -6,7 +6,7 @@ using static MeshDsl.Rules.ModelWalk;
 
 namespace MeshDsl.Rules;
 
-/// <summary>Rules that need the whole mesh: several declarations referring to each other.</summary>
+/// <summary>Rules that need the whole mesh: services and objects referring to each other.</summary>
 internal static class MeshRules
 {
     public static IEnumerable<Finding> Check(Mesh mesh)
@@ -36,7 +36,7 @@ internal static class MeshRules
             return subsetsByHost[fqdn] = new HostSubsets(rules.Length > 0, rules.SelectMany(dr => dr.Spec.Subsets).Select(s => s.Name).ToArray());
         }
 
-        foreach (var (d, vs) in virtualServices)
+        foreach (var vs in virtualServices)
         {
             foreach (var dest in Destinations(vs))
             {
@@ -56,7 +56,7 @@ internal static class MeshRules
                 // MESH101 (IST0101): a subset that no DestinationRule of the host defines (known hosts only: the mesh may be partial).
                 if (dest.Destination.Subset is { } name && SubsetsOf(fqdn) is var subsets && (hasService || subsets.HasRules) && !subsets.Names.Contains(name))
                 {
-                    var owner = hasService ? target!.Service!.Name : dest.Destination.Host;
+                    var owner = hasService ? target!.Name : dest.Destination.Host;
                     yield return Finding(RuleIds.UnknownReference, dest.Origin, "subset", name,
                         $"a subset of '{owner}' (it has {(subsets.Names.Length == 0 ? "none" : string.Join(", ", subsets.Names))}): route to one of its [Subset] classes");
                 }
@@ -64,10 +64,10 @@ internal static class MeshRules
                 if (!hasService) continue;
 
                 // MESH106 (IST0112): a service with several ports needs the destination to pick one.
-                var ports = target.Service!.Ports;
+                var ports = target!.Ports;
                 if (dest.Destination.Port is null && ports.Count > 1 && !dest.IsMirror)
                 {
-                    yield return Finding(RuleIds.PortRequired, dest.Origin, string.Empty, target.Service.Name, string.Join(", ", ports.Select(p => N(p))));
+                    yield return Finding(RuleIds.PortRequired, dest.Origin, string.Empty, target.Name, string.Join(", ", ports.Select(p => N(p))));
                 }
             }
 
@@ -78,7 +78,7 @@ internal static class MeshRules
                 var served = gw.Spec.Servers.SelectMany(s => s.Hosts).ToArray();
                 if (!vs.Spec.Hosts.Any(h => served.Any(s => ServerServes(s, h, vs.Metadata.Namespace, gw.Metadata.Namespace))))
                 {
-                    yield return Finding(RuleIds.HostNotInGateway, d.Origin, "gateways", gw.Metadata.Name, vs.Metadata.Name, string.Join(", ", vs.Spec.Hosts));
+                    yield return Finding(RuleIds.HostNotInGateway, vs.Origin, "gateways", gw.Metadata.Name, vs.Metadata.Name, string.Join(", ", vs.Spec.Hosts));
                 }
             }
         }
@@ -86,7 +86,7 @@ internal static class MeshRules
         // MESH111, MESH112 (IST0101, IST0174): hosts no Service, ServiceEntry or service declaration defines, once the mesh knows its hosts.
         if (mesh.DefinedHosts.Count > 0)
         {
-            foreach (var (_, vs) in virtualServices)
+            foreach (var vs in virtualServices)
             {
                 foreach (var dest in Destinations(vs).Where(x => !mesh.KnowsHost(x.Destination.Host, vs.Metadata.Namespace)))
                 {
@@ -95,18 +95,18 @@ internal static class MeshRules
                 }
             }
 
-            foreach (var d in mesh.Declarations.Where(d => d.Service is null))
+            foreach (var dr in mesh.OwnResources.OfType<DestinationRule>())
             {
-                foreach (var dr in DestinationRules(d).Where(dr => !mesh.KnowsHost(dr.Spec.Host, dr.Metadata.Namespace)))
+                if (!mesh.KnowsHost(dr.Spec.Host, dr.Metadata.Namespace))
                 {
-                    yield return Finding(RuleIds.UnknownHost, d.Origin, "host",
+                    yield return Finding(RuleIds.UnknownHost, dr.Origin, "host",
                         $"DestinationRule '{dr.Metadata.Name}' is for '{dr.Spec.Host}', a host no Service, ServiceEntry or [MeshService] of the mesh defines: its policy applies to nothing");
                 }
             }
         }
 
         // MESH405 (IST0162): a server port that the Service in front of the gateway's pods does not expose.
-        foreach (var (_, gw) in gateways.Where(g => !g.Gateway.Spec.Selector.IsEmpty))
+        foreach (var gw in gateways.Where(g => !g.Spec.Selector.IsEmpty))
         {
             var pods = mesh.Workloads.Where(w => gw.Spec.Selector.All(w.PodLabels.Contains)).ToArray();
             var fronts = mesh.HostDefinitions
@@ -122,13 +122,13 @@ internal static class MeshRules
         }
 
         // MESH110 (IST0140): a gateway ignores a service's subset routing, so its own route should name subsets.
-        var atGateways = virtualServices.Where(x => x.VirtualService.Spec.Gateways.Any(g => g != "mesh")).ToArray();
-        var routedBySubset = atGateways.Length == 0 ? new HashSet<string>() : new HashSet<string>(virtualServices.SelectMany(x => x.VirtualService.Spec.Http
+        var atGateways = virtualServices.Where(x => x.Spec.Gateways.Any(g => g != "mesh")).ToArray();
+        var routedBySubset = atGateways.Length == 0 ? new HashSet<string>() : new HashSet<string>(virtualServices.SelectMany(x => x.Spec.Http
             .SelectMany(r => r.Route)
             .Where(d => d.Destination.Subset is not null)
-            .Select(d => mesh.Fqdn(d.Destination.Host, x.VirtualService.Metadata.Namespace))
-            .Where(host => x.VirtualService.Spec.Hosts.Any(h => mesh.Fqdn(h, x.VirtualService.Metadata.Namespace) == host))));
-        foreach (var (_, vs) in atGateways)
+            .Select(d => mesh.Fqdn(d.Destination.Host, x.Metadata.Namespace))
+            .Where(host => x.Spec.Hosts.Any(h => mesh.Fqdn(h, x.Metadata.Namespace) == host))));
+        foreach (var vs in atGateways)
         {
             foreach (var dest in vs.Spec.Http.SelectMany(r => r.Route).Where(d => d.Destination.Subset is null))
             {
@@ -143,32 +143,30 @@ internal static class MeshRules
 
         // MESH010 (IST0109): two VirtualServices claiming the same host for the sidecars.
         var claims = virtualServices
-            .Where(x => x.VirtualService.Spec.Gateways.IsEmpty || x.VirtualService.Spec.Gateways.Contains("mesh"))
-            .SelectMany(x => x.VirtualService.Spec.Hosts.Select(h => new HostClaim(x.Declaration, x.VirtualService, mesh.Fqdn(h, x.VirtualService.Metadata.Namespace))))
+            .Where(x => x.Spec.Gateways.IsEmpty || x.Spec.Gateways.Contains("mesh"))
+            .SelectMany(x => x.Spec.Hosts.Select(h => new HostClaim(x, mesh.Fqdn(h, x.Metadata.Namespace))))
             .GroupBy(x => new ClaimedHost(x.VirtualService.Metadata.Namespace ?? defaultNamespace, x.Host))
-            .Where(g => g.Select(x => x.Declaration.Source).Distinct().Count() > 1);
+            .Where(g => g.Select(x => x.VirtualService).Distinct(ReferenceComparer.Instance).Count() > 1);
         foreach (var group in claims)
         {
-            var all = group.Select(x => x.Declaration.Source).Distinct().ToArray();
-            foreach (var (declaration, vs, host) in group)
+            var all = group.Select(x => x.VirtualService).Distinct(ReferenceComparer.Instance).ToArray();
+            foreach (var (vs, host) in group)
             {
-                var others = string.Join(", ", all.Where(t => t != declaration.Source));
-                var field = declaration.Service is null ? "hosts" : declaration.Service?.Host != declaration.Service?.Name ? "host" : "name";
-                yield return Finding(RuleIds.Duplicate, declaration.Origin, field,
-                    $"VirtualService '{vs.Metadata.Name}' claims host '{host}' for the mesh, and so does {others}: the sidecars take one of them at random; merge their rules into one VirtualService");
+                var others = string.Join(", ", all.Where(o => !ReferenceEquals(o, vs)).Select(o => "'" + o.Metadata.Name + "'"));
+                var service = mesh.ServiceOf(vs);
+                var field = service is null ? "hosts" : service.Host != service.Name ? "host" : "name";
+                yield return Finding(RuleIds.Duplicate, vs.Origin, field,
+                    $"VirtualService '{vs.Metadata.Name}' claims host '{host}' for the mesh, and so does VirtualService {others}: the sidecars take one of them at random; merge their rules into one VirtualService");
             }
         }
 
         // MESH305: a subset nothing routes to is a version that gets no traffic, whichever front end declared its DestinationRule.
-        foreach (var d in mesh.Declarations)
+        foreach (var dr in mesh.DestinationRules)
         {
-            foreach (var dr in DestinationRules(d))
+            var host = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
+            foreach (var subset in dr.Spec.Subsets.Where(s => !IsRouted(host, s.Name)))
             {
-                var host = mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace);
-                foreach (var subset in dr.Spec.Subsets.Where(s => !IsRouted(host, s.Name)))
-                {
-                    yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, d.Service?.Name ?? dr.Spec.Host);
-                }
+                yield return Finding(RuleIds.UnroutedSubset, subset.Origin, string.Empty, subset.Name, mesh.ServiceOf(dr)?.Name ?? dr.Spec.Host);
             }
         }
 
@@ -177,7 +175,7 @@ internal static class MeshRules
         {
             for (var j = 0; j < i; j++)
             {
-                var (a, b) = (gateways[j].Gateway, gateways[i].Gateway);
+                var (a, b) = (gateways[j], gateways[i]);
                 if (!a.Spec.Selector.SequenceEqual(b.Spec.Selector) || a.Spec.Selector.IsEmpty) continue;
                 foreach (var server in b.Spec.Servers)
                 {
@@ -195,7 +193,16 @@ internal static class MeshRules
 
     private sealed record HostSubsets(bool HasRules, string[] Names);
 
-    private sealed record HostClaim(MeshDeclaration Declaration, VirtualService VirtualService, string Host);
+    private sealed record HostClaim(VirtualService VirtualService, string Host);
+
+    private sealed class ReferenceComparer : IEqualityComparer<VirtualService>
+    {
+        public static readonly ReferenceComparer Instance = new();
+
+        public bool Equals(VirtualService? x, VirtualService? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(VirtualService obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 
     private sealed record ClaimedHost(string Namespace, string Host);
 

@@ -20,11 +20,11 @@ internal static class ModelWalk
     /// <inheritdoc cref="N(int)"/>
     public static string N(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static IEnumerable<VirtualService> VirtualServices(MeshDeclaration d) => d.Resources.OfType<VirtualService>();
+    public static IEnumerable<VirtualService> VirtualServices(RuleScope d) => d.Resources.OfType<VirtualService>();
 
-    public static IEnumerable<DestinationRule> DestinationRules(MeshDeclaration d) => d.Resources.OfType<DestinationRule>();
+    public static IEnumerable<DestinationRule> DestinationRules(RuleScope d) => d.Resources.OfType<DestinationRule>();
 
-    public static IEnumerable<Gateway> Gateways(MeshDeclaration d) => d.Resources.OfType<Gateway>();
+    public static IEnumerable<Gateway> Gateways(RuleScope d) => d.Resources.OfType<Gateway>();
 
     /// <summary>A rule's name for messages: its <c>name</c>, or its position.</summary>
     public static string RuleName(VirtualService vs, HttpRoute route) =>

@@ -10,8 +10,8 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class PolicyRules
 {
-    /// <summary>The rules that read one declaration alone, in the order their findings are listed.</summary>
-    private static readonly Func<MeshDeclaration, IEnumerable<Finding>>[] PerDeclaration =
+    /// <summary>The rules that read a service, or one object, alone, in the order their findings are listed.</summary>
+    private static readonly Func<RuleScope, IEnumerable<Finding>>[] PerScope =
     {
         static d => d.Resources.SelectMany(DurationRule.Check),
         ValidationRules.Check,
@@ -31,26 +31,30 @@ internal static class PolicyRules
         CanaryRules.Check,
     };
 
-    /// <summary>What one declaration shows on its own: what its front end could not read, then each rule's findings.</summary>
-    public static IEnumerable<Finding> Evaluate(MeshDeclaration declaration)
+    /// <summary>What a service and the objects written for it show on their own.</summary>
+    public static IEnumerable<Finding> Evaluate(ServiceInfo service) => Evaluate(RuleScope.Of(service));
+
+    /// <summary>What an object of its own (not written for a service) shows on its own.</summary>
+    public static IEnumerable<Finding> Evaluate(Resource resource) => Evaluate(RuleScope.Of(resource));
+
+    private static IEnumerable<Finding> Evaluate(RuleScope scope)
     {
-        foreach (var finding in declaration.Findings) yield return Placed(finding, declaration);
-        foreach (var rule in PerDeclaration)
+        foreach (var rule in PerScope)
         {
-            foreach (var finding in rule(declaration)) yield return Placed(finding, declaration);
+            foreach (var finding in rule(scope)) yield return Placed(finding, scope.Origin);
         }
     }
 
-    // A finding about no node in particular is the declaration's.
-    private static Finding Placed(Finding finding, MeshDeclaration declaration) =>
-        finding.Origin == SourceRef.None ? finding with { Origin = declaration.Origin } : finding;
+    /// <summary>A finding about no node in particular is the service's, or the object's.</summary>
+    public static Finding Placed(Finding finding, SourceRef origin) =>
+        finding.Origin == SourceRef.None ? finding with { Origin = origin } : finding;
 
-    /// <summary>What only the whole mesh shows: references and conflicts between declarations, and the workloads behind them.</summary>
+    /// <summary>What only the whole mesh shows: references and conflicts between services and objects, and the workloads behind them.</summary>
     /// <param name="defaultNamespace">The namespace of resources whose C# names none (the MeshDslNamespace property), or null for "default".</param>
     /// <param name="hosts">Services and ServiceEntries read from YAML: with them, hosts that none defines are reported.</param>
     /// <param name="namespaces">Namespaces read from YAML: their labels decide which workloads are in the mesh.</param>
-    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<MeshDeclaration> declarations, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null, IReadOnlyList<K8sNamespace>? namespaces = null) =>
-        EvaluateMesh(new Mesh(declarations, workloads, defaultNamespace ?? "default", hosts, namespaces));
+    public static IEnumerable<Finding> EvaluateMesh(IReadOnlyList<ServiceInfo> services, IReadOnlyList<Resource> resources, IReadOnlyList<Workload> workloads, string? defaultNamespace = null, IReadOnlyList<HostDefinition>? hosts = null, IReadOnlyList<K8sNamespace>? namespaces = null) =>
+        EvaluateMesh(new Mesh(services, resources, workloads, defaultNamespace ?? "default", hosts, namespaces));
 
     public static IEnumerable<Finding> EvaluateMesh(Mesh mesh) => MeshRules.Check(mesh).Concat(WorkloadRules.Check(mesh)).Concat(RateLimitRules.CheckMesh(mesh)).Concat(GlobalRateLimitRules.CheckMesh(mesh)).Concat(CanaryRules.CheckMesh(mesh)).Concat(ServiceAssociationRules.Check(mesh));
 }

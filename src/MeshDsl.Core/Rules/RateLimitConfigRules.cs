@@ -15,7 +15,7 @@ internal static class RateLimitConfigRules
 {
     private static readonly HashSet<string> Units = new(System.StringComparer.OrdinalIgnoreCase) { "second", "minute", "hour", "day", "week", "month", "year" };
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var configMap in d.Resources.OfType<RateLimitConfigMap>())
         {

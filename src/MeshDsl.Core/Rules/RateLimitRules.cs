@@ -16,7 +16,7 @@ internal static class RateLimitRules
     /// <summary>Envoy's floor for a token bucket's fill interval (local_ratelimit's config validation).</summary>
     private const decimal MinimumFillInterval = 50_000_000m;
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var filter in d.Resources.OfType<EnvoyFilter>())
         {
@@ -107,20 +107,17 @@ internal static class RateLimitRules
     /// </summary>
     public static IEnumerable<Finding> CheckMesh(Mesh mesh)
     {
-        foreach (var d in mesh.Declarations)
+        foreach (var filter in mesh.Resources.OfType<EnvoyFilter>().Where(f => !f.Spec.WorkloadSelector.IsEmpty))
         {
-            foreach (var filter in d.Resources.OfType<EnvoyFilter>().Where(f => !f.Spec.WorkloadSelector.IsEmpty))
-            {
-                // An EnvoyFilter in the root namespace (istio-system) applies to every namespace's workloads.
-                var ns = mesh.NamespaceOf(filter.Metadata.Namespace);
-                var root = ns == "istio-system";
-                var candidates = mesh.Workloads.Where(w => root || mesh.NamespaceOf(w.Namespace) == ns).ToArray();
-                if (!mesh.ReadWorkloads.Any(w => mesh.NamespaceOf(w.Namespace) == ns)) continue;
-                if (candidates.Any(w => filter.Spec.WorkloadSelector.All(w.PodLabels.Contains))) continue;
-                var at = filter.Spec.Origin == SourceRef.None ? d.Origin : filter.Spec.Origin;
-                yield return Finding(RuleIds.EnvoyFilterSelectsNothing, at, "workloadSelector",
-                    filter.Metadata.Name, string.Join(",", filter.Spec.WorkloadSelector.Select(l => l.Key + "=" + l.Value)), ns);
-            }
+            // An EnvoyFilter in the root namespace (istio-system) applies to every namespace's workloads.
+            var ns = mesh.NamespaceOf(filter.Metadata.Namespace);
+            var root = ns == "istio-system";
+            var candidates = mesh.Workloads.Where(w => root || mesh.NamespaceOf(w.Namespace) == ns).ToArray();
+            if (!mesh.ReadWorkloads.Any(w => mesh.NamespaceOf(w.Namespace) == ns)) continue;
+            if (candidates.Any(w => filter.Spec.WorkloadSelector.All(w.PodLabels.Contains))) continue;
+            var at = filter.Spec.Origin == SourceRef.None ? filter.Origin : filter.Spec.Origin;
+            yield return Finding(RuleIds.EnvoyFilterSelectsNothing, at, "workloadSelector",
+                filter.Metadata.Name, string.Join(",", filter.Spec.WorkloadSelector.Select(l => l.Key + "=" + l.Value)), ns);
         }
     }
 }

@@ -12,7 +12,7 @@ internal static class ResilienceRules
 {
     private static readonly string[] UnsafeTokens = { "503", "5xx", "reset" };
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var vs in VirtualServices(d))
         {

@@ -14,7 +14,7 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class RouteSettingRules
 {
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var vs in VirtualServices(d))
         {
@@ -55,7 +55,7 @@ internal static class RouteSettingRules
         }
     }
 
-    private static IEnumerable<Finding> TopLevel(MeshDeclaration d, VirtualService vs, SourceRef at)
+    private static IEnumerable<Finding> TopLevel(RuleScope d, VirtualService vs, SourceRef at)
     {
         if (vs.Spec.Http.IsEmpty && vs.Spec.Tcp.IsEmpty && vs.Spec.Tls.IsEmpty)
             yield return F(at, string.Empty, $"VirtualService '{vs.Metadata.Name}' has no rules: add an [HttpRoute], [TcpRoute] or [TlsRoute] class ('http, tcp or tls must be provided in virtual service')");

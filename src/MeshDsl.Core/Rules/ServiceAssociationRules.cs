@@ -84,7 +84,7 @@ internal static class ServiceAssociationRules
         return null;
     }
 
-    /// <summary>Every Kubernetes Service with a selector: read from YAML, and emitted beside the declarations.</summary>
+    /// <summary>Every Kubernetes Service with a selector: read from YAML, and those the model emits.</summary>
     private static IEnumerable<KubernetesService> Services(Mesh mesh)
     {
         foreach (var h in mesh.HostDefinitions)
@@ -98,7 +98,7 @@ internal static class ServiceAssociationRules
             yield return new KubernetesService(mesh.NamespaceOf(h.Namespace), h.Name, h.Selector.ToArray(), ports.ToArray());
         }
 
-        foreach (var s in mesh.Declarations.SelectMany(d => d.Resources.OfType<K8sService>()))
+        foreach (var s in mesh.Resources.OfType<K8sService>())
         {
             if (s.Spec.Selector.IsEmpty) continue;
             var ports = s.Spec.Ports.Select(p => new Port(p.Port, "TCP", N(p.TargetPort is > 0 ? p.TargetPort.Value : p.Port)));

@@ -13,7 +13,7 @@ namespace MeshDsl.Rules;
 /// </summary>
 internal static class ServiceEntryRules
 {
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var se in d.Resources.OfType<ServiceEntry>())
         {
@@ -21,7 +21,7 @@ internal static class ServiceEntryRules
         }
     }
 
-    private static IEnumerable<Finding> Check(MeshDeclaration d, ServiceEntry se)
+    private static IEnumerable<Finding> Check(RuleScope d, ServiceEntry se)
     {
         var spec = se.Spec;
         var at = spec.Origin == SourceRef.None ? d.Origin : spec.Origin;

@@ -11,7 +11,7 @@ namespace MeshDsl.Rules;
 /// <summary>MESH301-MESH304: DestinationRule traffic policy, and MESH401-MESH403 within one Gateway.</summary>
 internal static class TrafficPolicyRules
 {
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var dr in DestinationRules(d))
         {

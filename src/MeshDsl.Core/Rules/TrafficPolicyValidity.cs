@@ -15,7 +15,7 @@ internal static class TrafficPolicyValidity
 {
     private static readonly HashSet<string> TopologyLabels = new() { "topology.kubernetes.io/region", "topology.kubernetes.io/zone", "topology.istio.io/subzone" };
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var dr in DestinationRules(d))
         {
@@ -61,7 +61,7 @@ internal static class TrafficPolicyValidity
         }
     }
 
-    private static IEnumerable<Finding> Selector(MeshDeclaration d, DestinationRule dr)
+    private static IEnumerable<Finding> Selector(RuleScope d, DestinationRule dr)
     {
         // A service's VirtualService shares its exportTo, and MESH018 reports it there.
         if (!VirtualServices(d).Any())

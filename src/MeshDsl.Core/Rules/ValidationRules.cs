@@ -11,7 +11,7 @@ namespace MeshDsl.Rules;
 internal static class ValidationRules
 {
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var vs in VirtualServices(d))
         {
@@ -268,7 +268,7 @@ internal static class ValidationRules
     }
 
     // MESH004 (hosts, names, labels), MESH005 (ports), MESH010 (duplicate hosts in one VirtualService)
-    private static IEnumerable<Finding> VsNamesAndPorts(MeshDeclaration d, VirtualService vs)
+    private static IEnumerable<Finding> VsNamesAndPorts(RuleScope d, VirtualService vs)
     {
         if (d.Service is null)
         {
@@ -335,7 +335,7 @@ internal static class ValidationRules
         pattern == "*" || (pattern.StartsWith("*", System.StringComparison.Ordinal) && host.EndsWith(pattern.Substring(1), System.StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1);
 
     // MESH004, MESH005, MESH010 for DestinationRules, MESH002 for percents
-    private static IEnumerable<Finding> DestinationRuleValues(MeshDeclaration d, DestinationRule dr)
+    private static IEnumerable<Finding> DestinationRuleValues(RuleScope d, DestinationRule dr)
     {
         var names = new HashSet<string>();
         foreach (var subset in dr.Spec.Subsets)
@@ -384,7 +384,7 @@ internal static class ValidationRules
     }
 
     // MESH004, MESH005 for Gateways
-    private static IEnumerable<Finding> GatewayValues(MeshDeclaration d, Gateway gw)
+    private static IEnumerable<Finding> GatewayValues(RuleScope d, Gateway gw)
     {
         if (Names.Label(gw.Metadata.Name) is { } why) yield return Finding(RuleIds.InvalidName, d.Origin, "name", gw.Metadata.Name, "Gateway name", why + " (a Gateway name has no dots)");
         if (gw.Metadata.Namespace is { } ns && Names.Label(ns) is { } nsWhy) yield return Finding(RuleIds.InvalidName, d.Origin, "namespace", ns, "namespace", nsWhy);

@@ -20,9 +20,8 @@ internal static class WorkloadRules
         if (mesh.ReadWorkloads.Count == 0 && !mesh.Services.Any(d => d.Resources.OfType<K8sDeployment>().Any())) yield break;
 
         var pods = new PodIndex(workloads, defaultNamespace);
-        foreach (var d in mesh.Services)
+        foreach (var service in mesh.Services)
         {
-            var service = d.Service!;
             var ns = service.Namespace ?? defaultNamespace;
             if (pods.Selected(ns, service.Selector.ToArray()).Length == 0)
             {
@@ -31,7 +30,7 @@ internal static class WorkloadRules
                 continue;
             }
 
-            foreach (var f in Subsets(service.Name, service.Selector, ns, DestinationRules(d).SelectMany(dr => dr.Spec.Subsets).Where(s => !ControllerRuns(service, s)), pods, workloads)) yield return f;
+            foreach (var f in Subsets(service.Name, service.Selector, ns, service.Resources.OfType<DestinationRule>().SelectMany(dr => dr.Spec.Subsets).Where(s => !ControllerRuns(service, s)), pods, workloads)) yield return f;
         }
 
         // A DestinationRule of its own (YAML): its subsets against the pods of the Kubernetes Service of its host, when the
@@ -46,13 +45,10 @@ internal static class WorkloadRules
             }
         }
 
-        foreach (var d in mesh.Declarations.Where(d => d.Service is null))
+        foreach (var dr in mesh.OwnResources.OfType<DestinationRule>())
         {
-            foreach (var dr in DestinationRules(d))
-            {
-                if (!servicesByHost.TryGetValue(mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace), out var k8s)) continue;
-                foreach (var f in Subsets(k8s.Name, k8s.Selector, mesh.NamespaceOf(k8s.Namespace), dr.Spec.Subsets, pods, workloads)) yield return f;
-            }
+            if (!servicesByHost.TryGetValue(mesh.Fqdn(dr.Spec.Host, dr.Metadata.Namespace), out var k8s)) continue;
+            foreach (var f in Subsets(k8s.Name, k8s.Selector, mesh.NamespaceOf(k8s.Namespace), dr.Spec.Subsets, pods, workloads)) yield return f;
         }
     }
 

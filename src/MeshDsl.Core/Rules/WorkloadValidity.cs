@@ -15,7 +15,7 @@ internal static class WorkloadValidity
 {
     private static readonly Regex Quantity = new(@"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?\z", RegexOptions.CultureInvariant);
 
-    public static IEnumerable<Finding> Check(MeshDeclaration d)
+    public static IEnumerable<Finding> Check(RuleScope d)
     {
         foreach (var deployment in d.Resources.OfType<K8sDeployment>())
         {

@@ -99,12 +99,12 @@ internal static class MeshGraph
             return id;
         }
 
-        foreach (var (_, gateway) in mesh.Gateways)
+        foreach (var gateway in mesh.Gateways)
         {
             Add("gw", mesh.NamespaceOf(gateway.Metadata.Namespace) + "/" + gateway.Metadata.Name, "gateway " + mesh.NamespaceOf(gateway.Metadata.Namespace) + "/" + gateway.Metadata.Name, "gateway");
         }
 
-        foreach (var vs in mesh.VirtualServices.Select(x => x.VirtualService).OrderBy(v => mesh.NamespaceOf(v.Metadata.Namespace), System.StringComparer.Ordinal).ThenBy(v => v.Metadata.Name, System.StringComparer.Ordinal))
+        foreach (var vs in mesh.VirtualServices.OrderBy(v => mesh.NamespaceOf(v.Metadata.Namespace), System.StringComparer.Ordinal).ThenBy(v => v.Metadata.Name, System.StringComparer.Ordinal))
         {
             var ns = mesh.NamespaceOf(vs.Metadata.Namespace);
             var vsKey = ns + "/" + vs.Metadata.Name;

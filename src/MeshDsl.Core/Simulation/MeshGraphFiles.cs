@@ -15,10 +15,7 @@ internal static class MeshGraphFiles
 
     public const string Dot = "graph/mesh.dot";
 
-    public static EquatableArray<(string File, string Text)> Of(IReadOnlyList<MeshDeclaration> declarations)
-    {
-        // Declarations arrive in the order the pipelines collect them; the graph sorts what it draws, so the files do not depend on it.
-        var mesh = new Mesh(declarations.OrderBy(d => d.Source, System.StringComparer.Ordinal).ToList(), System.Array.Empty<Workload>(), "default");
-        return new[] { (Mermaid, MeshGraph.Mermaid(mesh)), (Dot, MeshGraph.Dot(mesh)) }.ToEquatableArray();
-    }
+    /// <summary>The graph files of a mesh: the graph sorts what it draws, so the files do not depend on the order the mesh was read in.</summary>
+    public static EquatableArray<(string File, string Text)> Of(Mesh mesh) =>
+        new[] { (Mermaid, MeshGraph.Mermaid(mesh)), (Dot, MeshGraph.Dot(mesh)) }.ToEquatableArray();
 }

@@ -140,13 +140,13 @@ internal static class RoutingTestRunner
     /// </summary>
     private static (HttpRoute? Rule, HttpRoute? Delegated) Find(Mesh mesh, SimulatedRequest request)
     {
-        foreach (var (_, vs) in mesh.VirtualServices)
+        foreach (var vs in mesh.VirtualServices)
         {
             if (!vs.Spec.Hosts.Contains(request.Authority)) continue;
             var rule = FirstRule(vs, request);
             if (rule?.Delegate is { } del)
             {
-                var child = mesh.VirtualServices.Select(x => x.VirtualService)
+                var child = mesh.VirtualServices
                     .FirstOrDefault(c => c.Metadata.Name == del.Name && (del.Namespace is null || c.Metadata.Namespace == del.Namespace));
                 return (rule, child is null ? null : FirstRule(child, request));
             }

@@ -48,7 +48,6 @@ internal static class Simulator
         }
 
         var candidates = mesh.VirtualServices
-            .Select(x => x.VirtualService)
             .Where(vs => vs.Spec.Hosts.Count > 0 && AppliesTo(mesh, vs, request))
             .Select(vs => (vs, Specificity: vs.Spec.Hosts.Select(h => Specificity(mesh.Fqdn(h, vs.Metadata.Namespace), fqdn)).Max()))
             .Where(x => x.Specificity > 0)
@@ -93,7 +92,7 @@ internal static class Simulator
 
             if (rule.Delegate is { } del)
             {
-                var child = mesh.VirtualServices.Select(x => x.VirtualService)
+                var child = mesh.VirtualServices
                     .FirstOrDefault(c => c.Metadata.Name == del.Name && mesh.NamespaceOf(c.Metadata.Namespace) == mesh.NamespaceOf(del.Namespace ?? vs.Metadata.Namespace));
                 if (child is null)
                 {
@@ -183,8 +182,8 @@ internal static class Simulator
 
     /// <summary>The namespaces the mesh's resources are in: <c>reviews.bookinfo</c> names a service only in one of them.</summary>
     private static HashSet<string> Namespaces(Mesh mesh) => new(
-        mesh.Declarations.SelectMany(d => d.Resources).Select(r => mesh.NamespaceOf(r.Metadata.Namespace))
-            .Concat(mesh.Services.Select(d => mesh.NamespaceOf(d.Service!.Namespace))),
+        mesh.Resources.Select(r => mesh.NamespaceOf(r.Metadata.Namespace))
+            .Concat(mesh.Services.Select(s => mesh.NamespaceOf(s.Namespace))),
         StringComparer.Ordinal);
 
     /// <summary>0: no match; higher is more specific (an exact host over any wildcard, a longer wildcard over a shorter).</summary>

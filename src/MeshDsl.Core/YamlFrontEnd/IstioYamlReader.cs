@@ -5,8 +5,8 @@ using MeshDsl.Model;
 
 namespace MeshDsl.YamlFrontEnd;
 
-/// <summary>What one YAML file held: the declarations read (one per Istio resource), problems, and the kinds it skipped.</summary>
-internal sealed record YamlReadResult(IReadOnlyList<MeshDeclaration> Declarations, IReadOnlyList<YamlProblem> Problems, IReadOnlyDictionary<string, int> Skipped);
+/// <summary>What one YAML file held: the resources read, in document order, problems, and the kinds it skipped.</summary>
+internal sealed record YamlReadResult(IReadOnlyList<Resource> Resources, IReadOnlyList<YamlProblem> Problems, IReadOnlyDictionary<string, int> Skipped);
 
 /// <summary>
 /// The second front end: Istio's own YAML (VirtualService, DestinationRule, Gateway, ServiceEntry, EnvoyFilter in networking.istio.io v1, v1beta1 and
@@ -27,34 +27,33 @@ internal static class IstioYamlReader
     public static YamlReadResult Read(string file, string text, SourceFile source, YamlOrigins origins)
     {
         var context = new YamlReadContext(file, origins);
-        var declarations = new List<MeshDeclaration>();
+        var resources = new List<Resource>();
         var skipped = new Dictionary<string, int>(StringComparer.Ordinal);
         if (source.Error is { } error)
         {
-            return new YamlReadResult(declarations, new[] { new YamlProblem(new YamlPosition(file, source.ErrorLine, source.ErrorColumn), error) }, skipped);
+            return new YamlReadResult(resources, new[] { new YamlProblem(new YamlPosition(file, source.ErrorLine, source.ErrorColumn), error) }, skipped);
         }
 
         // The file's lines, for a rate limit configuration embedded in a ConfigMap: split only for one.
         var lines = new Lazy<string[]>(() => text.Split('\n'));
         foreach (var item in source.Objects())
         {
-            Document(item, context, lines, declarations, skipped, file + ":" + item.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Document(item, context, lines, resources, skipped);
         }
 
-        return new YamlReadResult(declarations, context.Problems, skipped);
+        return new YamlReadResult(resources, context.Problems, skipped);
     }
 
-    /// <param name="sourceType">The resource's identity as the rules group findings: the file and its place in it.</param>
-    private static void Document(SourceNode node, YamlReadContext context, Lazy<string[]> lines, List<MeshDeclaration> declarations, Dictionary<string, int> skipped, string sourceType)
+    private static void Document(SourceNode node, YamlReadContext context, Lazy<string[]> lines, List<Resource> resources, Dictionary<string, int> skipped)
     {
         if (node is SourceScalar { Value: "" }) return;
         context.Resource = string.Empty;
         var root = new YamlMap(node, context, string.Empty);
         var kind = root.String("kind") ?? "(no kind)";
         var apiVersion = root.String("apiVersion") ?? string.Empty;
-        if (kind == "ConfigMap" && apiVersion == "v1" && RateLimitConfigMap(root, context, lines, sourceType) is { } configMap)
+        if (kind == "ConfigMap" && apiVersion == "v1" && RateLimitConfigMap(root, context, lines) is { } configMap)
         {
-            declarations.Add(configMap);
+            resources.Add(configMap);
             return;
         }
 
@@ -75,15 +74,16 @@ internal static class IstioYamlReader
         metadata.ReportUnknown();
         root.Child("status");
         var spec = root.Map("spec");
+        var origin = root.Origin;
         Resource resource = kind switch
         {
-            "VirtualService" => new VirtualService(meta, sourceType, VirtualServiceReader.Spec(spec)),
-            "DestinationRule" => new DestinationRule(meta, sourceType, DestinationRuleReader.Spec(spec)),
-            "EnvoyFilter" => new EnvoyFilter(meta, sourceType, EnvoyFilterReader.Spec(spec)),
-            "ServiceEntry" => new ServiceEntry(meta, sourceType, ServiceEntryReader.Spec(spec)),
-            _ => new Gateway(meta, sourceType, GatewayReader.Spec(spec)),
+            "VirtualService" => new VirtualService(meta, origin, VirtualServiceReader.Spec(spec)),
+            "DestinationRule" => new DestinationRule(meta, origin, DestinationRuleReader.Spec(spec)),
+            "EnvoyFilter" => new EnvoyFilter(meta, origin, EnvoyFilterReader.Spec(spec)),
+            "ServiceEntry" => new ServiceEntry(meta, origin, ServiceEntryReader.Spec(spec)),
+            _ => new Gateway(meta, origin, GatewayReader.Spec(spec)),
         };
-        declarations.Add(new MeshDeclaration(sourceType, root.Origin, ImmutableOne(resource), EquatableArray<Finding>.Empty));
+        resources.Add(resource);
         spec.ReportUnknown();
         root.ReportUnknown();
     }
@@ -99,7 +99,7 @@ internal static class IstioYamlReader
     }
 
     /// <summary>A ConfigMap holding envoyproxy/ratelimit's configuration (a data entry with a <c>domain</c>), or null for any other.</summary>
-    private static MeshDeclaration? RateLimitConfigMap(YamlMap root, YamlReadContext context, Lazy<string[]> lines, string sourceType)
+    private static RateLimitConfigMap? RateLimitConfigMap(YamlMap root, YamlReadContext context, Lazy<string[]> lines)
     {
         if (root.Node is not SourceMap map || map.Get("data") is not SourceMap entries) return null;
         var meta = Meta(root.Map("metadata"), "ConfigMap", context);
@@ -107,12 +107,9 @@ internal static class IstioYamlReader
         {
             if (entries.Key(i) is not SourceScalar { Value: var file } || entries.Value(i) is not SourceScalar value) continue;
             if (RateLimitConfigReader.Read(value, lines.Value, context, "data." + file) is not { } config) continue;
-            var resource = new RateLimitConfigMap(meta, sourceType, file, config);
-            return new MeshDeclaration(sourceType, root.Origin, ImmutableOne<Resource>(resource), EquatableArray<Finding>.Empty);
+            return new RateLimitConfigMap(meta, root.Origin, file, config);
         }
 
         return null;
     }
-
-    private static EquatableArray<T> ImmutableOne<T>(T item) where T : IEquatable<T> => new[] { item }.ToEquatableArray();
 }

@@ -44,7 +44,7 @@ public class GatewayReferenceTests
             """;
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("vs.yaml", Text, origins);
-        var finding = Assert.Single(result.Declarations.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InternalGatewayReference);
+        var finding = Assert.Single(result.Resources.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InternalGatewayReference);
         Assert.Equal(new YamlLocation(new YamlPosition("vs.yaml", 8, 5), "VirtualService shop", "spec.gateways[1]"), origins.Locate(finding.Origin, finding.Field));
     }
 }

@@ -117,8 +117,8 @@ public class GlobalRateLimitTests
         Assert.Equal((18, 11, "data.config.yaml.descriptors[1].rate_limit.requests_per_min"), (problem.Position.Line, problem.Position.Column, problem.Path));
         Assert.Equal("ConfigMap istio-system/ratelimit-config", problem.Resource);
 
-        var mesh = new Mesh(result.Declarations, Array.Empty<Workload>(), "default");
-        var findings = result.Declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(mesh))
+        var mesh = new Mesh(Array.Empty<ServiceInfo>(), result.Resources, Array.Empty<Workload>(), "default");
+        var findings = result.Resources.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(mesh))
             .Select(f => (f.RuleId, Location: origins.Locate(f.Origin, f.Field)!.Value))
             .Select(f => (f.RuleId, f.Location.Position.Line, f.Location.Path))
             .OrderBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToArray();
@@ -155,7 +155,7 @@ public class GlobalRateLimitTests
             """;
         var origins = new YamlOrigins();
         var result = IstioYamlReader.Read("actions.yaml", Text, origins);
-        var finding = Assert.Single(result.Declarations.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidHeader);
+        var finding = Assert.Single(result.Resources.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidHeader);
         var location = origins.Locate(finding.Origin, finding.Field)!.Value;
         Assert.Equal((16, "spec.configPatches[0].patch.value.rate_limits[0].actions[0].request_headers.header_name"), (location.Position.Line, location.Path));
     }
@@ -167,7 +167,7 @@ public class GlobalRateLimitTests
         var text = File.ReadAllText(Path.Combine(Paths.SeedManifests, "21-ratelimit-service.yaml"));
         var result = IstioYamlReader.Read("21.yaml", text, origins);
         Assert.Empty(result.Problems);
-        var findings = PolicyRules.EvaluateMesh(new Mesh(result.Declarations, Array.Empty<Workload>(), "default")).ToArray();
+        var findings = PolicyRules.EvaluateMesh(new Mesh(Array.Empty<ServiceInfo>(), result.Resources, Array.Empty<Workload>(), "default")).ToArray();
         Assert.Equal(new[] { RuleIds.LimitNothingReaches, RuleIds.LimitNothingReaches }, findings.Select(f => f.RuleId));
         Assert.Equal(new[] { 48, 53 }, findings.Select(f => origins.Locate(f.Origin, f.Field)!.Value.Position.Line));
     }

@@ -219,7 +219,7 @@ public class RateLimitTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal((41, "apiVersion"), (problem.Position.Line, problem.Path));
 
-        var found = result.Declarations.SelectMany(PolicyRules.Evaluate)
+        var found = result.Resources.SelectMany(PolicyRules.Evaluate)
             .Select(f => (f.RuleId, Location: origins.Locate(f.Origin, f.Field)))
             .Select(f => (f.RuleId, f.Location!.Value.Position.Line, f.Location.Value.Path))
             .OrderBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal)
@@ -244,7 +244,7 @@ public class RateLimitTests
         var text = File.ReadAllText(Path.Combine(Paths.SeedManifests, "20-local-rate-limit.yaml"));
         var result = IstioYamlReader.Read("20.yaml", text, new YamlOrigins());
         Assert.Empty(result.Problems);
-        Assert.Equal(new[] { RuleIds.RelativePatchWithoutPriority }, result.Declarations.SelectMany(PolicyRules.Evaluate).Select(f => f.RuleId));
+        Assert.Equal(new[] { RuleIds.RelativePatchWithoutPriority }, result.Resources.SelectMany(PolicyRules.Evaluate).Select(f => f.RuleId));
     }
 
     [Fact]

@@ -141,16 +141,16 @@ public class ServiceEntryTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal((15, "spec.endpoints[0].wieght: unknown field (the API server would drop it)"), (problem.Position.Line, problem.Text));
 
-        var entry = Assert.IsType<ServiceEntry>(result.Declarations[0].Resources[0]);
+        var entry = Assert.IsType<ServiceEntry>(result.Resources[0]);
         Assert.Equal(new EndpointPort("tcp", 6432), Assert.Single(Assert.Single(entry.Spec.Endpoints).Ports));
-        var invalid = Assert.Single(result.Declarations.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidServiceEntry);
+        var invalid = Assert.Single(result.Resources.SelectMany(PolicyRules.Evaluate), f => f.RuleId == RuleIds.InvalidServiceEntry);
         Assert.Equal(new YamlLocation(new YamlPosition("db.yaml", 13, 14), "ServiceEntry vm-db", "spec.endpoints[0].address"), origins.Locate(invalid.Origin, invalid.Field));
 
         // With a Service known, the mesh knows its hosts: the ServiceEntry's is one of them, a typo is not.
         var service = new HostDefinition("Service", "db", null, new[] { "db" }.ToEquatableArray(), EquatableArray<int>.Empty, "svc.yaml:1");
-        var mesh = new Mesh(result.Declarations, Array.Empty<Workload>(), "default", new[] { service });
+        var mesh = new Mesh(Array.Empty<ServiceInfo>(), result.Resources, Array.Empty<Workload>(), "default", new[] { service });
         Assert.DoesNotContain(PolicyRules.EvaluateMesh(mesh), f => f.RuleId == RuleIds.UnknownHost);
         var typo = IstioYamlReader.Read("db.yaml", Text.Replace("host: db.internal", "host: db.internl"), new YamlOrigins());
-        Assert.Contains(PolicyRules.EvaluateMesh(new Mesh(typo.Declarations, Array.Empty<Workload>(), "default", new[] { service })), f => f.RuleId == RuleIds.UnknownHost);
+        Assert.Contains(PolicyRules.EvaluateMesh(new Mesh(Array.Empty<ServiceInfo>(), typo.Resources, Array.Empty<Workload>(), "default", new[] { service })), f => f.RuleId == RuleIds.UnknownHost);
     }
 }

@@ -46,7 +46,7 @@ public class ModelFuzzTests
             var run = TestCompilation.Run(compilation, TestCompilation.Driver(canaryEngine: engine));
             var manifests = run.ManifestsByType();
             var errors = await AnalyzerErrors(compilation, engine);
-            var models = TestCompilation.Declarations(compilation).Select(m => CanaryBackEnd.Apply(m.WithCanaryEngine(engine))).ToArray();
+            var models = TestCompilation.Declarations(compilation).Select(m => m.WithCanaryEngine(engine).WithCanary()).ToArray();
             foreach (var declaration in declarations)
             {
                 var file = "/fuzz/" + declaration.Namespace + ".cs";
@@ -63,7 +63,7 @@ public class ModelFuzzTests
 
                 // A canary's stages are each the same VirtualService at another weight: read back apart from the rest, they are not.
                 var documents = own.Where(m => !m.File.StartsWith("canary-steps/", StringComparison.Ordinal)).Select(m => m.Yaml).ToArray();
-                readBack += CheckReadBack(declaration, models.Where(m => m.Source.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)), documents);
+                readBack += CheckReadBack(declaration, models.Where(m => m.TypeName.StartsWith(declaration.Namespace + ".", StringComparison.Ordinal)), documents);
             }
         }
 
@@ -95,13 +95,13 @@ public class ModelFuzzTests
     }
 
     /// <summary>The YAML front end reads what the generator wrote back into the model the attributes built, field for field.</summary>
-    private static int CheckReadBack(RandomDeclaration declaration, IEnumerable<MeshDsl.Model.MeshDeclaration> attributeModel, string[] documents)
+    private static int CheckReadBack(RandomDeclaration declaration, IEnumerable<MeshDsl.FrontEnd.CSharpDeclaration> attributeModel, string[] documents)
     {
         var read = MeshDsl.YamlFrontEnd.IstioYamlReader.Read("fuzz.yaml", string.Join("---\n", documents), new MeshDsl.YamlFrontEnd.YamlOrigins());
         Assert.True(read.Problems.Count == 0, $"The YAML front end rejects what the generator wrote: {string.Join("; ", read.Problems)}\n{declaration.Source}");
-        var fromYaml = ModelIdentity.ByIdentity(read.Declarations);
+        var fromYaml = ModelIdentity.ByIdentity(read.Resources);
         var compared = 0;
-        foreach (var (identity, dump) in ModelIdentity.ByIdentity(attributeModel))
+        foreach (var (identity, dump) in ModelIdentity.ByIdentity(attributeModel.SelectMany(d => d.Resources)))
         {
             Assert.True(fromYaml.TryGetValue(identity, out var readBack), $"{identity} was not read back from:\n{string.Join("---\n", documents)}");
             if (dump != readBack) Assert.Fail($"{identity} reads back differently:\n{declaration.Source}\n{string.Join("---\n", documents)}\nattributes:\n{dump}\nYAML:\n{readBack}");

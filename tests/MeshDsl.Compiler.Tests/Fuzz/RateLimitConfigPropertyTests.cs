@@ -25,12 +25,12 @@ public class RateLimitConfigPropertyTests
         for (var i = 0; i < Count; i++)
         {
             var config = new RateLimitConfig(NonEmpty(random), Descriptors(random, 0), SourceRef.None);
-            var configMap = new RateLimitConfigMap(new ObjectMeta("limits", "istio-system"), "T", "config.yaml", config);
-            var yaml = ManifestEmitter.ToFileText(configMap);
+            var configMap = new RateLimitConfigMap(new ObjectMeta("limits", "istio-system"), SourceRef.None, "config.yaml", config);
+            var yaml = ManifestEmitter.ToFileText(configMap, "T");
 
             var result = IstioYamlReader.Read("limits.yaml", yaml, new YamlOrigins());
             Assert.True(result.Problems.Count == 0, yaml + "\n" + string.Join("\n", result.Problems.Select(p => p.Text)));
-            var back = Assert.IsType<RateLimitConfigMap>(Assert.Single(Assert.Single(result.Declarations).Resources));
+            var back = Assert.IsType<RateLimitConfigMap>(Assert.Single(result.Resources));
             Assert.True(ModelDump.Of(config) == ModelDump.Of(back.Config), yaml);
 
             // The embedded file on its own: the text the rate limit service loads.

@@ -40,7 +40,7 @@ public class ServiceAssociationPropertyTests
                 };
             }).ToArray();
             var namespaces = random.Next(3) > 0 ? new[] { new K8sNamespace("shop", new[] { new Label("istio-injection", random.Next(3) > 0 ? "enabled" : "disabled") }.ToEquatableArray(), "ns") } : Array.Empty<K8sNamespace>();
-            var mesh = new Mesh(Array.Empty<MeshDeclaration>(), workloads, "default", services, namespaces);
+            var mesh = new Mesh(Array.Empty<ServiceInfo>(), Array.Empty<Resource>(), workloads, "default", services, namespaces);
 
             var expected = Scan(mesh).ToArray();
             var actual = ServiceAssociationRules.Check(mesh).Select(f => f.RuleId + " " + string.Join(" | ", f.MessageArgs)).ToArray();

@@ -46,8 +46,8 @@ public class YamlFrontEndFuzzTests
             try
             {
                 result = IstioYamlReader.Read("fuzz.yaml", text, origins);
-                var declarations = result.Declarations;
-                var findings = declarations.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(declarations, Array.Empty<Model.Workload>())).ToArray();
+                var resources = result.Resources;
+                var findings = resources.SelectMany(PolicyRules.Evaluate).Concat(PolicyRules.EvaluateMesh(Array.Empty<Model.ServiceInfo>(), resources, Array.Empty<Model.Workload>())).ToArray();
                 var lines = text.Split('\n').Length;
                 foreach (var finding in findings)
                 {

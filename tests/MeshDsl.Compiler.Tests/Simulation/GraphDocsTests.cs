@@ -13,7 +13,7 @@ public class GraphDocsTests
     {
         var page = Path.Combine(Paths.RepoRoot, "docs", "bookinfo-graph.md");
         var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
-        var mesh = new Mesh(TestCompilation.Declarations(compilation).ToList(), Array.Empty<Workload>(), "default");
+        var mesh = MeshDsl.FrontEnd.CSharpDeclaration.MeshOf(TestCompilation.Declarations(compilation), Array.Empty<Workload>());
         var expected = "# Bookinfo, drawn\n\n"
             + "`samples/Bookinfo` as `meshdsl graph` draws it (`meshdsl graph samples/Bookinfo/bin/Debug/net10.0/manifests/ --format svg`): hosts, "
             + "their rules in order (each rule's \"else\" leads to the next), and the subsets with their weights. `--format mermaid` (below, "
@@ -52,7 +52,7 @@ public class GraphDocsTests
     public void With_MeshDslGraph_the_build_draws_the_mesh_below_the_folder_and_without_it_nothing()
     {
         var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
-        var mesh = new Mesh(TestCompilation.Declarations(compilation).OrderBy(d => d.Source, StringComparer.Ordinal).ToList(), Array.Empty<Workload>(), "default");
+        var mesh = MeshDsl.FrontEnd.CSharpDeclaration.MeshOf(TestCompilation.Declarations(compilation).OrderBy(d => d.TypeName, StringComparer.Ordinal).ToArray(), Array.Empty<Workload>());
         var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
             new[] { new MeshDsl.Generator.MeshGenerator().AsSourceGenerator() },
             parseOptions: TestCompilation.ParseOptions,

@@ -97,11 +97,10 @@ public class MeshGraphPropertyTests
             var route = new MeshDsl.Model.HttpRoute(S(), new[] { match }.ToEquatableArray(),
                 new[] { new MeshDsl.Model.HttpRouteDestination(new MeshDsl.Model.Destination(S(), S(), null), 100, null, default) }.ToEquatableArray(),
                 null, null, null, null, null, null, null, null, null, default, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.HttpMirrorPolicy>.Empty, null, null, default);
-            var vs = new MeshDsl.Model.VirtualService(new MeshDsl.Model.ObjectMeta(S(), null), "T", new MeshDsl.Model.VirtualServiceSpec(
+            var vs = new MeshDsl.Model.VirtualService(new MeshDsl.Model.ObjectMeta(S(), null), default, new MeshDsl.Model.VirtualServiceSpec(
                 new[] { S() }.ToEquatableArray(), MeshDsl.Helpers.EquatableArray<string>.Empty, new[] { route }.ToEquatableArray(),
                 MeshDsl.Helpers.EquatableArray<MeshDsl.Model.TlsRoute>.Empty, MeshDsl.Helpers.EquatableArray<MeshDsl.Model.TcpRoute>.Empty, MeshDsl.Helpers.EquatableArray<string>.Empty));
-            var declaration = new MeshDsl.Model.MeshDeclaration("T", default, new MeshDsl.Model.Resource[] { vs }.ToEquatableArray(), MeshDsl.Helpers.EquatableArray<MeshDsl.Model.Finding>.Empty);
-            var mesh = new MeshDsl.Model.Mesh(new[] { declaration }, Array.Empty<MeshDsl.Model.Workload>(), "default");
+            var mesh = new MeshDsl.Model.Mesh(Array.Empty<MeshDsl.Model.ServiceInfo>(), new MeshDsl.Model.Resource[] { vs }, Array.Empty<MeshDsl.Model.Workload>(), "default");
 
             var svg = MeshGraph.Svg(mesh);
             System.Xml.Linq.XDocument.Parse(svg);

@@ -32,10 +32,9 @@ public class SimulatorAgreementTests
             var yaml = RandomVirtualService(random);
             var read = IstioYamlReader.Read("vs.yaml", yaml, new YamlOrigins());
             Assert.Empty(read.Problems);
-            var declaration = Assert.Single(read.Declarations);
-            var vs = declaration.Resources.OfType<VirtualService>().Single();
-            var mesh = new Mesh(read.Declarations, Array.Empty<Workload>(), "default");
-            var findings = PolicyRules.Evaluate(declaration).ToArray();
+            var vs = Assert.IsType<VirtualService>(Assert.Single(read.Resources));
+            var mesh = new Mesh(Array.Empty<ServiceInfo>(), read.Resources, Array.Empty<Workload>(), "default");
+            var findings = PolicyRules.Evaluate(vs).ToArray();
             var deadRules = findings.Where(f => f.RuleId == RuleIds.UnreachableRule)
                 .Select(f => Enumerable.Range(0, vs.Spec.Http.Count).Single(i => vs.Spec.Http[i].Origin == f.Origin)).ToHashSet();
             var deadBlocks = findings.Where(f => f.RuleId == RuleIds.IneffectiveMatch).Select(f => Block(vs, f.Origin)).ToHashSet();
@@ -75,8 +74,8 @@ public class SimulatorAgreementTests
         var yaml = $"apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: svc\nspec:\n  hosts:\n  - svc\n  http:\n"
             + $"  - match:\n    - uri:\n        prefix: {earlier}\n    route:\n    - destination:\n        host: svc\n        subset: a\n"
             + $"  - match:\n    - uri:\n        prefix: {later}\n      ignoreUriCase: true\n    - uri:\n        exact: /z\n    route:\n    - destination:\n        host: svc\n        subset: b\n";
-        var declaration = Assert.Single(IstioYamlReader.Read("vs.yaml", yaml, new YamlOrigins()).Declarations);
-        Assert.Equal(ineffective, PolicyRules.Evaluate(declaration).Any(f => f.RuleId == RuleIds.IneffectiveMatch));
+        var resource = Assert.Single(IstioYamlReader.Read("vs.yaml", yaml, new YamlOrigins()).Resources);
+        Assert.Equal(ineffective, PolicyRules.Evaluate(resource).Any(f => f.RuleId == RuleIds.IneffectiveMatch));
     }
 
     /// <summary>The (rule, block) a MESH103 finding is about: the block whose first condition is at the finding's origin.</summary>

@@ -12,7 +12,7 @@ public class SimulatorTests
     {
         var read = IstioYamlReader.Read("mesh.yaml", yaml, new YamlOrigins());
         Assert.Empty(read.Problems);
-        return new Mesh(read.Declarations, Array.Empty<Workload>(), "default");
+        return new Mesh(Array.Empty<ServiceInfo>(), read.Resources, Array.Empty<Workload>(), "default");
     }
 
     private static SimulatedRequest Get(string authority, string path = "/", Dictionary<string, string>? headers = null, string method = "GET", int port = 9080,
@@ -362,7 +362,7 @@ public class SimulatorFrontEndTests
     public void Bookinfo_routes_the_same_from_its_csharp_and_from_its_yaml(string header, string value, string expected)
     {
         var compilation = TestCompilation.Create(TestCompilation.Sample("Bookinfo"));
-        var fromCSharp = new Mesh(TestCompilation.Declarations(compilation).ToList(), Array.Empty<Workload>(), "default");
+        var fromCSharp = MeshDsl.FrontEnd.CSharpDeclaration.MeshOf(TestCompilation.Declarations(compilation), Array.Empty<Workload>());
         var yaml = string.Join("---\n", TestCompilation.Run(compilation).Manifests().Values);
         var fromYaml = SimulatorTests.MeshOf(yaml);
         var request = SimulatedRequest.Create("reviews.bookinfo", 9080, headers: new Dictionary<string, string> { [header] = value }, sourceNamespace: "bookinfo");

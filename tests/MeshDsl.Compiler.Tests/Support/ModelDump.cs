@@ -78,8 +78,7 @@ internal static class ModelIdentity
 {
     private static readonly string[] IstioKinds = { "VirtualService", "DestinationRule", "Gateway", "ServiceEntry", "EnvoyFilter", "ConfigMap" };
 
-    public static Dictionary<string, string> ByIdentity(IEnumerable<MeshDeclaration> declarations) => declarations
-        .SelectMany(d => d.Resources)
+    public static Dictionary<string, string> ByIdentity(IEnumerable<Resource> resources) => resources
         .Where(r => r is not CanaryStage && IstioKinds.Contains(r.Kind))
         .ToDictionary(
             r => r.Kind + " " + (r.Metadata.Namespace ?? "default") + "/" + r.Metadata.Name,

@@ -51,11 +51,11 @@ internal static class TestCompilation
             .ToArray();
 
     /// <summary>The model of every declaration in the compilation, read by the same front end the generator uses.</summary>
-    public static MeshDsl.Model.MeshDeclaration[] Declarations(Compilation compilation) => compilation.SyntaxTrees
+    public static MeshDsl.FrontEnd.CSharpDeclaration[] Declarations(Compilation compilation) => compilation.SyntaxTrees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>()
             .Select(c => (INamedTypeSymbol)compilation.GetSemanticModel(t).GetDeclaredSymbol(c)!))
         .Select(s => MeshDsl.FrontEnd.DeclarationParser.Parse(s, default))
-        .OfType<MeshDsl.Model.MeshDeclaration>()
+        .OfType<MeshDsl.FrontEnd.CSharpDeclaration>()
         .ToArray();
 
     public static GeneratorDriver Driver(string? meshDslNamespace = null, string? canaryEngine = null, MeshGenerator? generator = null) => CSharpGeneratorDriver.Create(
