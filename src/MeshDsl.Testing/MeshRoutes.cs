@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using MeshDsl.Emit;
 using MeshDsl.Model;
 using MeshDsl.Simulation;
 using MeshDsl.YamlFrontEnd;

@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using MeshDsl.Model;
 
-namespace MeshDsl.Model;
+namespace MeshDsl.Emit;
 
 /// <summary>
 /// What a test needs to address a service by its C# type at run time: its host, namespace and port, and which C# type is which
