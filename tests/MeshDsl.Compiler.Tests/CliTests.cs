@@ -81,6 +81,20 @@ public class CliTests
     }
 
     [Fact]
+    public void VirtualServices_that_claim_one_host_name_each_other_by_where_they_are()
+    {
+        // Their names are often the same: each is told apart by its file.
+        using var dir = new TempFolder();
+        const string Reviews = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n  - route:\n    - destination:\n        host: reviews\n";
+        var a = dir.Write("a.yaml", Reviews);
+        var b = dir.Write("b.yaml", Reviews);
+        var (exit, stdout, _) = Run("analyze", dir.Path);
+        Assert.Equal(1, exit);
+        Assert.Contains($"{a}(1,1): error MESH010: VirtualService 'reviews' claims host 'reviews.default.svc.cluster.local' for the mesh, and so does VirtualService 'reviews' ({b}): ", stdout);
+        Assert.Contains($"{b}(1,1): error MESH010: VirtualService 'reviews' claims host 'reviews.default.svc.cluster.local' for the mesh, and so does VirtualService 'reviews' ({a}): ", stdout);
+    }
+
+    [Fact]
     public void A_clean_folder_exits_0_and_reads_folders_recursively()
     {
         using var dir = new TempFolder();

@@ -152,7 +152,8 @@ internal static class MeshRules
             var all = group.Select(x => x.VirtualService).Distinct(ReferenceComparer.Instance).ToArray();
             foreach (var (vs, host) in group)
             {
-                var others = string.Join(", ", all.Where(o => !ReferenceEquals(o, vs)).Select(o => "'" + o.Metadata.Name + "'"));
+                // Each other one by name and by where its front end read it (a YAML file, a C# type): their names are often the same.
+                var others = string.Join(", ", all.Where(o => !ReferenceEquals(o, vs)).Select(o => "'" + o.Metadata.Name + "' (" + o.Origin.Document + ")").Distinct());
                 var service = mesh.ServiceOf(vs);
                 var field = service is null ? "hosts" : service.Host != service.Name ? "host" : "name";
                 yield return Finding(RuleIds.Duplicate, vs.Origin, field,

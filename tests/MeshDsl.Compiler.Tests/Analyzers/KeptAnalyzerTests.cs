@@ -35,7 +35,8 @@ public class KeptAnalyzerTests
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Other.cs");
         var edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(Other("front.shop.svc.cluster.local"), TestCompilation.ParseOptions, old.FilePath));
         var kept = await Analyze(analyzer, edited);
-        Assert.Contains(kept, d => d.Id == "MESH010" && d.Location.SourceTree!.FilePath == "/src/Front.cs");
+        var onFront = Assert.Single(kept, d => d.Id == "MESH010" && d.Location.SourceTree!.FilePath == "/src/Front.cs");
+        Assert.Contains("VirtualService 'front' claims host 'front.shop.svc.cluster.local' for the mesh, and so does VirtualService 'other' (Other):", onFront.GetMessage());
         Assert.Contains(kept, d => d.Id == "MESH010" && d.Location.SourceTree!.FilePath == "/src/Other.cs");
         var fresh = await Analyze(new MeshDeclarationAnalyzer(), edited);
         Assert.Equal(fresh.Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal), kept.Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal));
