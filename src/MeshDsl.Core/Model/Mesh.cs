@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MeshDsl.Helpers;
 
 namespace MeshDsl.Model;
 
@@ -28,7 +29,7 @@ internal sealed class Mesh
         Services = services;
         OwnResources = resources;
         var all = new List<Resource>();
-        var owners = new Dictionary<Resource, ServiceInfo>(ReferenceComparer.Instance);
+        var owners = new Dictionary<Resource, ServiceInfo>(ReferenceComparer<Resource>.Instance);
         foreach (var service in services)
         {
             foreach (var resource in service.Resources)
@@ -136,14 +137,5 @@ internal sealed class Mesh
 
         // A C# gateway declared without a namespace is referenced by its bare name from any namespace.
         return reference.IndexOf('/') < 0 ? Gateways.FirstOrDefault(g => g.Metadata.Namespace is null && g.Metadata.Name == reference) : null;
-    }
-
-    private sealed class ReferenceComparer : IEqualityComparer<Resource>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(Resource? x, Resource? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Resource obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using MeshDsl.Helpers;
 using MeshDsl.Model;
 using static MeshDsl.Rules.ModelWalk;
 
@@ -146,10 +147,10 @@ internal static class MeshRules
             .Where(x => x.Spec.Gateways.IsEmpty || x.Spec.Gateways.Contains("mesh"))
             .SelectMany(x => x.Spec.Hosts.Select(h => new HostClaim(x, mesh.Fqdn(h, x.Metadata.Namespace))))
             .GroupBy(x => new ClaimedHost(x.VirtualService.Metadata.Namespace ?? defaultNamespace, x.Host))
-            .Where(g => g.Select(x => x.VirtualService).Distinct(ReferenceComparer.Instance).Count() > 1);
+            .Where(g => g.Select(x => x.VirtualService).Distinct(ReferenceComparer<VirtualService>.Instance).Count() > 1);
         foreach (var group in claims)
         {
-            var all = group.Select(x => x.VirtualService).Distinct(ReferenceComparer.Instance).ToArray();
+            var all = group.Select(x => x.VirtualService).Distinct(ReferenceComparer<VirtualService>.Instance).ToArray();
             foreach (var (vs, host) in group)
             {
                 // Each other one by name and by where its front end read it (a YAML file, a C# type): their names are often the same.
@@ -195,15 +196,6 @@ internal static class MeshRules
     private sealed record HostSubsets(bool HasRules, string[] Names);
 
     private sealed record HostClaim(VirtualService VirtualService, string Host);
-
-    private sealed class ReferenceComparer : IEqualityComparer<VirtualService>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(VirtualService? x, VirtualService? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(VirtualService obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-    }
 
     private sealed record ClaimedHost(string Namespace, string Host);
 

@@ -25,7 +25,7 @@ internal static class ServiceAssociationRules
 
         // Each Service's pods found through the index, not each Deployment against every Service.
         var pods = new PodIndex(deployments, mesh.DefaultNamespace);
-        var selecting = new Dictionary<Workload, List<KubernetesService>>(ReferenceEqualityComparer.Instance);
+        var selecting = new Dictionary<Workload, List<KubernetesService>>(ReferenceComparer<Workload>.Instance);
         foreach (var service in services)
         {
             foreach (var workload in pods.Selected(service.Namespace, service.Selector))
@@ -112,14 +112,5 @@ internal static class ServiceAssociationRules
     private sealed record KubernetesService(string Namespace, string Name, Label[] Selector, Port[] Ports)
     {
         public string FullName => Namespace + "/" + Name;
-    }
-
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<Workload>
-    {
-        public static readonly ReferenceEqualityComparer Instance = new();
-
-        public bool Equals(Workload? x, Workload? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(Workload obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 }
