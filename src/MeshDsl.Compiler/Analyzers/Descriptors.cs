@@ -75,6 +75,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor WebhookNotRun = Create(RuleIds.WebhookNotRun);
     public static readonly DiagnosticDescriptor UnknownCanaryEngine = Create(RuleIds.UnknownCanaryEngine);
 
+    public static readonly DiagnosticDescriptor CanaryEngineSetsWeights = Create(RuleIds.CanaryEngineSetsWeights);
+
     public static readonly DiagnosticDescriptor UnknownReference = Create(RuleIds.UnknownReference);
 
     public static readonly DiagnosticDescriptor UnreachableRule = Create(RuleIds.UnreachableRule);
@@ -244,5 +246,6 @@ internal static class Descriptors
         InvalidCanary,
         WebhookNotRun,
         UnknownCanaryEngine,
+        CanaryEngineSetsWeights,
     };
 }

@@ -27,6 +27,7 @@ internal static class CanaryRules
         foreach (var f in Traffic(canary)) yield return f;
         if (canary.Engine == CanaryEngines.Flagger) foreach (var f in FlaggerDrops(plan)) yield return f;
         if (canary.Engine == CanaryEngines.ArgoRollouts) foreach (var f in ArgoRouteNames(plan)) yield return f;
+        foreach (var f in ReplacedWeights(plan)) yield return f;
         foreach (var f in NotRun(canary)) yield return f;
         if (canary.Engine != CanaryEngines.Steps && plan.StableDeployment is { } stable)
         {
@@ -240,6 +241,23 @@ internal static class CanaryRules
         foreach (var route in plan.CanaryRoutes.Where(r => r.Name is null))
         {
             yield return Finding(RuleIds.ArgoRouteUnnamed, route.Origin, string.Empty, Route(route), plan.VirtualService.Metadata.Name);
+        }
+    }
+
+    /// <summary>
+    /// MESH712: a controller starts the canary at 0% and moves the weights itself, so weights declared on a canary route
+    /// never apply (the Steps engine keeps them: its start is the routing as declared).
+    /// </summary>
+    private static IEnumerable<Finding> ReplacedWeights(CanaryPlan plan)
+    {
+        if (plan.Canary.Engine == CanaryEngines.Steps) yield break;
+        foreach (var route in plan.CanaryRoutes)
+        {
+            if (route.Route.FirstOrDefault(d => d.Destination.Subset == plan.Canary.CanarySubset) is not { Weight: > 0 } toCanary) continue;
+            var stable = route.Route.First(d => d.Destination.Subset == plan.Canary.StableSubset);
+            yield return Finding(RuleIds.CanaryEngineSetsWeights, toCanary.Origin, "weight", Route(route),
+                N(stable.Weight ?? 0) + "% to '" + plan.Canary.StableSubset + "' and " + N(toCanary.Weight!.Value) + "% to '" + plan.Canary.CanarySubset + "'",
+                plan.Canary.Engine == CanaryEngines.Flagger ? "Flagger" : "Argo Rollouts");
         }
     }
 

@@ -349,6 +349,42 @@ internal static partial class RuleCatalog
         """,
             Note = null,
         },
+        new(RuleIds.CanaryEngineSetsWeights, "Route weights the canary engine replaces", "Route {0} sends {1}, but {2} starts the canary at 0% and sets the weights itself, step by step: these weights never apply; route everything to the stable subset and let StepWeights move the traffic", RuleCategory.Canary, RuleSeverity.Warning,
+            "With Flagger or Argo Rollouts, the controller owns a canary route's weights.")
+        {
+            IstioSource = "Flagger's Canary (`analysis.stepWeights`, the primary at 100% before the first step) and Argo Rollouts' `trafficRouting.istio` (the Rollout writes the route's weights)",
+            What = "With `MeshDslCanaryEngine` `Flagger` or `ArgoRollouts`, a route of the canary's service that sends part of its traffic to the canary subset (`RouteTo<V2>(Weight = 10)`). The Steps engine keeps the declared weights as its start, so it is quiet there.",
+            Why = "Flagger generates the VirtualService from the Canary and starts with all traffic on the primary; Argo Rollouts writes the route's weights at every step and starts at 0%. The 10% you reviewed is not what runs, and the canary gets no traffic until the first step.",
+            Bad = """
+        // MeshDslCanaryEngine=ArgoRollouts
+        using MeshDsl;
+
+        [MeshService("reviews", Port = 9080)]
+        [Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 10, 50, 100 }, MinRequests = 100)]
+        [CanarySuccessRate(99)]
+        public partial class Reviews
+        {
+            [Subset("v1")] public partial class V1 { }
+            [Subset("v2")] public partial class V2 { }
+            [HttpRoute, RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Default { }
+        }
+        """,
+            Good = """
+        // MeshDslCanaryEngine=ArgoRollouts
+        using MeshDsl;
+
+        [MeshService("reviews", Port = 9080)]
+        [Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 10, 50, 100 }, MinRequests = 100)]
+        [CanarySuccessRate(99)]
+        public partial class Reviews
+        {
+            [Subset("v1")] public partial class V1 { }
+            [Subset("v2")] public partial class V2 { }
+            [HttpRoute, RouteTo<V1>] public partial class Default { }
+        }
+        """,
+            Note = null,
+        },
         new(RuleIds.UnknownCanaryEngine, "Unknown canary engine", "MeshDslCanaryEngine '{0}' is not an engine MeshDsl knows: use Steps, Flagger or ArgoRollouts; the canary is built as Steps", RuleCategory.Canary, RuleSeverity.Error,
             "The MeshDslCanaryEngine build property is Steps, Flagger or ArgoRollouts.")
         {

@@ -97,4 +97,5 @@ internal static class RuleIds
     public const string InvalidCanary = "MESH709";
     public const string WebhookNotRun = "MESH710";
     public const string UnknownCanaryEngine = "MESH711";
+    public const string CanaryEngineSetsWeights = "MESH712";
 }

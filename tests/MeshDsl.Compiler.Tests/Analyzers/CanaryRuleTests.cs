@@ -119,6 +119,24 @@ public class CanaryRuleTests
     }
 
     [Fact]
+    public async Task Weights_declared_for_the_canary_are_reported_where_a_controller_replaces_them()
+    {
+        var split = Service("[Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 50, 100 }, MinRequests = 10)]\n[CanarySuccessRate(99)]",
+            "[HttpRoute(Name = \"split\"), RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Default { }");
+        var argo = Assert.Single(await Analyze(split, "ArgoRollouts", "MESH712"));
+        Assert.Equal("10", Text(argo));
+        Assert.Equal("Route 'split' sends 90% to 'v1' and 10% to 'v2', but Argo Rollouts starts the canary at 0% and sets the weights itself, step by step: these weights never apply; route everything to the stable subset and let StepWeights move the traffic", argo.GetMessage());
+        Assert.Contains("but Flagger starts", Assert.Single(await Analyze(split, "Flagger", "MESH712")).GetMessage());
+
+        // The Steps engine starts from the routing as declared; the start a controller writes anyway is quiet.
+        Assert.Empty(await Analyze(split, "Steps", "MESH712"));
+        var start = Service("[Canary<Reviews.V1, Reviews.V2>(StepWeights = new[] { 50, 100 }, MinRequests = 10)]\n[CanarySuccessRate(99)]",
+            "[HttpRoute, RouteTo<V1>(Weight = 100), RouteTo<V2>(Weight = 0)] public partial class Default { }");
+        Assert.Empty(await Analyze(start, "ArgoRollouts", "MESH712"));
+        Assert.Empty(await Analyze(start, "Flagger", "MESH712"));
+    }
+
+    [Fact]
     public async Task Traffic_to_measure_comes_from_a_load_test_with_Flagger_and_from_MinRequests_with_Argo()
     {
         const string LoadTest = "[CanaryWebhook(\"load\", \"http://flagger-loadtester.test/\", Type = CanaryWebhookType.LoadTest, Command = \"hey -z 1m http://reviews:9080/\")]";
