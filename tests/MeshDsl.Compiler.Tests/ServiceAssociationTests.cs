@@ -144,6 +144,12 @@ public class ServiceAssociationTests
         Assert.Contains("<stdin>(11,9): warning MESH506: Deployment 'dns' is selected by Services that use port 53 with different protocols (shop/dns-tcp (TCP), shop/dns-udp (UDP))", stdout);
         Assert.Contains("[Deployment shop/dns metadata.name]", stdout);
         Assert.EndsWith("meshdsl: 1 file(s), 0 Istio resource(s) and 4 Kubernetes object(s) analyzed (skipped: 1 Secret); 0 error(s), 1 warning(s)\n", stdout);
+
+        using var json = System.Text.Json.JsonDocument.Parse(CliRunner.Run(new StringReader(yaml), "analyze", "-", "--format", "json").Stdout);
+        Assert.Equal(4, json.RootElement.GetProperty("kubernetesObjects").GetInt32());
+        Assert.Equal(new[] { ("Secret", 1) }, json.RootElement.GetProperty("skipped").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())).ToArray());
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("Deployment shop/dns", "metadata.name", "IST0116"), (finding.GetProperty("resource").GetString(), finding.GetProperty("path").GetString(), finding.GetProperty("istioctlAnalyze").GetString()));
     }
 
     [Fact]
