@@ -81,6 +81,18 @@ public class CliTests
     }
 
     [Fact]
+    public void A_finding_about_a_resource_own_field_lands_on_that_field_under_metadata_or_spec()
+    {
+        // The rules name a resource's own fields as its declaration does (name, hosts[1]); in YAML they live under metadata and spec.
+        const string Vs = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: Bad_Name\n  namespace: shop\nspec:\n  hosts:\n  - reviews\n  - \"*\"\n  gateways: [ingress]\n  http:\n  - route:\n    - destination:\n        host: reviews\n";
+        var (_, stdout, _) = Run(new StringReader(Vs), "analyze", "-");
+        Assert.Contains("<stdin>(4,9): error MESH004: 'Bad_Name' is not a valid VirtualService name", stdout);
+        Assert.Contains("[VirtualService shop/Bad_Name metadata.name]", stdout);
+        Assert.Contains("<stdin>(9,5): error MESH010: Hosts 'reviews' and '*' overlap", stdout);
+        Assert.Contains("[VirtualService shop/Bad_Name spec.hosts[1]]", stdout);
+    }
+
+    [Fact]
     public void VirtualServices_that_claim_one_host_name_each_other_by_where_they_are()
     {
         // Their names are often the same: each is told apart by its file.
@@ -90,8 +102,8 @@ public class CliTests
         var b = dir.Write("b.yaml", Reviews);
         var (exit, stdout, _) = Run("analyze", dir.Path);
         Assert.Equal(1, exit);
-        Assert.Contains($"{a}(1,1): error MESH010: VirtualService 'reviews' claims host 'reviews.default.svc.cluster.local' for the mesh, and so does VirtualService 'reviews' ({b}): ", stdout);
-        Assert.Contains($"{b}(1,1): error MESH010: VirtualService 'reviews' claims host 'reviews.default.svc.cluster.local' for the mesh, and so does VirtualService 'reviews' ({a}): ", stdout);
+        Assert.Contains($"{a}(6,3): error MESH010: VirtualService 'reviews' claims host 'reviews.default.svc.cluster.local' for the mesh, and so does VirtualService 'reviews' ({b}): ", stdout);
+        Assert.Contains($"{b}(6,3): error MESH010: VirtualService 'reviews' claims host 'reviews.default.svc.cluster.local' for the mesh, and so does VirtualService 'reviews' ({a}): ", stdout);
     }
 
     [Fact]
@@ -249,7 +261,7 @@ public class CliTests
         var (exit, stdout, _) = Run("analyze", dir.Path);
         Assert.Equal(0, exit);
         Assert.Contains($"{vs}(17,7): warning MESH111: 'reviewz' is a host no Service, ServiceEntry or [MeshService] of the mesh defines", stdout);
-        Assert.Contains($"{dr}(1,1): warning MESH111: DestinationRule 'ratings' is for 'ratingz'", stdout);
+        Assert.Contains($"{dr}(7,9): warning MESH111: DestinationRule 'ratings' is for 'ratingz'", stdout);
         Assert.Equal(2, stdout.Split('\n').Count(l => l.Contains("MESH111")));
     }
 

@@ -39,6 +39,7 @@ internal sealed class YamlOrigins
         var node = entry.Node;
         var position = entry.Position;
         var path = entry.Path;
+        if (path.Length == 0) field = InObject(node, field);
         foreach (var segment in field.Length == 0 ? System.Array.Empty<string>() : field.Split('.'))
         {
             var (name, index) = Finding.SplitElement(segment);
@@ -73,6 +74,23 @@ internal sealed class YamlOrigins
     }
 
     internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
+
+    /// <summary>
+    /// A field named from a whole resource (<c>name</c>, <c>hosts[1]</c>, as the rules name a resource's own fields) is the
+    /// object's <c>spec.</c> or <c>metadata.</c> field in YAML, wherever the document has it.
+    /// </summary>
+    private static string InObject(SourceNode root, string field)
+    {
+        if (field.Length == 0 || root is not SourceMap map) return field;
+        var first = Finding.SplitElement(field.Split('.')[0]).Name;
+        if (Key(map, first) >= 0) return field;
+        foreach (var part in new[] { "spec", "metadata" })
+        {
+            if (Key(map, part) is var at and >= 0 && map.Value(at) is SourceMap inner && Key(inner, first) >= 0) return part + "." + field;
+        }
+
+        return field;
+    }
 
     private Origin? Entry(SourceRef origin)
     {
