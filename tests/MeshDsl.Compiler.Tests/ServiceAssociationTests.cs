@@ -1,3 +1,4 @@
+using MeshDsl.Helpers;
 using MeshDsl.Model;
 using MeshDsl.Rules;
 using MeshDsl.Tests.Support;
@@ -192,6 +193,29 @@ public class ServiceAssociationTests
 
         // Without the Namespace's injection label the Deployment is not in the mesh, and nothing is reported.
         Assert.DoesNotContain(id, CliRunner.Run(new StringReader(yaml.Replace("istio-injection: enabled", "istio-injection: disabled")), "analyze", "-").Stdout);
+    }
+
+    [Fact]
+    public void The_Deployments_and_Services_the_model_emits_are_checked_like_those_read()
+    {
+        // What the C# front end builds for [Deployment]s: the Deployment and the Service in front of it, as resources of a service.
+        var origin = new SourceRef("Shop.Reviews", 0);
+        var app = new[] { new Label("app", "reviews") }.ToEquatableArray();
+        var deployment = new K8sDeployment(new ObjectMeta("reviews-v1", "shop"), origin,
+            new DeploymentSpec(1, app, app, new Container("reviews", "reviews:1", new[] { 8080 }.ToEquatableArray(), null, null, null), new SourceRef("Shop.Reviews.V1", 1)));
+        ServiceInfo Front(string name, int port) => new(name, "shop", name, new[] { port }.ToEquatableArray(), origin, app)
+        {
+            Resources = new Resource[] { new K8sService(new ObjectMeta(name, "shop"), origin, new ServiceSpec(app, new[] { new ServicePort("http", port, 8080) }.ToEquatableArray())) }.ToEquatableArray(),
+        };
+        var reviews = Front("reviews", 9080) with { Resources = Front("reviews", 9080).Resources.Append(deployment).ToEquatableArray() };
+        var namespaces = WorkloadYaml.Parse("/k8s/ns.yaml", Injected).Namespaces.ToArray();
+        var mesh = new Mesh(new[] { reviews, Front("reviews-admin", 9090) }, Array.Empty<Resource>(), Array.Empty<Workload>(), "default", null, namespaces);
+
+        var finding = Assert.Single(ServiceAssociationRules.Check(mesh));
+        Assert.Equal(RuleIds.TargetPortWithTwoPorts, finding.RuleId);
+        Assert.Equal(new SourceRef("Shop.Reviews.V1", 1), finding.Origin);
+        Assert.Equal(new[] { "reviews-v1", "shop/reviews, shop/reviews-admin", "8080", "9080, 9090" }, finding.MessageArgs.ToArray());
+        Assert.Empty(ServiceAssociationRules.Check(new Mesh(new[] { reviews, Front("reviews-admin", 9090) }, Array.Empty<Resource>(), Array.Empty<Workload>(), "default")));
     }
 
     [Fact]
