@@ -54,7 +54,15 @@ internal sealed record K8sService(ObjectMeta Metadata, SourceRef Origin, Service
 
 internal sealed record ServiceSpec(EquatableArray<Label> Selector, EquatableArray<ServicePort> Ports);
 
-internal sealed record ServicePort(string Name, int Port, int? TargetPort);
+/// <summary>A Kubernetes Service port: its number, and the pods' port it sends to (none: the same number).</summary>
+internal sealed record ServicePort(string Name, int Port, int? TargetPort)
+{
+    /// <summary>A target port given by the container port's name (<c>targetPort: http</c>) instead of a number.</summary>
+    public string? TargetPortName { get; init; }
+
+    /// <summary>The protocol as written; none means TCP.</summary>
+    public string? Protocol { get; init; }
+}
 
 /// <summary>
 /// A workload that runs pods: from a Deployment MeshDsl emits, or read from the project's workload YAML (Deployment, StatefulSet,
@@ -92,12 +100,6 @@ internal sealed record HostDefinition(string Kind, string Name, string? Namespac
     /// <summary>A Service's selector: the pods behind it.</summary>
     public EquatableArray<Label> Selector { get; init; } = EquatableArray<Label>.Empty;
 
-    /// <summary>A Service's target ports, aligned with <see cref="Ports"/> (0 where none is given: the port itself).</summary>
-    public EquatableArray<int> TargetPorts { get; init; } = EquatableArray<int>.Empty;
-
-    /// <summary>A Service's named target ports (<c>targetPort: http</c>), aligned with <see cref="Ports"/>; empty where the target is a number or none.</summary>
-    public EquatableArray<string> TargetPortNames { get; init; } = EquatableArray<string>.Empty;
-
-    /// <summary>A Service's port protocols, aligned with <see cref="Ports"/>, as written (empty where none is: Kubernetes means TCP).</summary>
-    public EquatableArray<string> Protocols { get; init; } = EquatableArray<string>.Empty;
+    /// <summary>A Service's ports as written: number, target and protocol (<see cref="Ports"/> holds their numbers).</summary>
+    public EquatableArray<ServicePort> ServicePorts { get; init; } = EquatableArray<ServicePort>.Empty;
 }

@@ -114,7 +114,7 @@ internal static class MeshRules
                 .Where(h => h.Kind == "Service" && !h.Selector.IsEmpty && pods.Any(p => h.Selector.All(p.PodLabels.Contains) && mesh.NamespaceOf(p.Namespace) == mesh.NamespaceOf(h.Namespace)))
                 .ToArray();
             if (fronts.Length == 0) continue;
-            var exposed = fronts.SelectMany(h => h.Ports.Select((port, i) => (Port: port, Target: i < h.TargetPorts.Count && h.TargetPorts[i] > 0 ? h.TargetPorts[i] : port))).ToArray();
+            var exposed = fronts.SelectMany(h => h.ServicePorts.Select(p => (Port: p.Port, Target: p.TargetPort ?? p.Port))).ToArray();
             foreach (var server in gw.Spec.Servers.Where(s => s.Port.Number > 0 && !exposed.Any(e => e.Target == s.Port.Number || e.Port == s.Port.Number)))
             {
                 yield return Finding(RuleIds.GatewayPortNotExposed, server.Origin, "port",

@@ -89,24 +89,20 @@ internal static class ServiceAssociationRules
     {
         foreach (var h in mesh.HostDefinitions)
         {
-            if (h.Kind != "Service" || h.Selector.IsEmpty) continue;
-            var ports = h.Ports.Select((port, i) => new Port(
-                port,
-                i < h.Protocols.Count && h.Protocols[i].Length > 0 ? h.Protocols[i] : "TCP",
-                i < h.TargetPortNames.Count && h.TargetPortNames[i].Length > 0 ? h.TargetPortNames[i]
-                    : N(i < h.TargetPorts.Count && h.TargetPorts[i] > 0 ? h.TargetPorts[i] : port)));
-            yield return new KubernetesService(mesh.NamespaceOf(h.Namespace), h.Name, h.Selector.ToArray(), ports.ToArray());
+            if (h.Kind == "Service" && !h.Selector.IsEmpty) yield return new KubernetesService(mesh.NamespaceOf(h.Namespace), h.Name, h.Selector.ToArray(), h.ServicePorts.Select(Of).ToArray());
         }
 
         foreach (var s in mesh.Resources.OfType<K8sService>())
         {
-            if (s.Spec.Selector.IsEmpty) continue;
-            var ports = s.Spec.Ports.Select(p => new Port(p.Port, "TCP", N(p.TargetPort is > 0 ? p.TargetPort.Value : p.Port)));
-            yield return new KubernetesService(mesh.NamespaceOf(s.Metadata.Namespace), s.Metadata.Name, s.Spec.Selector.ToArray(), ports.ToArray());
+            if (!s.Spec.Selector.IsEmpty) yield return new KubernetesService(mesh.NamespaceOf(s.Metadata.Namespace), s.Metadata.Name, s.Spec.Selector.ToArray(), s.Spec.Ports.Select(Of).ToArray());
         }
     }
 
-    /// <summary>A Service port: its number, its protocol (TCP when none is written), and its target as Kubernetes keeps it (the port itself when none is written).</summary>
+    /// <summary>A port as istioctl compares them: TCP when no protocol is written, the target by name or number (the port itself when none is written).</summary>
+    private static Port Of(ServicePort p) =>
+        new(p.Port, string.IsNullOrEmpty(p.Protocol) ? "TCP" : p.Protocol!, p.TargetPortName ?? N(p.TargetPort is > 0 ? p.TargetPort.Value : p.Port));
+
+    /// <summary>A Service port: its number, its protocol, and its target as Kubernetes keeps it.</summary>
     private sealed record Port(int Number, string Protocol, string Target);
 
     private sealed record KubernetesService(string Namespace, string Name, Label[] Selector, Port[] Ports)

@@ -117,17 +117,24 @@ internal static class WorkloadYaml
         var hosts = isService
             ? (name is null ? EquatableArray<string>.Empty : new[] { name }.ToEquatableArray())
             : (spec.Field("hosts") as SourceList)?.Items.OfType<SourceScalar>().Select(h => h.Value).ToEquatableArray() ?? EquatableArray<string>.Empty;
-        var targetPorts = isService
-            ? portNodes.Where(p => Number(p.Text("port")) is not null).Select(p => Number(p.Text("targetPort")) ?? 0).ToEquatableArray()
-            : EquatableArray<int>.Empty;
         var selector = isService && spec.Field("selector") is SourceMap selectorMap ? Labels(selectorMap) : EquatableArray<Label>.Empty;
-        var numbered = isService ? portNodes.Where(p => Number(p.Text("port")) is not null).ToArray() : Array.Empty<SourceMap>();
+        var servicePorts = isService ? portNodes.Select(ServicePortOf).OfType<ServicePort>().ToEquatableArray() : EquatableArray<ServicePort>.Empty;
         return new HostDefinition(kind!, name ?? "(unnamed)", string.IsNullOrEmpty(ns) ? null : ns, hosts, ports, Where(path, root))
         {
             Selector = selector,
-            TargetPorts = targetPorts,
-            TargetPortNames = numbered.Select(p => p.Text("targetPort") is { } t && Number(t) is null ? t : string.Empty).ToEquatableArray(),
-            Protocols = numbered.Select(p => p.Text("protocol") ?? string.Empty).ToEquatableArray(),
+            ServicePorts = servicePorts,
+        };
+    }
+
+    /// <summary>A Service port with a number; a target port of 0 is none (the port itself), as Kubernetes defaults it.</summary>
+    private static ServicePort? ServicePortOf(SourceMap port)
+    {
+        if (Number(port.Text("port")) is not { } number) return null;
+        var target = port.Text("targetPort");
+        return new ServicePort(port.Text("name") ?? string.Empty, number, Number(target) is > 0 and var n ? n : null)
+        {
+            TargetPortName = target is not null && Number(target) is null ? target : null,
+            Protocol = port.Text("protocol"),
         };
     }
 

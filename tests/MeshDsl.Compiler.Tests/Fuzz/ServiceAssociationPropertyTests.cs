@@ -34,9 +34,11 @@ public class ServiceAssociationPropertyTests
                 return new HostDefinition("Service", "s" + i, random.Next(3) == 0 ? null : Namespaces[random.Next(Namespaces.Length)], new[] { "s" + i }.ToEquatableArray(), ports.ToEquatableArray(), "s" + i)
                 {
                     Selector = random.Next(6) == 0 ? EquatableArray<Label>.Empty : new[] { PodLabels[random.Next(2)] }.ToEquatableArray(),
-                    TargetPorts = ports.Select(_ => random.Next(3) == 0 ? 0 : 8080).ToEquatableArray(),
-                    TargetPortNames = ports.Select(_ => random.Next(4) == 0 ? "http" : string.Empty).ToEquatableArray(),
-                    Protocols = ports.Select(_ => Protocols[random.Next(Protocols.Length)]).ToEquatableArray(),
+                    ServicePorts = ports.Select(port => new ServicePort(string.Empty, port, random.Next(3) == 0 ? null : 8080)
+                    {
+                        TargetPortName = random.Next(4) == 0 ? "http" : null,
+                        Protocol = Protocols[random.Next(Protocols.Length)] is { Length: > 0 } protocol ? protocol : null,
+                    }).ToEquatableArray(),
                 };
             }).ToArray();
             var namespaces = random.Next(3) > 0 ? new[] { new K8sNamespace("shop", new[] { new Label("istio-injection", random.Next(3) > 0 ? "enabled" : "disabled") }.ToEquatableArray(), "ns") } : Array.Empty<K8sNamespace>();
@@ -66,10 +68,10 @@ public class ServiceAssociationPropertyTests
             foreach (var s in mesh.HostDefinitions)
             {
                 if (s.Selector.IsEmpty || !s.Selector.All(w.PodLabels.Contains) || (s.Namespace ?? "default") != ns) continue;
-                for (var i = 0; i < s.Ports.Count; i++)
+                foreach (var p in s.ServicePorts)
                 {
-                    var target = s.TargetPortNames[i].Length > 0 ? s.TargetPortNames[i] : (s.TargetPorts[i] > 0 ? s.TargetPorts[i] : s.Ports[i]).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    ports.Add(((s.Namespace ?? "default") + "/" + s.Name, s.Ports[i], s.Protocols[i].Length == 0 ? "TCP" : s.Protocols[i], target));
+                    var target = p.TargetPortName ?? (p.TargetPort ?? p.Port).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    ports.Add(((s.Namespace ?? "default") + "/" + s.Name, p.Port, p.Protocol ?? "TCP", target));
                 }
             }
 
