@@ -100,7 +100,7 @@ internal static class Profile
 
     private static Model.Mesh MeshOf(MeshDsl.FrontEnd.CSharpDeclaration[] models) => MeshDsl.FrontEnd.CSharpDeclaration.MeshOf(models, Array.Empty<Model.Workload>());
 
-    private static string Emit(MeshDsl.FrontEnd.CSharpDeclaration declaration) => MeshDsl.Generator.MeshGenerator.DeclarationOutput.Of(declaration).Emit();
+    private static string Emit(MeshDsl.FrontEnd.CSharpDeclaration declaration) => MeshDsl.Emit.DeclarationOutput.Of(declaration).Emit();
 
     internal static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Parent is not ClassDeclarationSyntax)
@@ -118,6 +118,21 @@ internal static class Profile
     }
 
     /// <summary>The median of <paramref name="runs"/> timed runs, in milliseconds.</summary>
+    /// <summary>The median of the bytes <paramref name="action"/> allocates per run, on every thread.</summary>
+    public static double Allocated(int runs, Action action)
+    {
+        var bytes = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            action();
+            bytes.Add(GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+
+        bytes.Sort();
+        return bytes[bytes.Count / 2];
+    }
+
     public static double Median(int runs, Action action)
     {
         var times = new List<double>();

@@ -35,7 +35,14 @@ switch (args.FirstOrDefault())
             var noop = Profile.Median(15, () => driver = mesh.Run(driver));
             var unrelated = Profile.Median(15, () => { mesh.EditUnrelated(); driver = mesh.Run(driver); });
             var edit = Profile.Median(15, () => { mesh.EditService(); driver = mesh.Run(driver); });
-            Console.WriteLine($"N={n,5}: no-op {noop,8:F2} ms | unrelated {unrelated,8:F2} ms | one service {edit,8:F2} ms");
+            // Bytes allocated per run, on every thread (the edit's own new compilation included, the same for every N).
+            var noopBytes = Profile.Allocated(15, () => driver = mesh.Run(driver));
+            var unrelatedBytes = Profile.Allocated(15, () => { mesh.EditUnrelated(); driver = mesh.Run(driver); });
+            var editBytes = Profile.Allocated(15, () => { mesh.EditService(); driver = mesh.Run(driver); });
+            // The edit alone: the new compilation Roslyn makes with the file replaced, before any generator sees it.
+            var editAloneBytes = Profile.Allocated(15, () => mesh.EditUnrelated());
+            driver = mesh.Run(driver);
+            Console.WriteLine($"N={n,5}: no-op {noop,8:F2} ms {noopBytes / 1024,7:F0} KB | unrelated {unrelated,8:F2} ms {unrelatedBytes / 1024,7:F0} KB | one service {edit,8:F2} ms {editBytes / 1024,7:F0} KB | the unrelated edit's new compilation alone {editAloneBytes / 1024,5:F0} KB");
         }
 
         return 0;
@@ -99,6 +106,10 @@ switch (args.FirstOrDefault())
             }):F0} ms, the generator allocating {allocated / 1048576.0:F0} MB");
         }
 
+        return 0;
+    case "emit-probe" when args.Length >= 3:
+        // emit-probe ROUNDS DIR...: the compiler alone on each folder's C# files, interleaved (generated code's cost).
+        EmitProbe.Run(args.Skip(2).ToArray(), int.Parse(args[1]));
         return 0;
     case "build":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) BuildProfile.Run(n);

@@ -36,7 +36,11 @@ public class DeclarationCacheTests
             {
                 var (file, text) = project.Edit(random);
                 var old = compilation.SyntaxTrees.Single(t => t.FilePath == file);
-                compilation = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, file));
+                var tree = CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, file);
+                // An editor replaces a file in place; a tool may remove it and add it back at the end (paired by path then).
+                compilation = random.Next(3) == 0 ? compilation.RemoveSyntaxTrees(old).AddSyntaxTrees(tree) : compilation.ReplaceSyntaxTree(old, tree);
+                if (random.Next(5) == 0) compilation = ToggleNotes(compilation);
+                if (random.Next(8) == 0) compilation = ToggleLate(compilation);
                 var before = cache.Parses;
                 var cached = cache.Parse(compilation, default).Items.ToArray();
                 var expected = Fresh(compilation);
@@ -48,6 +52,26 @@ public class DeclarationCacheTests
 
         // Sound by re-parsing everything would pass the loop above; the cache must also save work.
         Assert.True(reparsed < fresh / 2, $"re-parsed {reparsed} of {fresh}");
+    }
+
+    [Fact]
+    public void An_edit_that_changes_no_declaration_returns_the_same_set_whether_the_file_is_replaced_moved_or_added()
+    {
+        var project = new Project(new Random(1));
+        var compilation = project.Compilation();
+        var cache = NewCache();
+        var first = cache.Parse(compilation, default);
+        var parses = cache.Parses;
+
+        var inPlace = Replace(compilation, "/p/Unrelated.cs", Project.Unrelated(body: 42, extraMember: false));
+        Assert.Same(first, cache.Parse(inPlace, default));
+        var old = inPlace.SyntaxTrees.Single(t => t.FilePath == "/p/Unrelated.cs");
+        var moved = inPlace.RemoveSyntaxTrees(old).AddSyntaxTrees(CSharpSyntaxTree.ParseText(Project.Unrelated(body: 43, extraMember: false), TestCompilation.ParseOptions, old.FilePath));
+        Assert.Same(first, cache.Parse(moved, default));
+        var noted = ToggleNotes(moved);
+        Assert.Same(first, cache.Parse(noted, default));
+        Assert.Same(first, cache.Parse(ToggleNotes(noted), default));
+        Assert.Equal(parses, cache.Parses);
     }
 
     [Fact]
@@ -143,6 +167,21 @@ public class DeclarationCacheTests
 
     private static string Describe(CSharpDeclaration[] declarations) =>
         string.Join(", ", declarations.Select(d => d.TypeName + "(" + d.GetHashCode().ToString(CultureInfo.InvariantCulture) + ")"));
+
+    /// <summary>Adds a file that declares nothing, or removes it if it is there.</summary>
+    private static Compilation ToggleNotes(Compilation compilation) =>
+        compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == "/p/Notes.cs") is { } notes
+            ? compilation.RemoveSyntaxTrees(notes)
+            : compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("// notes, no code\n", TestCompilation.ParseOptions, "/p/Notes.cs"));
+
+    /// <summary>Adds a file that declares a service, or removes it if it is there.</summary>
+    private static Compilation ToggleLate(Compilation compilation) =>
+        compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == "/p/Late.cs") is { } late
+            ? compilation.RemoveSyntaxTrees(late)
+            : compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+                "using MeshDsl;\nnamespace P;\n[MeshService(\"late\", Namespace = \"ns\")]\npublic partial class Late { [Subset(K1.A)] public partial class V1 { } }\n",
+                TestCompilation.ParseOptions,
+                "/p/Late.cs"));
 
     private static Compilation Replace(Compilation compilation, string file, string text)
     {

@@ -75,11 +75,40 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void Two_declarations_in_one_bucket_share_a_source_and_an_edit_to_one_rewrites_that_source_right()
+    {
+        static string Service(string name, string timeout) => $$"""
+            using MeshDsl;
+            namespace Shop;
+            [MeshService("{{name}}")]
+            public partial class {{char.ToUpperInvariant(name[0]) + name[1..]}}
+            {
+                [Subset("v1")] public partial class V1 { }
+                [HttpRoute(Timeout = "{{timeout}}"), RouteTo<V1>] public partial class Default { }
+            }
+            """;
+        Assert.Equal(DeclarationBuckets.IndexOf("Shop.Productpage"), DeclarationBuckets.IndexOf("Shop.Email"));
+        var compilation = TestCompilation.Create(Service("productpage", "10s"), Service("email", "10s"), Unrelated);
+        var first = TestCompilation.Run(compilation);
+        var source = Assert.Single(first.Sources, s => s.Key.StartsWith("MeshDsl.Manifests.", StringComparison.Ordinal)).Value;
+        Assert.Contains("MeshDsl.Manifest|Shop.Email|virtualservice-email.yaml", source);
+        Assert.Contains("MeshDsl.Manifest|Shop.Productpage|virtualservice-productpage.yaml", source);
+        Assert.Equal(2, Assert.Single(first.Sources, s => s.Key.StartsWith("MeshDsl.Accessors.", StringComparison.Ordinal)).Value.Split("partial class").Length - 1);
+
+        var second = TestCompilation.Run(Replace(compilation, 1, Service("email", "12s")), first.Driver);
+        Assert.Single(EmittedOutputs(second.Result));
+        var manifests = second.Manifests();
+        Assert.Contains("timeout: 12s", manifests["virtualservice-email.yaml"]);
+        Assert.Contains("timeout: 10s", manifests["virtualservice-productpage.yaml"]);
+        Assert.Equal(4, manifests.Count);
+    }
+
+    [Fact]
     public void A_canary_and_its_stages_are_cached_like_any_resource()
     {
         var compilation = TestCompilation.Create(TestCompilation.Sample("Canary").Append(("/src/Ratings.cs", Ratings)).ToArray());
         var first = TestCompilation.Run(compilation);
-        Assert.Contains(Outputs(first.Result, TrackingNames.Outputs), o => ((MeshGenerator.DeclarationOutput)o.Value).Resources.Any(r => r is Model.CanaryStage));
+        Assert.Contains(Outputs(first.Result, TrackingNames.Outputs), o => Resources(o.Value).Any(r => r is Model.CanaryStage));
         var second = TestCompilation.Run(compilation.Clone(), first.Driver);
         AssertAllReasons(second.Result, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
     }
@@ -96,7 +125,7 @@ public class IncrementalCachingTests
         var changed = Assert.Single(outputs, o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
         Assert.Subset(FileNames(changed.Value).ToHashSet(), new[] { "canary-reviews.yaml", "metrictemplate-reviews-request-count.yaml" }.ToHashSet());
         Assert.All(FileNames(changed.Value), f => Assert.Contains("reviews", f));
-        Assert.All(outputs.Where(o => ((MeshGenerator.DeclarationOutput)o.Value).Resources.Any(r => r.Metadata.Name == "ratings")),
+        Assert.All(outputs.Where(o => Resources(o.Value).Any(r => r.Metadata.Name == "ratings")),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
         Assert.Single(EmittedOutputs(second.Result));
         Assert.Contains("canary-reviews.yaml", second.Manifests().Keys);
@@ -122,8 +151,11 @@ public class IncrementalCachingTests
     private static (object Value, IncrementalStepRunReason Reason)[] Outputs(GeneratorDriverRunResult result, string step) =>
         result.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).ToArray();
 
+    private static IEnumerable<Model.Resource> Resources(object output) =>
+        ((MeshGenerator.BucketOutput)output).Declarations.SelectMany(d => d.Resources);
+
     private static string[] FileNames(object output) =>
-        ((MeshGenerator.DeclarationOutput)output).Resources.Select(MeshDsl.Emit.ManifestFiles.FileName).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Resources(output).Select(MeshDsl.Emit.ManifestFiles.FileName).OrderBy(f => f, StringComparer.Ordinal).ToArray();
 
     private static IncrementalStepRunReason[] EmittedOutputs(GeneratorDriverRunResult result) => result.Results[0].TrackedOutputSteps
         .SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason)

@@ -35,15 +35,16 @@ public class SyntheticMeshCachingTests
         var result = TestCompilation.Run(edited, driver).Result.Results[0];
 
         var declarations = result.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs).ToArray();
-        Assert.Equal(Services, declarations.Length);
-        Assert.Single(declarations, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(DeclarationBuckets.Count, declarations.Length);
+        var bucket = (MeshGenerator.DeclarationBucket)Assert.Single(declarations, o => o.Reason == IncrementalStepRunReason.Modified).Value;
+        Assert.Equal(new[] { "Shop.Svc7" }, bucket.Declarations.Select(d => d.TypeName));
         Assert.All(declarations.Where(o => o.Reason != IncrementalStepRunReason.Modified),
             o => Assert.Contains(o.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
 
         var outputs = result.TrackedSteps[TrackingNames.Outputs].SelectMany(s => s.Outputs).ToArray();
         var modified = Assert.Single(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(new[] { "shop-destinationrule-svc-7.yaml", "shop-virtualservice-svc-7.yaml" },
-            ((MeshGenerator.DeclarationOutput)modified.Value).Resources.Select(MeshDsl.Emit.ManifestFiles.FileName).OrderBy(f => f, StringComparer.Ordinal));
+            ((MeshGenerator.BucketOutput)modified.Value).Declarations.SelectMany(d => d.Resources).Select(MeshDsl.Emit.ManifestFiles.FileName).OrderBy(f => f, StringComparer.Ordinal));
 
         var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified).ToArray();
         Assert.Single(emitted);

@@ -86,7 +86,7 @@ public class TrustGeneratorTests
         var run = TestCompilation.Run(TestCompilation.Create("""
             namespace @class { [MeshDsl.MeshService("a")] public partial class @event { [MeshDsl.Subset("v1")] public partial class V1 { } } }
             """));
-        var accessor = Assert.Single(run.Sources, s => s.Key.EndsWith(".Manifests.g.cs")).Value;
+        var accessor = Assert.Single(run.Sources, s => s.Key.StartsWith("MeshDsl.Accessors.", StringComparison.Ordinal)).Value;
         Assert.Contains("namespace @class", accessor);
         Assert.Contains("partial class @event", accessor);
     }

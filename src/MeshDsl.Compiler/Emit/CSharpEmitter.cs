@@ -19,16 +19,20 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(\"" + ManifestKey.GeneratorMarker + "\", \"1\")]\n";
 
     /// <summary>
-    /// Everything the build task and <c>Manifest.Of(Type)</c> read about one declaration, as assembly metadata: its file
-    /// stem (<see cref="ManifestKey.GroupPrefix"/>), for a service its description for MeshDsl.Testing
-    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key.
+    /// Everything the build task and <c>Manifest.Of(Type)</c> read about the declarations of one generated source, as
+    /// assembly metadata: for each, its file stem (<see cref="ManifestKey.GroupPrefix"/>), for a service its description
+    /// for MeshDsl.Testing (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key.
     /// </summary>
-    public static string DeclarationMetadata(string sourceType, string fileStem, string? serviceDescription, IEnumerable<Resource> resources)
+    public static string DeclarationMetadata(IEnumerable<DeclarationOutput> declarations)
     {
         var sb = new StringBuilder(4096).Append(Header);
-        AppendMetadata(sb, ManifestKey.CreateGroup(sourceType), fileStem);
-        if (serviceDescription is not null) AppendMetadata(sb, ManifestKey.ServicePrefix + sourceType, serviceDescription);
-        foreach (var resource in resources) AppendManifest(sb, resource);
+        foreach (var d in declarations)
+        {
+            AppendMetadata(sb, ManifestKey.CreateGroup(d.Source), d.FileStem);
+            if (d.Service is not null) AppendMetadata(sb, ManifestKey.ServicePrefix + d.Source, d.Service);
+            foreach (var resource in d.Resources) AppendManifest(sb, resource);
+        }
+
         return sb.ToString();
     }
 
@@ -65,9 +69,16 @@ internal static class CSharpEmitter
         + ", " + SymbolDisplay.FormatLiteral(text, quote: true) + ")]\n";
 
     /// <summary>The <c>Manifests</c> accessor on the service class (and its partial containing types).</summary>
-    public static string Accessor(AccessorModel model)
+    /// <summary>The <c>Manifests</c> accessors of one generated source, each in its own namespace and containing types.</summary>
+    public static string Accessors(IEnumerable<AccessorModel> models)
     {
         var sb = new StringBuilder(Header);
+        foreach (var model in models) AppendAccessor(sb, model);
+        return sb.ToString();
+    }
+
+    private static void AppendAccessor(StringBuilder sb, AccessorModel model)
+    {
         if (model.Namespace.Length > 0) sb.Append("namespace ").Append(model.Namespace).Append("\n{\n");
         var outer = model.Namespace.Length > 0 ? 1 : 0;
         var depth = outer;
@@ -83,9 +94,8 @@ internal static class CSharpEmitter
           .Append(pad).Append("    => global::MeshDsl.Manifest.Of(typeof(").Append(model.TypeOfName).Append("));\n");
         for (var i = depth - 1; i >= outer; i--) sb.Append(' ', i * 4).Append("}\n");
         if (model.Namespace.Length > 0) sb.Append("}\n");
-        return sb.ToString();
     }
 }
 
 /// <summary>What the accessor needs: the namespace, the partial declarations from the outermost type in, and the typeof name.</summary>
-internal sealed record AccessorModel(string HintName, string Namespace, Helpers.EquatableArray<string> Containers, string TypeOfName);
+internal sealed record AccessorModel(string Namespace, Helpers.EquatableArray<string> Containers, string TypeOfName);

@@ -63,61 +63,57 @@ internal sealed class DeclarationCache<T>
         var context = new RunContext(compilation, globalAliases, cancellationToken);
         var entries = new List<Entry>();
         foreach (var tree in compilation.SyntaxTrees) Discover(tree, context, entries);
-        return new Snapshot(compilation, Order(entries), context.GlobalAliases, null);
+        return new Snapshot(compilation, TreesOf(compilation), Order(entries), context.GlobalAliases, null);
     }
 
     /// <summary>The next snapshot from <paramref name="previous"/>, or null when the edit could change any declaration.</summary>
     private Snapshot? Update(Snapshot previous, Compilation compilation, CancellationToken cancellationToken)
     {
         if (!previous.SameInputs(compilation)) return null;
-
-        var added = new List<SyntaxTree>();
-        var current = new HashSet<SyntaxTree>();
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            current.Add(tree);
-            if (!previous.Trees.Contains(tree)) added.Add(tree);
-        }
-
-        var removed = previous.Trees.Where(t => !current.Contains(t)).ToList();
-        if (added.Count == 0 && removed.Count == 0) return previous.With(compilation);
-        if (previous.ByPath is null) return null;
+        var trees = TreesOf(compilation);
+        if (trees == previous.TreeList) return previous.With(compilation);
 
         // Each edited file against its former version: same shape, or start over.
+        var edits = Edits.Between(previous, trees);
+        if (edits is null) return null;
         var dirtyTypes = new HashSet<string>(StringComparer.Ordinal);
         var dirtyConstants = new HashSet<string>(StringComparer.Ordinal);
         var replaced = new HashSet<SyntaxTree>();
-        foreach (var tree in added)
+        foreach (var (old, tree) in edits.Replaced)
         {
             var summary = TreeSummary.Of(tree, cancellationToken);
-            if (!previous.ByPath.TryGetValue(tree.FilePath, out var old) || current.Contains(old))
-            {
-                if (summary.Shape.Length > 0) return null;
-                continue;
-            }
-
             if (TreeSummary.Of(old, cancellationToken).Shape != summary.Shape) return null;
             replaced.Add(old);
             dirtyTypes.UnionWith(summary.Types);
             dirtyConstants.UnionWith(summary.Constants.Keys);
         }
 
-        foreach (var old in removed)
+        foreach (var tree in edits.Added)
         {
-            if (!replaced.Contains(old) && TreeSummary.Of(old, cancellationToken).Shape.Length > 0) return null;
+            if (TreeSummary.Of(tree, cancellationToken).Shape.Length > 0) return null;
         }
 
-        var context = new RunContext(compilation, previous.GlobalAliases, cancellationToken);
-        var entries = new List<Entry>(previous.Entries.Length);
-        foreach (var entry in previous.Entries)
+        foreach (var old in edits.Removed)
         {
-            if (replaced.Contains(entry.PrimaryTree)) continue; // rediscovered from its new tree below
-            if (!entry.IsAffected(replaced, dirtyTypes, dirtyConstants))
+            if (TreeSummary.Of(old, cancellationToken).Shape.Length > 0) return null;
+        }
+
+        // The entries list is copied only once an entry changes: an edit that touches no declaration allocates nothing
+        // in proportion to the compilation (issue 15's unrelated edit).
+        var context = new RunContext(compilation, previous.GlobalAliases, cancellationToken);
+        List<Entry>? entries = null;
+        for (var i = 0; i < previous.Entries.Length; i++)
+        {
+            var entry = previous.Entries[i];
+            var rediscovered = replaced.Contains(entry.PrimaryTree);
+            if (!rediscovered && !entry.IsAffected(replaced, dirtyTypes, dirtyConstants))
             {
-                entries.Add(entry);
+                entries?.Add(entry);
                 continue;
             }
 
+            entries ??= new List<Entry>(previous.Entries.Take(i));
+            if (rediscovered) continue; // found again in its new tree below
             var model = compilation.GetSemanticModel(entry.PrimaryTree);
             if (model.GetDeclaredSymbol(entry.Node, cancellationToken) is INamedTypeSymbol symbol && Parse(symbol, entry.Node, context) is { } again)
             {
@@ -125,10 +121,99 @@ internal sealed class DeclarationCache<T>
             }
         }
 
-        foreach (var tree in added) Discover(tree, context, entries);
+        foreach (var (_, tree) in edits.Replaced)
+        {
+            var summary = TreeSummary.Of(tree, cancellationToken);
+            if (summary.Candidates.IsEmpty && !summary.HasAliases && !context.GlobalAliases) continue; // nothing to discover
+            entries ??= new List<Entry>(previous.Entries);
+            Discover(tree, context, entries);
+        }
+
+        if (entries is null) return new Snapshot(compilation, trees, previous.Entries, previous.GlobalAliases, previous.Set);
         var ordered = Order(entries);
         var same = ordered.Length == previous.Entries.Length && ordered.Zip(previous.Entries, (a, b) => ReferenceEquals(a.Payload, b.Payload)).All(x => x);
-        return new Snapshot(compilation, ordered, previous.GlobalAliases, same ? previous.Set : null);
+        return new Snapshot(compilation, trees, ordered, previous.GlobalAliases, same ? previous.Set : null);
+    }
+
+    private static ImmutableArray<SyntaxTree> TreesOf(Compilation compilation) =>
+        compilation is Microsoft.CodeAnalysis.CSharp.CSharpCompilation csharp ? csharp.SyntaxTrees : compilation.SyntaxTrees.ToImmutableArray();
+
+    /// <summary>Which trees an edit replaced (paired with their former version by path), added and removed.</summary>
+    private sealed class Edits
+    {
+        private static readonly SyntaxTree[] None = Array.Empty<SyntaxTree>();
+
+        private Edits(IReadOnlyList<(SyntaxTree Old, SyntaxTree New)> replaced, IReadOnlyList<SyntaxTree> added, IReadOnlyList<SyntaxTree> removed)
+        {
+            Replaced = replaced;
+            Added = added;
+            Removed = removed;
+        }
+
+        public IReadOnlyList<(SyntaxTree Old, SyntaxTree New)> Replaced { get; }
+
+        public IReadOnlyList<SyntaxTree> Added { get; }
+
+        public IReadOnlyList<SyntaxTree> Removed { get; }
+
+        /// <summary>The edits from <paramref name="previous"/>'s trees to <paramref name="trees"/>; null when they cannot be paired.</summary>
+        public static Edits? Between(Snapshot previous, ImmutableArray<SyntaxTree> trees) => InPlace(previous.TreeList, trees) ?? ByPath(previous, trees);
+
+        /// <summary>
+        /// The common case, an editor's: the same files in the same order, a few of them replaced by a new version of the
+        /// same path. Found by position without a set of the compilation's trees.
+        /// </summary>
+        private static Edits? InPlace(ImmutableArray<SyntaxTree> before, ImmutableArray<SyntaxTree> after)
+        {
+            if (before.Length != after.Length) return null;
+            List<(SyntaxTree, SyntaxTree)>? replaced = null;
+            for (var i = 0; i < after.Length; i++)
+            {
+                if (before[i] == after[i]) continue;
+                if (before[i].FilePath != after[i].FilePath || (replaced ??= new()).Count == 8) return null;
+                replaced.Add((before[i], after[i]));
+            }
+
+            if (replaced is null) return new Edits(Array.Empty<(SyntaxTree, SyntaxTree)>(), None, None);
+            foreach (var (old, tree) in replaced)
+            {
+                // A former tree still in the compilation, or a path now held twice, is no edit in place.
+                if (after.Contains(old)) return null;
+                var holders = 0;
+                foreach (var t in after)
+                {
+                    if (t.FilePath == tree.FilePath) holders++;
+                }
+
+                if (holders > 1) return null;
+            }
+
+            return new Edits(replaced, None, None);
+        }
+
+        private static Edits? ByPath(Snapshot previous, ImmutableArray<SyntaxTree> trees)
+        {
+            if (previous.ByPath is null) return null;
+            var current = new HashSet<SyntaxTree>(trees);
+            var replaced = new List<(SyntaxTree, SyntaxTree)>();
+            var added = new List<SyntaxTree>();
+            var paired = new HashSet<SyntaxTree>();
+            foreach (var tree in trees)
+            {
+                if (previous.Trees.Contains(tree)) continue;
+                if (previous.ByPath.TryGetValue(tree.FilePath, out var old) && !current.Contains(old) && paired.Add(old))
+                {
+                    replaced.Add((old, tree));
+                }
+                else
+                {
+                    added.Add(tree);
+                }
+            }
+
+            var removed = previous.Trees.Where(t => !current.Contains(t) && !paired.Contains(t)).ToList();
+            return new Edits(replaced, added, removed);
+        }
     }
 
     private void Discover(SyntaxTree tree, RunContext context, List<Entry> entries)
@@ -325,26 +410,15 @@ internal sealed class DeclarationCache<T>
         private readonly ImmutableArray<MetadataReference> _references;
         private readonly CompilationOptions _options;
         private readonly string? _assemblyName;
+        private readonly Lazy<(HashSet<SyntaxTree> Trees, Dictionary<string, SyntaxTree>? ByPath)> _sets;
 
-        public Snapshot(Compilation compilation, Entry[] entries, bool globalAliases, DeclarationSet<T>? set)
+        public Snapshot(Compilation compilation, ImmutableArray<SyntaxTree> trees, Entry[] entries, bool globalAliases, DeclarationSet<T>? set)
         {
             _references = compilation.References.ToImmutableArray();
             _options = compilation.Options;
             _assemblyName = compilation.AssemblyName;
-            Trees = new HashSet<SyntaxTree>(compilation.SyntaxTrees);
-            var byPath = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
-            foreach (var tree in Trees)
-            {
-                if (byPath.ContainsKey(tree.FilePath))
-                {
-                    byPath = null;
-                    break;
-                }
-
-                byPath[tree.FilePath] = tree;
-            }
-
-            ByPath = byPath;
+            TreeList = trees;
+            _sets = new Lazy<(HashSet<SyntaxTree>, Dictionary<string, SyntaxTree>?)>(() => SetsOf(trees), LazyThreadSafetyMode.PublicationOnly);
             Entries = entries;
             GlobalAliases = globalAliases;
             Set = set ?? new DeclarationSet<T>(entries.Select(e => e.Payload).ToImmutableArray());
@@ -355,23 +429,45 @@ internal sealed class DeclarationCache<T>
             _references = compilation.References.ToImmutableArray();
             _options = compilation.Options;
             _assemblyName = compilation.AssemblyName;
-            Trees = other.Trees;
-            ByPath = other.ByPath;
+            TreeList = other.TreeList;
+            _sets = other._sets;
             Entries = other.Entries;
             GlobalAliases = other.GlobalAliases;
             Set = other.Set;
         }
 
-        public HashSet<SyntaxTree> Trees { get; }
+        /// <summary>The compilation's trees, in its order.</summary>
+        public ImmutableArray<SyntaxTree> TreeList { get; }
+
+        /// <summary>The same trees as a set; built only when an edit is not one in place (<see cref="Edits"/>).</summary>
+        public HashSet<SyntaxTree> Trees => _sets.Value.Trees;
 
         /// <summary>The trees by file path, to pair an edited file with its former version; null when two share a path.</summary>
-        public Dictionary<string, SyntaxTree>? ByPath { get; }
+        public Dictionary<string, SyntaxTree>? ByPath => _sets.Value.ByPath;
 
         public Entry[] Entries { get; }
 
         public bool GlobalAliases { get; }
 
         public DeclarationSet<T> Set { get; }
+
+        private static (HashSet<SyntaxTree>, Dictionary<string, SyntaxTree>?) SetsOf(ImmutableArray<SyntaxTree> trees)
+        {
+            var set = new HashSet<SyntaxTree>(trees);
+            Dictionary<string, SyntaxTree>? byPath = new(StringComparer.Ordinal);
+            foreach (var tree in trees)
+            {
+                if (byPath.ContainsKey(tree.FilePath))
+                {
+                    byPath = null;
+                    break;
+                }
+
+                byPath[tree.FilePath] = tree;
+            }
+
+            return (set, byPath);
+        }
 
         /// <summary>The same trees in a compilation with the same references and options (a clone, or another run).</summary>
         public Snapshot With(Compilation compilation) => new(this, compilation);

@@ -26,6 +26,8 @@ public sealed class MeshGenerator : IIncrementalGenerator
     private readonly DeclarationCache<Parsed> _cache = new(static (symbol, ct) =>
         DeclarationParser.Parse(symbol, ct, attributeChecks: false) is { } declaration ? new Parsed(declaration, AccessorOf(symbol)) : null);
 
+    private readonly DeclarationBuckets _buckets = new();
+
     /// <summary>How many declarations this generator has parsed (each edit should add only the ones it changed).</summary>
     internal int DeclarationsParsed => _cache.Parses;
 
@@ -51,38 +53,43 @@ public sealed class MeshGenerator : IIncrementalGenerator
                 && string.Equals(graph?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
 
         // Every declaration of the compilation, each parsed again only when an edit can have changed it (DeclarationCache):
-        // an edit to one service re-parses that service, an edit elsewhere none.
-        var parsed = context.CompilationProvider
-            .Select((compilation, ct) => _cache.Parse(compilation, ct).Items.ToEquatableArray())
+        // an edit to one service re-parses that service, an edit elsewhere none. The pipeline carries them in a fixed number
+        // of buckets (DeclarationBuckets), so the driver's work on a run where nothing changed does not grow with the mesh.
+        var buckets = context.CompilationProvider
+            .Select((compilation, ct) => _buckets.Of(_cache.Parse(compilation, ct)))
             .SelectMany(static (all, _) => all)
             .WithTrackingName(TrackingNames.Parsed);
 
-        var declarations = parsed
-            .Select(static (p, _) => p.Declaration)
+        var declarations = buckets
             .Combine(buildOptions)
-            .Select(static (pair, _) => pair.Left.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine).WithCanary())
+            .Select(static (pair, _) => new DeclarationBucket(pair.Left.Index, pair.Left.Items
+                .Select(p => p.Declaration.InNamespace(pair.Right.Namespace).WithCanaryEngine(pair.Right.Engine).WithCanary())
+                .ToEquatableArray()))
             .WithTrackingName(TrackingNames.Declarations);
 
-        // One implementation-only source per declaration holds its metadata and all its manifests. Roslyn's driver adds
-        // every source back on each run, checking its name against all those added before it (a cost that grows with the
-        // square of the sources' number), so a source per resource made every edit at N = 1000 pay for 4,000 of them
-        // (docs/performance.md). A declaration is the unit a user edits: an edit still re-emits only what it touched.
+        // One implementation-only source per bucket holds its declarations' metadata and all their manifests. Roslyn's
+        // driver adds every source back on each run, checking its name against all those added before it, so a source per
+        // resource made every edit at N = 1000 pay for 4,000 of them (docs/performance.md). An edit re-emits one bucket.
         var outputs = declarations
-            .Select(static (d, _) => DeclarationOutput.Of(d))
+            .Select(static (b, _) => new BucketOutput(b.Index, b.Declarations.Select(DeclarationOutput.Of).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Outputs);
         context.RegisterImplementationSourceOutput(outputs, static (spc, output) =>
-            spc.AddSource(HintName(output.Source, "mesh"), output.Emit()));
+        {
+            if (!output.Declarations.IsEmpty) spc.AddSource(BucketHintName("Manifests", output.Index), output.Emit());
+        });
 
-        var accessors = parsed
-            .Select(static (p, _) => p.Accessor)
-            .Where(static a => a is not null)
+        var accessors = buckets
+            .Select(static (b, _) => new AccessorBucket(b.Index, b.Items.Where(p => p.Accessor is not null).Select(p => p.Accessor!).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Accessors);
 
-        context.RegisterSourceOutput(accessors, static (spc, accessor) => spc.AddSource(accessor!.HintName, CSharpEmitter.Accessor(accessor)));
+        context.RegisterSourceOutput(accessors, static (spc, bucket) =>
+        {
+            if (!bucket.Accessors.IsEmpty) spc.AddSource(BucketHintName("Accessors", bucket.Index), CSharpEmitter.Accessors(bucket.Accessors));
+        });
 
         var all = declarations.Collect();
         var graph = graphEnabled.Combine(all)
-            .Select(static (pair, _) => pair.Left ? MeshGraphFiles.Of(MeshOf(pair.Right)) : EquatableArray<(string File, string Text)>.Empty)
+            .Select(static (pair, _) => pair.Left ? MeshGraphFiles.Of(MeshOf(pair.Right.SelectMany(b => b.Declarations))) : EquatableArray<(string File, string Text)>.Empty)
             .WithTrackingName(TrackingNames.Graph);
         context.RegisterImplementationSourceOutput(graph, static (spc, files) =>
         {
@@ -90,20 +97,23 @@ public sealed class MeshGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>What the generator embeds for one declaration.</summary>
-    internal sealed record DeclarationOutput(string Source, string FileStem, string? Service, EquatableArray<Resource> Resources)
-    {
-        public static DeclarationOutput Of(CSharpDeclaration d) =>
-            new(d.TypeName, ManifestFiles.Stem(d.Resources, d.TypeName), d.Service is { } service ? ServiceDescription.Write(service) : null, d.Resources);
+    /// <summary>One bucket's declarations, with the project's namespace and canary engine applied.</summary>
+    internal sealed record DeclarationBucket(int Index, EquatableArray<CSharpDeclaration> Declarations);
 
-        public string Emit() => CSharpEmitter.DeclarationMetadata(Source, FileStem, Service, Resources);
+    /// <summary>What the generator embeds for one bucket: its declarations' outputs, in type-name order.</summary>
+    internal sealed record BucketOutput(int Index, EquatableArray<DeclarationOutput> Declarations)
+    {
+        public string Emit() => CSharpEmitter.DeclarationMetadata(Declarations);
     }
+
+    /// <summary>The <c>Manifests</c> accessors of one bucket's declarations that can have one.</summary>
+    internal sealed record AccessorBucket(int Index, EquatableArray<AccessorModel> Accessors);
 
     /// <summary>What one pass over a declaration yields: its model, and its accessor when the class can have one.</summary>
     internal sealed record Parsed(CSharpDeclaration Declaration, AccessorModel? Accessor);
 
     /// <summary>The mesh of the compilation's declarations (the order they are collected in does not matter to the graph).</summary>
-    private static Mesh MeshOf(System.Collections.Immutable.ImmutableArray<CSharpDeclaration> declarations)
+    private static Mesh MeshOf(IEnumerable<CSharpDeclaration> declarations)
     {
         return CSharpDeclaration.MeshOf(declarations.OrderBy(d => d.TypeName, System.StringComparer.Ordinal).ToArray(), System.Array.Empty<Workload>());
     }
@@ -128,9 +138,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(EscapedNames) : string.Empty;
-        var typeName = ParseContext.TypeName(type);
         return new AccessorModel(
-            HintName(typeName, "Manifests"),
             ns,
             containers.ToEquatableArray(),
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
@@ -146,4 +154,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
 
     /// <summary>Unique per type and file, so two declarations of the same name never collide.</summary>
     private static string HintName(string sourceType, string file) => sourceType + "." + file + ".g.cs";
+
+    /// <summary>A bucket's source: <c>MeshDsl.Manifests.07.g.cs</c>.</summary>
+    private static string BucketHintName(string what, int index) => "MeshDsl." + what + "." + index.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
 }

@@ -31,6 +31,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     {
         var left = AsImmutableArray();
         var right = other.AsImmutableArray();
+        if (left == right) return true; // the same array: what the generator's caches hand on when nothing changed
         if (left.Length != right.Length) return false;
         for (var i = 0; i < left.Length; i++)
         {
