@@ -68,13 +68,20 @@ public class DeclarationBucketsTests
         Assert.Equal(first.AsImmutableArray(), buckets.Of(set).AsImmutableArray()); // the same array: the driver compares nothing
 
         var edited = items.Select(p => p.Declaration.TypeName == "Shop.Svc7" ? Declaration("Shop.Svc7", version: 1) : p).ToArray();
-        var second = buckets.Of(Set(edited));
+        var secondSet = Set(edited);
+        var second = buckets.Of(secondSet);
         var touched = DeclarationBuckets.IndexOf("Shop.Svc7");
         for (var i = 0; i < DeclarationBuckets.Count; i++)
         {
             if (i == touched) Assert.NotEqual(first[i], second[i]);
             else Assert.Same(first[i], second[i]);
         }
+
+        // Another project on the same generator instance in between: each set still gets its own buckets back.
+        var other = Set(new[] { Declaration("Other.Svc") });
+        var otherBuckets = buckets.Of(other);
+        Assert.Equal(otherBuckets.AsImmutableArray(), buckets.Of(other).AsImmutableArray());
+        Assert.Equal(second.AsImmutableArray(), buckets.Of(secondSet).AsImmutableArray());
 
         var added = buckets.Of(Set(edited.Append(Declaration("Shop.New"))));
         Assert.Equal(DeclarationBuckets.Count - 1, Enumerable.Range(0, DeclarationBuckets.Count).Count(i => ReferenceEquals(second[i], added[i])));

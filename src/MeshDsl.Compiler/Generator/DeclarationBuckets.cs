@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using MeshDsl.FrontEnd;
 using MeshDsl.Helpers;
 
@@ -16,18 +17,24 @@ internal sealed class DeclarationBuckets
     /// <summary>How many buckets (and at most how many manifest sources and accessor sources) a compilation has.</summary>
     public const int Count = 64;
 
+    // By set: Roslyn shares one generator instance between the projects that reference the same analyzer file, so the
+    // last set seen may be another project's.
+    private readonly ConditionalWeakTable<DeclarationSet<MeshGenerator.Parsed>, State> _bySet = new();
     private volatile State? _last;
 
     /// <summary>
-    /// The buckets of <paramref name="set"/>: the same instance as for the previous call when the set is the same, and
-    /// each bucket whose declarations are all the same instances as before kept as it was, so the driver finds it equal
-    /// by reference.
+    /// The buckets of <paramref name="set"/>: the same instance for the same set, and each bucket whose declarations are
+    /// all the same instances as in the last call's kept as it was, so the driver finds it equal by reference.
     /// </summary>
     public EquatableArray<Bucket> Of(DeclarationSet<MeshGenerator.Parsed> set)
     {
-        var last = _last;
-        if (last is not null && ReferenceEquals(last.Set, set)) return last.Buckets;
+        if (_bySet.TryGetValue(set, out var known))
+        {
+            _last = known; // the next set of this project most likely follows this one
+            return known.Buckets;
+        }
 
+        var last = _last;
         var lists = new List<MeshGenerator.Parsed>?[Count];
         foreach (var item in set.Items) (lists[IndexOf(item.Declaration.TypeName)] ??= new()).Add(item);
 
@@ -38,9 +45,9 @@ internal sealed class DeclarationBuckets
             buckets[i] = last is not null && SameInstances(last.Buckets[i].Items, items) ? last.Buckets[i] : new Bucket(i, items);
         }
 
-        var result = buckets.ToEquatableArray();
-        _last = new State(set, result);
-        return result;
+        var state = new State(buckets.ToEquatableArray());
+        _last = state;
+        return _bySet.GetValue(set, _ => state).Buckets;
     }
 
     /// <summary>
@@ -72,13 +79,7 @@ internal sealed class DeclarationBuckets
 
     private sealed class State
     {
-        public State(DeclarationSet<MeshGenerator.Parsed> set, EquatableArray<Bucket> buckets)
-        {
-            Set = set;
-            Buckets = buckets;
-        }
-
-        public DeclarationSet<MeshGenerator.Parsed> Set { get; }
+        public State(EquatableArray<Bucket> buckets) => Buckets = buckets;
 
         public EquatableArray<Bucket> Buckets { get; }
     }
