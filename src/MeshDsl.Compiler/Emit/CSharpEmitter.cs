@@ -68,7 +68,6 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.Create(sourceType, fileName), quote: true)
         + ", " + SymbolDisplay.FormatLiteral(text, quote: true) + ")]\n";
 
-    /// <summary>The <c>Manifests</c> accessor on the service class (and its partial containing types).</summary>
     /// <summary>The <c>Manifests</c> accessors of one generated source, each in its own namespace and containing types.</summary>
     public static string Accessors(IEnumerable<AccessorModel> models)
     {
