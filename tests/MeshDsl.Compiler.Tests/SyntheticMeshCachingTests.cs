@@ -8,7 +8,8 @@ namespace MeshDsl.Tests;
 
 /// <summary>
 /// The incremental behaviour the performance figures rest on, pinned on the benchmarks' synthetic mesh (not timed):
-/// editing one service re-emits only its changed manifest; an unrelated edit re-emits nothing.
+/// editing one service re-emits only its bucket's source (at this size, a bucket it has alone); an unrelated edit
+/// re-emits nothing.
 /// </summary>
 public class SyntheticMeshCachingTests
 {
