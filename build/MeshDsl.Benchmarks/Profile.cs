@@ -100,7 +100,7 @@ internal static class Profile
 
     private static Model.Mesh MeshOf(MeshDsl.FrontEnd.CSharpDeclaration[] models) => MeshDsl.FrontEnd.CSharpDeclaration.MeshOf(models, Array.Empty<Model.Workload>());
 
-    private static string Emit(MeshDsl.FrontEnd.CSharpDeclaration declaration) => MeshDsl.Emit.DeclarationOutput.Of(declaration).Emit();
+    private static string Emit(MeshDsl.FrontEnd.CSharpDeclaration declaration) => MeshDsl.Emit.CSharpEmitter.DeclarationMetadata(new[] { MeshDsl.Emit.DeclarationOutput.Of(declaration) });
 
     internal static INamedTypeSymbol[] Declarations(Compilation compilation) => compilation.SyntaxTrees
         .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Parent is not ClassDeclarationSyntax)

@@ -9,6 +9,4 @@ internal sealed record DeclarationOutput(string Source, string FileStem, string?
 {
     public static DeclarationOutput Of(CSharpDeclaration d) =>
         new(d.TypeName, ManifestFiles.Stem(d.Resources, d.TypeName), d.Service is { } service ? ServiceDescription.Write(service) : null, d.Resources);
-
-    public string Emit() => CSharpEmitter.DeclarationMetadata(new[] { this });
 }

@@ -152,7 +152,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
     /// <summary>A name as C# source must spell it: <c>@class</c> for a type named like a keyword.</summary>
     private static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    /// <summary>Unique per type and file, so two declarations of the same name never collide.</summary>
+    /// <summary>A graph file's source, named by the graph's source and the file, apart from the buckets' names.</summary>
     private static string HintName(string sourceType, string file) => sourceType + "." + file + ".g.cs";
 
     /// <summary>A bucket's source: <c>MeshDsl.Manifests.07.g.cs</c>.</summary>
