@@ -49,6 +49,18 @@ public sealed class MeshHarness
 
     public GeneratorDriver Run(GeneratorDriver driver) => driver.RunGenerators(Compilation);
 
+    /// <summary>
+    /// The compiler server's next build of the same project: every file parsed again from its text, the options made
+    /// again, the same references (the server shares their metadata between builds).
+    /// </summary>
+    public void Reparse()
+    {
+        var trees = Compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ParseOptions, t.FilePath));
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithSpecificDiagnosticOptions(SyntheticMesh.Silenced.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
+        Compilation = CSharpCompilation.Create("Mesh", trees, References, options);
+    }
+
     /// <summary>Swaps the edited service's file for its other variant (its default timeout changes).</summary>
     public void EditService()
     {

@@ -107,6 +107,10 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "rebuild":
+        // The compiler server's next build with the generator kept (enable-generator-cache): every file parsed again.
+        foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) Rebuild(n);
+        return 0;
     case "emit-probe" when args.Length >= 3:
         // emit-probe ROUNDS DIR...: the compiler alone on each folder's C# files, interleaved (generated code's cost).
         EmitProbe.Run(args.Skip(2).ToArray(), int.Parse(args[1]));
@@ -167,4 +171,33 @@ static string RepoRoot()
     }
 
     throw new InvalidOperationException("MeshDsl.sln not found");
+}
+
+// Generator runs on a compilation whose files were all parsed again, as the compiler server's next build gives it, with
+// the driver kept from the build before (and, to compare, with a new driver, as a build without the server's cache).
+static void Rebuild(int n)
+{
+    var fresh = new List<double>();
+    var same = new List<double>();
+    var edited = new List<double>();
+    for (var round = 0; round < 6; round++)
+    {
+        var mesh = new MeshHarness(n);
+        var driver = mesh.Run(MeshHarness.NewDriver());
+        mesh.Reparse();
+        var sw = Stopwatch.StartNew();
+        mesh.Run(MeshHarness.NewDriver());
+        fresh.Add(sw.Elapsed.TotalMilliseconds);
+        sw.Restart();
+        driver = mesh.Run(driver);
+        same.Add(sw.Elapsed.TotalMilliseconds);
+        mesh.EditService();
+        mesh.Reparse();
+        sw.Restart();
+        driver = mesh.Run(driver);
+        edited.Add(sw.Elapsed.TotalMilliseconds);
+    }
+
+    static string Median(List<double> times) => $"{times.Skip(1).OrderBy(t => t).ElementAt(2):F0} ms";
+    Console.WriteLine($"N={n}, every file parsed again, median of 5: new driver {Median(fresh)} | kept driver, no file changed {Median(same)} | kept driver, one service edited {Median(edited)}");
 }

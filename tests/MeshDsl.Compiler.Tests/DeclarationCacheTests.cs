@@ -19,7 +19,16 @@ public class DeclarationCacheTests
     private static CSharpDeclaration[] Fresh(Compilation compilation) => NewCache().Parse(compilation, default).Items.ToArray();
 
     [Fact]
-    public void Random_edits_never_leave_a_stale_model()
+    public void Random_edits_never_leave_a_stale_model() => RandomEdits(reparseAll: false);
+
+    /// <summary>
+    /// The compiler server's builds with the generator kept between them: after each edit every file is parsed again, and
+    /// the cache takes over the declarations of the files whose text did not change.
+    /// </summary>
+    [Fact]
+    public void Random_edits_between_builds_that_parse_every_file_again_never_leave_a_stale_model() => RandomEdits(reparseAll: true);
+
+    private static void RandomEdits(bool reparseAll)
     {
         const int sequences = 40;
         const int edits = 12;
@@ -30,7 +39,7 @@ public class DeclarationCacheTests
             var random = new Random(seed);
             var project = new Project(random);
             var compilation = project.Compilation();
-            var cache = NewCache();
+            var cache = new DeclarationCache<CSharpDeclaration>((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed: reparseAll);
             Assert.Equal(Fresh(compilation), cache.Parse(compilation, default).Items.ToArray());
             for (var i = 0; i < edits; i++)
             {
@@ -41,6 +50,7 @@ public class DeclarationCacheTests
                 compilation = random.Next(3) == 0 ? compilation.RemoveSyntaxTrees(old).AddSyntaxTrees(tree) : compilation.ReplaceSyntaxTree(old, tree);
                 if (random.Next(5) == 0) compilation = ToggleNotes(compilation);
                 if (random.Next(8) == 0) compilation = ToggleLate(compilation);
+                if (reparseAll) compilation = ParseEveryFileAgain(compilation);
                 var before = cache.Parses;
                 var cached = cache.Parse(compilation, default).Items.ToArray();
                 var expected = Fresh(compilation);
@@ -72,6 +82,59 @@ public class DeclarationCacheTests
         Assert.Same(first, cache.Parse(noted, default));
         Assert.Same(first, cache.Parse(ToggleNotes(noted), default));
         Assert.Equal(parses, cache.Parses);
+    }
+
+    [Fact]
+    public void A_build_that_parses_every_file_again_takes_over_the_declarations_of_unchanged_files()
+    {
+        var project = new Project(new Random(1));
+        var compilation = project.Compilation();
+        var cache = new DeclarationCache<CSharpDeclaration>((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed: true);
+        var first = cache.Parse(compilation, default);
+        var parses = cache.Parses;
+
+        // No file changed: the same set, nothing parsed.
+        var again = ParseEveryFileAgain(compilation);
+        Assert.Empty(again.SyntaxTrees.Intersect(compilation.SyntaxTrees));
+        Assert.Same(first, cache.Parse(again, default));
+        Assert.Equal(parses, cache.Parses);
+
+        // One service edited: it alone is parsed, and the rest are the models of the build before.
+        var edited = ParseEveryFileAgain(Replace(again, "/p/Svc1.cs", project.Service(1, timeout: "\"77s\"")));
+        var result = cache.Parse(edited, default).Items;
+        Assert.Equal(parses + 1, cache.Parses);
+        Assert.Equal(Fresh(edited), result.ToArray());
+        Assert.Same(first.Items.Single(d => d.TypeName == "P.Svc0"), result.Single(d => d.TypeName == "P.Svc0"));
+    }
+
+    [Fact]
+    public void A_build_that_parses_every_file_again_against_other_references_or_options_parses_everything()
+    {
+        var project = new Project(new Random(1));
+        var compilation = project.Compilation();
+        var cache = new DeclarationCache<CSharpDeclaration>((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed: true);
+        var count = cache.Parse(compilation, default).Items.Length;
+
+        // The MeshDsl attributes loaded again from an image: other metadata, which may declare other attributes.
+        var reloaded = compilation.References.Select(r => r is PortableExecutableReference { FilePath: { } path } && path.EndsWith("MeshDsl.dll", StringComparison.Ordinal)
+            ? MetadataReference.CreateFromImage(File.ReadAllBytes(path), filePath: path)
+            : r);
+        var before = cache.Parses;
+        var otherReferences = ParseEveryFileAgain(compilation).WithReferences(reloaded);
+        Assert.Equal(Fresh(otherReferences), cache.Parse(otherReferences, default).Items.ToArray());
+        Assert.Equal(count, cache.Parses - before);
+
+        before = cache.Parses;
+        var otherOptions = ParseEveryFileAgain(otherReferences).WithOptions(((CSharpCompilationOptions)otherReferences.Options).WithAllowUnsafe(!((CSharpCompilationOptions)otherReferences.Options).AllowUnsafe));
+        Assert.Equal(Fresh(otherOptions), cache.Parse(otherOptions, default).Items.ToArray());
+        Assert.Equal(count, cache.Parses - before);
+
+        // Without the option (the analyzers' cache, whose diagnostics belong to the former trees), nothing is taken over.
+        var analyzers = NewCache();
+        _ = analyzers.Parse(otherOptions, default);
+        before = analyzers.Parses;
+        _ = analyzers.Parse(ParseEveryFileAgain(otherOptions), default);
+        Assert.Equal(count, analyzers.Parses - before);
     }
 
     [Fact]
@@ -182,6 +245,12 @@ public class DeclarationCacheTests
                 "using MeshDsl;\nnamespace P;\n[MeshService(\"late\", Namespace = \"ns\")]\npublic partial class Late { [Subset(K1.A)] public partial class V1 { } }\n",
                 TestCompilation.ParseOptions,
                 "/p/Late.cs"));
+
+    /// <summary>Every file parsed again from its text, as the compiler server's next build of the project parses it.</summary>
+    private static Compilation ParseEveryFileAgain(Compilation compilation) => compilation
+        .RemoveAllSyntaxTrees()
+        .AddSyntaxTrees(compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)))
+        .WithOptions(compilation.Options.WithDeterministic(!compilation.Options.Deterministic).WithDeterministic(compilation.Options.Deterministic)); // equal options, a new object
 
     private static Compilation Replace(Compilation compilation, string file, string text)
     {

@@ -86,6 +86,28 @@ public class SyntheticMeshCachingTests
         Assert.Contains("timeout: 12s", run.Manifests()["shop-virtualservice-svc-7.yaml"]);
     }
 
+    /// <summary>
+    /// The compiler server's next build with the driver kept (Roslyn's enable-generator-cache, which MeshDsl.props turns on):
+    /// every file is parsed again, and only the edited service is read again and its bucket re-emitted.
+    /// </summary>
+    [Fact]
+    public void A_build_that_parses_every_file_again_reads_only_the_edited_service_and_writes_what_a_new_driver_writes()
+    {
+        var generator = new MeshGenerator();
+        var (compilation, driver) = Warm(generator);
+        var rebuilt = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(
+            t.FilePath == "/mesh/Services/Svc7.cs" ? SyntheticMesh.Service(7, "12s") : t.GetText().ToString(), TestCompilation.ParseOptions, t.FilePath)));
+
+        var run = TestCompilation.Run(rebuilt, driver);
+        Assert.Equal(Services + 1, generator.DeclarationsParsed);
+        var fresh = TestCompilation.Run(rebuilt, TestCompilation.Driver());
+        Assert.Equal(fresh.Manifests().OrderBy(m => m.Key, StringComparer.Ordinal), run.Manifests().OrderBy(m => m.Key, StringComparer.Ordinal));
+        Assert.Contains("timeout: 12s", run.Manifests()["shop-virtualservice-svc-7.yaml"]);
+        var emitted = run.Result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+        Assert.Single(emitted);
+    }
+
     [Fact]
     public async Task Typing_in_one_service_re_parses_only_it_for_the_analyzers_and_reports_what_a_fresh_analysis_reports()
     {

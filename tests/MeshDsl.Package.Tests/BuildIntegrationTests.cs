@@ -101,6 +101,55 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Equal(new[] { "gateway-old.yaml", "namespace.yaml" }, Files(deploy));
     }
 
+    /// <summary>
+    /// With the compiler server, MeshDsl.props asks Roslyn to keep the project's generator between builds, and the generator
+    /// takes over the declarations of unchanged files: every build must still follow every edit. The consumer treats
+    /// warnings as errors, so a generator failure (CS8785) fails the build.
+    /// </summary>
+    [Fact]
+    public void Builds_through_the_compiler_server_with_the_generator_kept_follow_every_edit()
+    {
+        var consumer = _package.CreateConsumer("Server");
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages };
+        consumer.AddSource("Reviews.cs", Reviews);
+        consumer.AddSource("Ratings.cs", Ratings);
+        string RatingsRoute() => File.ReadAllText(Path.Combine(consumer.ManifestDir, "virtualservice-ratings.yaml"));
+        try
+        {
+            Server(consumer).AssertSuccess("first build through the server");
+            Assert.Contains("timeout: 5s", RatingsRoute());
+
+            consumer.AddSource("Ratings.cs", Ratings.Replace("\"5s\"", "\"7s\""));
+            Server(consumer).AssertSuccess("build after an edit");
+            Assert.Contains("timeout: 7s", RatingsRoute());
+
+            consumer.AddSource("Details.cs", Service("details", "Details"));
+            consumer.AddSource("Ratings.cs", Ratings.Replace("\"5s\"", "\"9s\""));
+            Server(consumer).AssertSuccess("build after adding a file and editing another");
+            Assert.Contains("timeout: 9s", RatingsRoute());
+            Assert.Contains("  name: details\n", File.ReadAllText(Path.Combine(consumer.ManifestDir, "destinationrule-details.yaml")));
+
+            File.Delete(Path.Combine(consumer.Directory, "Details.cs"));
+            Server(consumer, "--no-incremental").AssertSuccess("rebuild after removing a file");
+            Assert.Equal(new[] { "destinationrule-ratings.yaml", "destinationrule-reviews.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" }, Files(consumer.ManifestDir));
+            Assert.Contains("timeout: 9s", RatingsRoute());
+        }
+        finally
+        {
+            DotNet.Run(consumer.Directory, environment, "build-server", "shutdown", "--vbcscompiler");
+        }
+
+        var features = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features");
+        features.AssertSuccess("reading Features");
+        Assert.Contains("enable-generator-cache", features.Output);
+        var off = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features", "-p:MeshDslGeneratorCache=false");
+        off.AssertSuccess("reading Features with the cache off");
+        Assert.DoesNotContain("enable-generator-cache", off.Output);
+    }
+
+    private static ProcessResult Server(Consumer consumer, params string[] args) =>
+        consumer.Build(new[] { "-p:UseSharedCompilation=true" }.Concat(args).ToArray());
+
     [Fact]
     public void Layouts_kustomization_and_default_namespace()
     {

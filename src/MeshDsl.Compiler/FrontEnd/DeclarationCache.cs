@@ -21,16 +21,29 @@ namespace MeshDsl.FrontEnd;
 /// constant the edited files declare (directly or through other constants), are parsed again.</item>
 /// </list>
 /// Found by syntax trees (unchanged files keep their tree between compilations), so one cache serves every project and
-/// every version of it; a compilation it has not seen is parsed whole.
+/// every version of it. A compilation whose every file was parsed again (the compiler server's next build of the same
+/// project) can take over the last snapshot's declarations, file by file, where the text is unchanged
+/// (<see cref="ReparsedFiles"/>); any other compilation it has not seen is parsed whole.
 /// </summary>
-internal sealed class DeclarationCache<T>
+internal sealed partial class DeclarationCache<T>
     where T : class
 {
     private readonly Func<INamedTypeSymbol, CancellationToken, T?> _parse;
     private readonly ConditionalWeakTable<SyntaxTree, Holder> _latest = new();
+    private readonly bool _adoptReparsed;
+    private Snapshot? _last;
     private int _parses;
 
-    public DeclarationCache(Func<INamedTypeSymbol, CancellationToken, T?> parse) => _parse = parse;
+    /// <param name="parse">Reads one declaration; what it returns must hold nothing of the compilation (no symbol, node or location).</param>
+    /// <param name="adoptReparsed">
+    /// Whether a compilation of freshly parsed files may take over the last snapshot's declarations where the files' text
+    /// is unchanged. Only for payloads that nothing outside the cache ties to the former compilation's trees.
+    /// </param>
+    public DeclarationCache(Func<INamedTypeSymbol, CancellationToken, T?> parse, bool adoptReparsed = false)
+    {
+        _parse = parse;
+        _adoptReparsed = adoptReparsed;
+    }
 
     /// <summary>How many declarations this cache has parsed so far (what the caching tests count).</summary>
     public int Parses => Volatile.Read(ref _parses);
@@ -42,8 +55,10 @@ internal sealed class DeclarationCache<T>
     public DeclarationSet<T> Parse(Compilation compilation, CancellationToken cancellationToken)
     {
         var previous = Find(compilation);
+        if (previous is null && _adoptReparsed && Volatile.Read(ref _last) is { } last) previous = ReparsedFiles.Adopt(last, compilation, cancellationToken);
         var snapshot = (previous is null ? null : Update(previous, compilation, cancellationToken)) ?? Full(compilation, cancellationToken);
         foreach (var tree in compilation.SyntaxTrees) _latest.GetValue(tree, static _ => new Holder()).Snapshot = snapshot;
+        if (_adoptReparsed) Volatile.Write(ref _last, snapshot);
         return snapshot.Set;
     }
 
@@ -344,6 +359,17 @@ internal sealed class DeclarationCache<T>
 
         public T Payload { get; }
 
+        /// <summary>
+        /// This entry in a compilation where its file was parsed again with the same text: the same model, its node in the
+        /// new tree, and what it depends on worked out now (in the former compilation, which is then no longer held).
+        /// </summary>
+        public Entry? MovedTo(SyntaxTree tree, IReadOnlyDictionary<SyntaxTree, SyntaxTree> moved, CancellationToken cancellationToken)
+        {
+            if (ReparsedFiles.SameNode(tree, Node, cancellationToken) is not { } node) return null;
+            var dependencies = _dependencies.Value.MovedTo(moved);
+            return new Entry(TypeName, node, Payload, new Lazy<Dependencies>(() => dependencies));
+        }
+
         public bool IsAffected(HashSet<SyntaxTree> replaced, HashSet<string> dirtyTypes, HashSet<string> dirtyConstants)
         {
             var dependencies = _dependencies.Value;
@@ -384,6 +410,10 @@ internal sealed class DeclarationCache<T>
         public string[] Types { get; }
 
         public string[] Constants { get; }
+
+        /// <summary>The same dependencies, with each file parsed again under the same text replaced by its new tree.</summary>
+        public Dependencies MovedTo(IReadOnlyDictionary<SyntaxTree, SyntaxTree> moved) =>
+            new(Trees.Select(t => moved.TryGetValue(t, out var tree) ? tree : t).ToArray(), Types, Constants);
 
         public static Dependencies Of(INamedTypeSymbol symbol, TypeDeclarationSyntax node, IEnumerable<ITypeSymbol> read, RunContext context)
         {
@@ -472,15 +502,19 @@ internal sealed class DeclarationCache<T>
         /// <summary>The same trees in a compilation with the same references and options (a clone, or another run).</summary>
         public Snapshot With(Compilation compilation) => new(this, compilation);
 
-        /// <summary>Whether everything but the syntax trees is what this snapshot was parsed with.</summary>
-        public bool SameInputs(Compilation compilation)
+        /// <summary>
+        /// Whether everything but the syntax trees is what this snapshot was parsed with: the same reference objects, or
+        /// with <paramref name="sameMetadata"/>, references loaded again from the same metadata (another build's).
+        /// </summary>
+        public bool SameInputs(Compilation compilation, bool sameMetadata = false)
         {
             if (compilation.AssemblyName != _assemblyName) return false;
-            if (!ReferenceEquals(compilation.Options, _options) && !compilation.Options.Equals(_options)) return false;
+            if (!ReferenceEquals(compilation.Options, _options) && !ReparsedFiles.SameOptions(compilation.Options, _options)) return false;
             var i = 0;
             foreach (var reference in compilation.References)
             {
-                if (i >= _references.Length || !ReferenceEquals(reference, _references[i])) return false;
+                if (i >= _references.Length) return false;
+                if (!ReferenceEquals(reference, _references[i]) && !(sameMetadata && ReparsedFiles.SameMetadata(reference, _references[i]))) return false;
                 i++;
             }
 

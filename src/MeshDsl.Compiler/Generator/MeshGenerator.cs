@@ -23,8 +23,10 @@ namespace MeshDsl.Generator;
 public sealed class MeshGenerator : IIncrementalGenerator
 {
     // Per generator instance: the driver keeps the instance between runs, and each test driver starts empty.
-    private readonly DeclarationCache<Parsed> _cache = new(static (symbol, ct) =>
-        DeclarationParser.Parse(symbol, ct, attributeChecks: false) is { } declaration ? new Parsed(declaration, AccessorOf(symbol)) : null);
+    // Its models are Roslyn-free, so the compiler server's next build of the project may take over those of unchanged files.
+    private readonly DeclarationCache<Parsed> _cache = new(
+        static (symbol, ct) => DeclarationParser.Parse(symbol, ct, attributeChecks: false) is { } declaration ? new Parsed(declaration, AccessorOf(symbol)) : null,
+        adoptReparsed: true);
 
     private readonly DeclarationBuckets _buckets = new();
 
