@@ -28,10 +28,7 @@ public sealed class MeshHarness
             .Select(i => CSharpSyntaxTree.ParseText(SyntheticMesh.Service(i), ParseOptions, $"/mesh/Services/Svc{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(0), ParseOptions, "/mesh/Unrelated.cs"))
             .ToArray();
-        // The project's options as its Mesh.csproj sets them, so the analyzers see what the IDE would give them.
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-            .WithSpecificDiagnosticOptions(SyntheticMesh.Silenced.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
-        Compilation = CSharpCompilation.Create("Mesh", trees, References, options);
+        Compilation = CSharpCompilation.Create("Mesh", trees, References, Options());
         var edited = count / 2;
         _serviceVariants = new[] { "11s", "12s" }.Select(t => CSharpSyntaxTree.ParseText(SyntheticMesh.Service(edited, t), ParseOptions, $"/mesh/Services/Svc{edited}.cs")).ToArray();
         _unrelatedVariants = new[] { 1, 2 }.Select(v => CSharpSyntaxTree.ParseText(SyntheticMesh.Unrelated(v), ParseOptions, "/mesh/Unrelated.cs")).ToArray();
@@ -56,10 +53,12 @@ public sealed class MeshHarness
     public void Reparse()
     {
         var trees = Compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), ParseOptions, t.FilePath));
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-            .WithSpecificDiagnosticOptions(SyntheticMesh.Silenced.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
-        Compilation = CSharpCompilation.Create("Mesh", trees, References, options);
+        Compilation = CSharpCompilation.Create("Mesh", trees, References, Options());
     }
+
+    /// <summary>The project's options as its Mesh.csproj sets them, so the analyzers see what the IDE would give them; a new object each call.</summary>
+    private static CSharpCompilationOptions Options() => new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+        .WithSpecificDiagnosticOptions(SyntheticMesh.Silenced.ToDictionary(id => id, _ => ReportDiagnostic.Suppress));
 
     /// <summary>Swaps the edited service's file for its other variant (its default timeout changes).</summary>
     public void EditService()

@@ -14,7 +14,7 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class DeclarationCacheTests
 {
-    private static DeclarationCache<CSharpDeclaration> NewCache() => new((symbol, ct) => DeclarationParser.Parse(symbol, ct));
+    private static DeclarationCache<CSharpDeclaration> NewCache(bool adoptReparsed = false) => new((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed);
 
     private static CSharpDeclaration[] Fresh(Compilation compilation) => NewCache().Parse(compilation, default).Items.ToArray();
 
@@ -39,7 +39,7 @@ public class DeclarationCacheTests
             var random = new Random(seed);
             var project = new Project(random);
             var compilation = project.Compilation();
-            var cache = new DeclarationCache<CSharpDeclaration>((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed: reparseAll);
+            var cache = NewCache(adoptReparsed: reparseAll);
             Assert.Equal(Fresh(compilation), cache.Parse(compilation, default).Items.ToArray());
             for (var i = 0; i < edits; i++)
             {
@@ -89,7 +89,7 @@ public class DeclarationCacheTests
     {
         var project = new Project(new Random(1));
         var compilation = project.Compilation();
-        var cache = new DeclarationCache<CSharpDeclaration>((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed: true);
+        var cache = NewCache(adoptReparsed: true);
         var first = cache.Parse(compilation, default);
         var parses = cache.Parses;
 
@@ -112,7 +112,7 @@ public class DeclarationCacheTests
     {
         var project = new Project(new Random(1));
         var compilation = project.Compilation();
-        var cache = new DeclarationCache<CSharpDeclaration>((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed: true);
+        var cache = NewCache(adoptReparsed: true);
         var count = cache.Parse(compilation, default).Items.Length;
 
         // The MeshDsl attributes loaded again from an image: other metadata, which may declare other attributes.
@@ -125,7 +125,8 @@ public class DeclarationCacheTests
         Assert.Equal(count, cache.Parses - before);
 
         before = cache.Parses;
-        var otherOptions = ParseEveryFileAgain(otherReferences).WithOptions(((CSharpCompilationOptions)otherReferences.Options).WithAllowUnsafe(!((CSharpCompilationOptions)otherReferences.Options).AllowUnsafe));
+        var options = (CSharpCompilationOptions)otherReferences.Options;
+        var otherOptions = ParseEveryFileAgain(otherReferences).WithOptions(options.WithAllowUnsafe(!options.AllowUnsafe));
         Assert.Equal(Fresh(otherOptions), cache.Parse(otherOptions, default).Items.ToArray());
         Assert.Equal(count, cache.Parses - before);
 
