@@ -133,6 +133,15 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
             Server(consumer, "--no-incremental").AssertSuccess("rebuild after removing a file");
             Assert.Equal(new[] { "destinationrule-ratings.yaml", "destinationrule-reviews.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" }, Files(consumer.ManifestDir));
             Assert.Contains("timeout: 9s", RatingsRoute());
+
+            // The server keeps a driver with the directory it was created for: asking for the generated files must not
+            // find them written elsewhere (under obj/<configuration>/<tfm>/MeshDsl.Compiler/...).
+            var generated = Path.Combine(consumer.Directory, "generated-files");
+            consumer.AddSource("Ratings.cs", Ratings.Replace("\"5s\"", "\"11s\""));
+            Server(consumer, "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=" + generated).AssertSuccess("build that emits the generated files");
+            Assert.Contains("timeout: 11s", RatingsRoute());
+            var marker = Path.Combine(generated, "MeshDsl.Compiler", "MeshDsl.Generator.MeshGenerator", "MeshDsl.Generator.g.cs");
+            Assert.True(File.Exists(marker), "the generated files were not written to CompilerGeneratedFilesOutputPath");
         }
         finally
         {
@@ -145,6 +154,9 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         var off = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features", "-p:MeshDslGeneratorCache=false");
         off.AssertSuccess("reading Features with the cache off");
         Assert.DoesNotContain("enable-generator-cache", off.Output);
+        var emitting = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features", "-p:EmitCompilerGeneratedFiles=true");
+        emitting.AssertSuccess("reading Features when the generated files are emitted");
+        Assert.DoesNotContain("enable-generator-cache", emitting.Output);
     }
 
     private static ProcessResult Server(Consumer consumer, params string[] args) =>
