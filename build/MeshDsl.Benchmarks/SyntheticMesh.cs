@@ -51,7 +51,12 @@ public static class SyntheticMesh
     public static string Unrelated(int version) =>
         "namespace Shop;\n\npublic static class Unrelated\n{\n    public static int Version => " + version.ToString(CultureInfo.InvariantCulture) + ";\n}\n";
 
-    /// <summary>Writes a mesh project of N services, wired to the repository's MeshDsl as the samples are.</summary>
+    /// <summary>
+    /// Writes a mesh project of N services, wired to the repository's Release build of MeshDsl as its package wires a
+    /// consumer: the runtime library as a reference, and with MeshDsl the generator and analyzers as analyzer items and
+    /// the build targets imported. No project references: MSBuild would call into each referenced project (and the
+    /// runtime library's own references) in every build, a cost no package consumer pays, with MeshDsl or without.
+    /// </summary>
     public static void WriteProject(int count, string directory, string repoRoot, bool meshDsl)
     {
         Directory.CreateDirectory(Path.Combine(directory, "Services"));
@@ -64,8 +69,7 @@ public static class SyntheticMesh
         var src = Path.Combine(repoRoot, "src");
         var analyzers = meshDsl
             ? $"""
-                <ProjectReference Include="{src}/MeshDsl.Compiler/MeshDsl.Compiler.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-                <ProjectReference Include="{src}/MeshDsl.Build/MeshDsl.Build.csproj" ReferenceOutputAssembly="false" />
+                <Analyzer Include="{src}/MeshDsl.Compiler/bin/$(Configuration)/netstandard2.0/MeshDsl.Compiler.dll" />
                 <Analyzer Include="{src}/MeshDsl.Compiler/bin/$(Configuration)/netstandard2.0/YamlDotNet.dll" />
                 <Analyzer Include="{src}/MeshDsl.Compiler/bin/$(Configuration)/netstandard2.0/MeshDsl.Core.dll" />
               """
@@ -86,7 +90,7 @@ public static class SyntheticMesh
                 <NoWarn>$(NoWarn);{string.Join(";", Silenced)}</NoWarn>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{src}/MeshDsl/MeshDsl.csproj" />
+                <Reference Include="{src}/MeshDsl/bin/$(Configuration)/netstandard2.0/MeshDsl.dll" />
             {analyzers}  </ItemGroup>
             {imports}</Project>
             """);
