@@ -106,6 +106,37 @@ public class GeneratorOutputTests
     }
 
     [Fact]
+    public void Accessors_that_share_a_source_share_one_block_per_namespace()
+    {
+        // 200 services over two namespaces, the global namespace and a nesting: every bucket holds several of them.
+        string Service(int i) => $"[MeshDsl.MeshService(\"svc-{i}\")] public partial class Svc{i} {{ [MeshDsl.HttpRoute, MeshDsl.RouteToHost(\"a.example.com\")] public partial class R {{ }} }}";
+        var sources = Enumerable.Range(0, 200).Select(i => (i % 4) switch
+        {
+            0 => "namespace A;\n" + Service(i),
+            1 => "namespace B.C;\n" + Service(i),
+            2 => Service(i),
+            _ => $"namespace A;\npublic static partial class Outer{i} {{ {Service(i)} }}",
+        }).ToArray();
+        var run = TestCompilation.Run(TestCompilation.Create(sources));
+
+        var accessorSources = run.Sources.Where(s => s.Key.StartsWith("MeshDsl.Accessors.", StringComparison.Ordinal)).Select(s => s.Value).ToArray();
+        Assert.True(accessorSources.Length > 1);
+        Assert.Contains(accessorSources, a => System.Text.RegularExpressions.Regex.Matches(a, "partial class Svc").Count > 2);
+        foreach (var source in accessorSources)
+        {
+            var blocks = source.Split('\n').Where(l => l.StartsWith("namespace ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(blocks.Distinct().Count(), blocks.Length);
+        }
+
+        Assert.Equal(200, run.ManifestsByType().Count);
+        for (var i = 0; i < 200; i++)
+        {
+            var name = (i % 4) switch { 0 => $"A.Svc{i}", 1 => $"B.C.Svc{i}", 2 => $"Svc{i}", _ => $"A.Outer{i}+Svc{i}" };
+            Assert.Single(run.Output.GetTypeByMetadataName(name)!.GetMembers("Manifests"));
+        }
+    }
+
+    [Fact]
     public void Routes_keep_declaration_order_unless_Order_says_otherwise()
     {
         var run = TestCompilation.Run(TestCompilation.Create("""

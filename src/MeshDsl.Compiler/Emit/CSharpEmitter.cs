@@ -68,17 +68,39 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(" + SymbolDisplay.FormatLiteral(ManifestKey.Create(sourceType, fileName), quote: true)
         + ", " + SymbolDisplay.FormatLiteral(text, quote: true) + ")]\n";
 
-    /// <summary>The <c>Manifests</c> accessors of one generated source, each in its own namespace and containing types.</summary>
+    /// <summary>
+    /// The <c>Manifests</c> accessors of one generated source, each in its containing types, one namespace block per
+    /// namespace: the compiler translates a block's imports into the PDB once for every method in it, under a lock, so a
+    /// block per accessor made the parallel compile of 1,000 accessors queue on that lock (docs/performance.md).
+    /// </summary>
     public static string Accessors(IEnumerable<AccessorModel> models)
     {
         var sb = new StringBuilder(Header);
-        foreach (var model in models) AppendAccessor(sb, model);
+        var byNamespace = new Dictionary<string, List<AccessorModel>>(System.StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var model in models)
+        {
+            if (!byNamespace.TryGetValue(model.Namespace, out var list))
+            {
+                byNamespace.Add(model.Namespace, list = new List<AccessorModel>());
+                order.Add(model.Namespace);
+            }
+
+            list.Add(model);
+        }
+
+        foreach (var ns in order)
+        {
+            if (ns.Length > 0) sb.Append("namespace ").Append(ns).Append("\n{\n");
+            foreach (var model in byNamespace[ns]) AppendAccessor(sb, model);
+            if (ns.Length > 0) sb.Append("}\n");
+        }
+
         return sb.ToString();
     }
 
     private static void AppendAccessor(StringBuilder sb, AccessorModel model)
     {
-        if (model.Namespace.Length > 0) sb.Append("namespace ").Append(model.Namespace).Append("\n{\n");
         var outer = model.Namespace.Length > 0 ? 1 : 0;
         var depth = outer;
         foreach (var container in model.Containers)
@@ -92,7 +114,6 @@ internal static class CSharpEmitter
           .Append(pad).Append("public static global::System.Collections.Generic.IReadOnlyList<global::MeshDsl.Manifest> Manifests\n")
           .Append(pad).Append("    => global::MeshDsl.Manifest.Of(typeof(").Append(model.TypeOfName).Append("));\n");
         for (var i = depth - 1; i >= outer; i--) sb.Append(' ', i * 4).Append("}\n");
-        if (model.Namespace.Length > 0) sb.Append("}\n");
     }
 }
 
