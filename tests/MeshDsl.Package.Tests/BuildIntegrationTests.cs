@@ -136,7 +136,7 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
 
             // The server keeps a driver with the directory it was created for: asking for the generated files must not
             // find them written elsewhere (under obj/<configuration>/<tfm>/MeshDsl.Compiler/...).
-            var generated = Path.Combine(consumer.Directory, "generated-files");
+            var generated = Path.Combine(consumer.Directory, "obj", "generated-files");
             consumer.AddSource("Ratings.cs", Ratings.Replace("\"5s\"", "\"11s\""));
             Server(consumer, "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=" + generated).AssertSuccess("build that emits the generated files");
             Assert.Contains("timeout: 11s", RatingsRoute());
