@@ -55,7 +55,9 @@ for n in "${sizes[@]}"; do
     declare -A t=()
     for variant in on off; do
       dir="$work/$n-$variant"
-      if [ "$compiler" = server ]; then timed "$dir" "${flags[@]}" --no-incremental >/dev/null; fi   # warms the server
+      # Warms the server: a user's server has built the project before. The first build creates the project's generator
+      # driver, the second JITs the path that takes the kept driver over; only then is a build what it will stay.
+      if [ "$compiler" = server ]; then for _ in 1 2; do timed "$dir" "${flags[@]}" --no-incremental >/dev/null; done; fi
       full=() noop=() edit=()
       for _ in $(seq "$runs"); do
         rm -rf "$dir/obj/Release" "$dir/bin"
