@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using MeshDsl.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -76,24 +77,12 @@ internal static class CSharpEmitter
     public static string Accessors(IEnumerable<AccessorModel> models)
     {
         var sb = new StringBuilder(Header);
-        var byNamespace = new Dictionary<string, List<AccessorModel>>(System.StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var model in models)
+        // GroupBy keeps the groups in order of first appearance, so the output stays in the models' (type-name) order.
+        foreach (var block in models.GroupBy(m => m.Namespace, System.StringComparer.Ordinal))
         {
-            if (!byNamespace.TryGetValue(model.Namespace, out var list))
-            {
-                byNamespace.Add(model.Namespace, list = new List<AccessorModel>());
-                order.Add(model.Namespace);
-            }
-
-            list.Add(model);
-        }
-
-        foreach (var ns in order)
-        {
-            if (ns.Length > 0) sb.Append("namespace ").Append(ns).Append("\n{\n");
-            foreach (var model in byNamespace[ns]) AppendAccessor(sb, model);
-            if (ns.Length > 0) sb.Append("}\n");
+            if (block.Key.Length > 0) sb.Append("namespace ").Append(block.Key).Append("\n{\n");
+            foreach (var model in block) AppendAccessor(sb, model);
+            if (block.Key.Length > 0) sb.Append("}\n");
         }
 
         return sb.ToString();
