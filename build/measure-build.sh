@@ -4,7 +4,7 @@
 # compiler per build (UseSharedCompilation=false, this machine's default) and with a warm compiler server (what users
 # have), and prints the ratio measured in the same run. Everything is built in Release, MeshDsl's generator and analyzers
 # included: the optimized assemblies the package ships. Each cell is the median of RUNS builds (default 3), so one noisy
-# build cannot decide a figure.
+# build cannot decide a figure, and the two variants take turns, so a slow spell of the host cannot decide a ratio.
 #
 #   [RUNS=5] build/measure-build.sh [N ...]        (default: 10 100 1000)
 set -euo pipefail
@@ -52,23 +52,27 @@ for n in "${sizes[@]}"; do
   done
   for compiler in cold server; do
     if [ "$compiler" = server ]; then flags=(-p:UseSharedCompilation=true); else flags=(-p:UseSharedCompilation=false); fi
-    declare -A t=()
-    for variant in on off; do
-      dir="$work/$n-$variant"
-      # Warms the server: a user's server has built the project before. The first build creates the project's generator
-      # driver, the second JITs the path that takes the kept driver over; only then is a build what it will stay.
-      if [ "$compiler" = server ]; then for _ in 1 2; do timed "$dir" "${flags[@]}" --no-incremental >/dev/null; done; fi
-      full=() noop=() edit=()
-      for _ in $(seq "$runs"); do
+    # Warms the server: a user's server has built the project before. The first build creates the project's generator
+    # driver, the second JITs the path that takes the kept driver over; only then is a build what it will stay.
+    if [ "$compiler" = server ]; then
+      for variant in on off; do for _ in 1 2; do timed "$work/$n-$variant" "${flags[@]}" --no-incremental >/dev/null; done; done
+    fi
+    # The two variants take turns, run by run, so a host that slows down for a while slows both alike.
+    declare -A times=()
+    for _ in $(seq "$runs"); do
+      for variant in on off; do
+        dir="$work/$n-$variant"
         rm -rf "$dir/obj/Release" "$dir/bin"
-        full+=("$(timed "$dir" "${flags[@]}")")
-        noop+=("$(timed "$dir" "${flags[@]}")")
+        times[$variant-full]+=" $(timed "$dir" "${flags[@]}")"
+        times[$variant-noop]+=" $(timed "$dir" "${flags[@]}")"
         edit_one "$dir" "$n"
-        edit+=("$(timed "$dir" "${flags[@]}")")
+        times[$variant-edit]+=" $(timed "$dir" "${flags[@]}")"
       done
-      t[$variant-full]=$(median "${full[@]}")
-      t[$variant-noop]=$(median "${noop[@]}")
-      t[$variant-edit]=$(median "${edit[@]}")
+    done
+    declare -A t=()
+    for cell in "${!times[@]}"; do
+      # shellcheck disable=SC2086 # the cell's times, one word each
+      t[$cell]=$(median ${times[$cell]})
     done
     for step in full noop edit; do
       on=${t[on-$step]}; off=${t[off-$step]}

@@ -119,8 +119,9 @@ switch (args.FirstOrDefault())
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) BuildProfile.Run(n);
         return 0;
     case "analyzers-fresh":
-        // analyzers-fresh N [bound] [noop]: "bound" binds every attribute first (emit's share), "noop" times Roslyn's floor.
-        BuildProfile.Analyzers(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("bound"), args.Contains("noop"));
+        // analyzers-fresh N [bound] [noop] [next]: "bound" binds every attribute first (emit's share), "noop" times Roslyn's
+        // floor, "next" is the compiler server's next build of the same text with MeshDslGeneratorCache on.
+        BuildProfile.Analyzers(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("bound"), args.Contains("noop"), args.Contains("next"));
         return 0;
     case "cache":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) CacheProfile.Run(n);

@@ -14,7 +14,8 @@ namespace MeshDsl.Tests;
 /// </summary>
 public class DeclarationCacheTests
 {
-    private static DeclarationCache<CSharpDeclaration> NewCache(bool adoptReparsed = false) => new((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed);
+    private static DeclarationCache<CSharpDeclaration> NewCache(bool adoptReparsed = false) =>
+        new((symbol, ct) => DeclarationParser.Parse(symbol, ct), adoptReparsed ? new LastBuilds(capacity: 1) : null);
 
     private static CSharpDeclaration[] Fresh(Compilation compilation) => NewCache().Parse(compilation, default).Items.ToArray();
 
@@ -130,12 +131,64 @@ public class DeclarationCacheTests
         Assert.Equal(Fresh(otherOptions), cache.Parse(otherOptions, default).Items.ToArray());
         Assert.Equal(count, cache.Parses - before);
 
-        // Without the option (the analyzers' cache, whose diagnostics belong to the former trees), nothing is taken over.
+        // Without a store of last builds, nothing is taken over.
         var analyzers = NewCache();
         _ = analyzers.Parse(otherOptions, default);
         before = analyzers.Parses;
         _ = analyzers.Parse(ParseEveryFileAgain(otherOptions), default);
         Assert.Equal(count, analyzers.Parses - before);
+    }
+
+    /// <summary>
+    /// One store serves every project a compiler server builds (the analyzers' is static): each build takes over its own
+    /// project's last snapshot, and the projects built longest ago beyond the bound are parsed whole.
+    /// </summary>
+    [Fact]
+    public void Projects_built_in_turn_each_take_over_their_own_last_build_within_the_bound()
+    {
+        var project = new Project(new Random(2));
+        var a = project.Compilation();
+        var b = a.WithAssemblyName("Other");
+        var count = NewCache().Parse(a, default).Items.Length;
+        var store = new LastBuilds(capacity: 2);
+        DeclarationCache<CSharpDeclaration> Cache() => new((symbol, ct) => DeclarationParser.Parse(symbol, ct), store);
+
+        int ParsesOf(Compilation compilation, bool acrossBuilds = true)
+        {
+            var cache = Cache(); // a new instance per build, as the compiler server makes new analyzers
+            var parsed = cache.Parse(compilation, default, acrossBuilds).Items.ToArray();
+            Assert.Equal(Fresh(compilation), parsed);
+            return cache.Parses;
+        }
+
+        Assert.Equal(count, ParsesOf(a));
+        Assert.Equal(count, ParsesOf(b));
+        Assert.Equal(0, ParsesOf(ParseEveryFileAgain(a)));
+        Assert.Equal(0, ParsesOf(ParseEveryFileAgain(b)));
+        Assert.Equal(1, ParsesOf(ParseEveryFileAgain(Replace(b, "/p/Svc1.cs", project.Service(1, timeout: "\"78s\"")))));
+
+        // A build that may not keep state (MeshDslGeneratorCache=false) neither takes over nor leaves a snapshot.
+        Assert.Equal(count, ParsesOf(ParseEveryFileAgain(a), acrossBuilds: false));
+        Assert.Equal(2, store.Count);
+
+        var c = a.WithAssemblyName("Third");
+        Assert.Equal(count, ParsesOf(c));
+        Assert.Equal(2, store.Count);
+        Assert.Equal(count, ParsesOf(ParseEveryFileAgain(a))); // built longest ago: dropped
+        Assert.Equal(0, ParsesOf(ParseEveryFileAgain(c)));
+    }
+
+    [Fact]
+    public void A_project_is_told_apart_by_its_assembly_name_references_and_preprocessor_symbols_not_by_its_trees()
+    {
+        var compilation = new Project(new Random(3)).Compilation();
+        var key = LastBuilds.ProjectOf(compilation);
+        Assert.Equal(key, LastBuilds.ProjectOf(ParseEveryFileAgain(compilation)));
+        Assert.NotEqual(key, LastBuilds.ProjectOf(compilation.WithAssemblyName("Other")));
+        Assert.NotEqual(key, LastBuilds.ProjectOf(compilation.WithReferences(compilation.References.Skip(1))));
+        var defined = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t =>
+            CSharpSyntaxTree.ParseText(t.GetText(), TestCompilation.ParseOptions.WithPreprocessorSymbols("RELEASE"), t.FilePath)));
+        Assert.NotEqual(key, LastBuilds.ProjectOf(defined));
     }
 
     [Fact]

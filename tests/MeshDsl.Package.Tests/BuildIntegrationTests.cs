@@ -103,7 +103,7 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
 
     /// <summary>
     /// With the compiler server, MeshDsl.props asks Roslyn to keep the project's generator between builds, and the generator
-    /// takes over the declarations of unchanged files: every build must still follow every edit. The consumer treats
+    /// and the analyzers take over the declarations of unchanged files: every build must still follow every edit. The consumer treats
     /// warnings as errors, so a generator failure (CS8785) fails the build.
     /// </summary>
     [Fact]
@@ -128,6 +128,20 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
             Server(consumer).AssertSuccess("build after adding a file and editing another");
             Assert.Contains("timeout: 9s", RatingsRoute());
             Assert.Contains("  name: details\n", File.ReadAllText(Path.Combine(consumer.ManifestDir, "destinationrule-details.yaml")));
+
+            // The analyzers take over the last build's reading too: a diagnostic in an unchanged file is reported again, at
+            // the same place in this build's tree (a location in the former build's tree would be an AD0001 crash).
+            consumer.AddSource("Broken.cs", Service("broken", "Broken").Replace("Timeout = \"5s\"", "Timeout = \"10 seconds\""));
+            var broken = Server(consumer);
+            Assert.NotEqual(0, broken.ExitCode);
+            var at = System.Text.RegularExpressions.Regex.Match(broken.Output, @"Broken\.cs\(\d+,\d+\): error MESH001").Value;
+            Assert.True(at.Length > 0, broken.Output);
+            consumer.AddSource("Reviews.cs", Reviews.Replace("\"5s\"", "\"6s\""));
+            var still = Server(consumer);
+            Assert.NotEqual(0, still.ExitCode);
+            Assert.Contains(at, still.Output);
+            Assert.DoesNotContain("AD0001", still.Output);
+            File.Delete(Path.Combine(consumer.Directory, "Broken.cs"));
 
             File.Delete(Path.Combine(consumer.Directory, "Details.cs"));
             Server(consumer, "--no-incremental").AssertSuccess("rebuild after removing a file");

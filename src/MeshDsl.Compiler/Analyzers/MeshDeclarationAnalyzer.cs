@@ -31,10 +31,15 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
     // Per analyzer instance, which the IDE keeps between compilations: typing in one file re-parses only the declarations
     // the edit can change, and the mesh-wide rules run again only when a declaration did change.
-    private readonly DeclarationCache<CSharpDeclaration> _cache = new(static (symbol, ct) => DeclarationParser.Parse(symbol, ct));
-    private readonly ConditionalWeakTable<DeclarationSet<CSharpDeclaration>, StrongBox<MeshAnalysis?>> _analyses = new();
+    private readonly DeclarationCache<CSharpDeclaration> _cache = new(static (symbol, ct) => DeclarationParser.Parse(symbol, ct), AcrossBuilds);
 
-    private readonly ConditionalWeakTable<CSharpDeclaration, StrongBox<Reported?>> _reported = new();
+    // The compiler server makes new analyzer instances for each build but keeps their assembly loaded, so what one build
+    // read reaches the next only through static state: the declarations of each of a few projects (the next build takes
+    // over those of unchanged files, as the kept generator does), the mesh-wide findings computed from them, and each
+    // declaration's diagnostics. Weakly held but the first, which is bounded.
+    private static readonly LastBuilds AcrossBuilds = new(capacity: 4);
+    private static readonly ConditionalWeakTable<DeclarationSet<CSharpDeclaration>, StrongBox<MeshAnalysis?>> Analyses = new();
+    private static readonly ConditionalWeakTable<CSharpDeclaration, StrongBox<Reported?>> ReportedFor = new();
 
     /// <summary>How many declarations this analyzer has parsed (each edit should add only the ones it changed).</summary>
     internal int DeclarationsParsed => _cache.Parses;
@@ -57,7 +62,9 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var defaultNamespace);
             defaultNamespace = string.IsNullOrWhiteSpace(defaultNamespace) ? null : defaultNamespace!.Trim();
             start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine);
-            var mesh = new Lazy<MeshAnalysis>(() => Mesh(start.Compilation, workloadFiles, defaultNamespace, engine, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var acrossBuilds = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslGeneratorCache", out var kept)
+                && string.Equals(kept?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            var mesh = new Lazy<MeshAnalysis>(() => Mesh(start.Compilation, workloadFiles, defaultNamespace, engine, acrossBuilds, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine), SymbolKind.NamedType);
             if (!workloadFiles.IsEmpty)
             {
@@ -76,12 +83,12 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private MeshAnalysis Mesh(Compilation compilation, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, string? engine, CancellationToken cancellationToken)
+    private MeshAnalysis Mesh(Compilation compilation, ImmutableArray<AdditionalText> workloadFiles, string? defaultNamespace, string? engine, bool acrossBuilds, CancellationToken cancellationToken)
     {
-        var declarations = _cache.Parse(compilation, cancellationToken);
+        var declarations = _cache.Parse(compilation, cancellationToken, acrossBuilds);
         var files = workloadFiles.Select(f => Workloads.WorkloadReader.Read(f, cancellationToken)).ToArray();
         var key = new MeshInputs(files.ToImmutableArray(), defaultNamespace, engine);
-        var box = _analyses.GetValue(declarations, static _ => new StrongBox<MeshAnalysis?>());
+        var box = Analyses.GetValue(declarations, static _ => new StrongBox<MeshAnalysis?>());
         if (Volatile.Read(ref box.Value) is { } known && known.Inputs.Equals(key)) return known;
         var analysis = MeshAnalysis.Create(declarations.Items, key, cancellationToken);
         Volatile.Write(ref box.Value, analysis);
@@ -95,13 +102,16 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         if (mesh.Declarations.TryGetValue(sourceType, out var model))
         {
             // A declaration the edit did not change, with the same mesh-wide findings: its diagnostics are the ones already
-            // located (same syntax trees, so the same locations), and its attributes need not be bound again.
+            // located (in the same syntax trees, so at the same locations), and its attributes need not be bound again. In
+            // another build's trees (a declaration taken over from it), the same findings are located again.
             var meshFindings = mesh.FindingsFor(sourceType).ToArray();
-            var box = _reported.GetValue(model, static _ => new StrongBox<Reported?>());
+            var trees = TreesOf(type);
+            var box = ReportedFor.GetValue(model, static _ => new StrongBox<Reported?>());
             var reported = Volatile.Read(ref box.Value);
-            if (reported is null || !reported.MeshFindings.SequenceEqual(meshFindings))
+            if (reported is null || !reported.MeshFindings.SequenceEqual(meshFindings) || !reported.Trees.SequenceEqual(trees))
             {
-                reported = new Reported(meshFindings, Locate(type, model.Evaluate().Concat(meshFindings), context.CancellationToken));
+                var own = reported?.Own ?? model.Evaluate().ToArray();
+                reported = new Reported(own, meshFindings, trees, Locate(type, own.Concat(meshFindings), context.CancellationToken));
                 Volatile.Write(ref box.Value, reported);
             }
 
@@ -158,8 +168,19 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>One declaration's diagnostics, and the mesh-wide findings they were computed with.</summary>
-    private sealed record Reported(Finding[] MeshFindings, Diagnostic[] Diagnostics);
+    /// <summary>
+    /// One declaration's diagnostics: its own findings (which depend on its model alone), the mesh-wide ones, and the syntax
+    /// trees of its declaring parts, which the diagnostics' locations point into.
+    /// </summary>
+    private sealed record Reported(Finding[] Own, Finding[] MeshFindings, SyntaxTree[] Trees, Diagnostic[] Diagnostics);
+
+    private static SyntaxTree[] TreesOf(INamedTypeSymbol type)
+    {
+        var references = type.DeclaringSyntaxReferences;
+        var trees = new SyntaxTree[references.Length];
+        for (var i = 0; i < trees.Length; i++) trees[i] = references[i].SyntaxTree;
+        return trees;
+    }
 
     /// <summary>
     /// MESH014 for MeshDsl attributes on a class that no declaration contains (an [HttpRoute] outside any service): nothing

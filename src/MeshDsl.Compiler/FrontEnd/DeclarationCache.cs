@@ -22,7 +22,7 @@ namespace MeshDsl.FrontEnd;
 /// </list>
 /// Found by syntax trees (unchanged files keep their tree between compilations), so one cache serves every project and
 /// every version of it. A compilation whose every file was parsed again (the compiler server's next build of the same
-/// project) can take over the last snapshot's declarations, file by file, where the text is unchanged
+/// project) can take over that project's last snapshot (<see cref="LastBuilds"/>), file by file, where the text is unchanged
 /// (<see cref="ReparsedFiles"/>); any other compilation it has not seen is parsed whole.
 /// </summary>
 internal sealed partial class DeclarationCache<T>
@@ -30,19 +30,19 @@ internal sealed partial class DeclarationCache<T>
 {
     private readonly Func<INamedTypeSymbol, CancellationToken, T?> _parse;
     private readonly ConditionalWeakTable<SyntaxTree, Holder> _latest = new();
-    private readonly bool _adoptReparsed;
-    private Snapshot? _last;
+    private readonly LastBuilds? _lastBuilds;
     private int _parses;
 
     /// <param name="parse">Reads one declaration; what it returns must hold nothing of the compilation (no symbol, node or location).</param>
-    /// <param name="adoptReparsed">
-    /// Whether a compilation of freshly parsed files may take over the last snapshot's declarations where the files' text
-    /// is unchanged. Only for payloads that nothing outside the cache ties to the former compilation's trees.
+    /// <param name="lastBuilds">
+    /// Where each project's last snapshot is kept, for a compilation of freshly parsed files to take over its declarations
+    /// where the files' text is unchanged; null when no compilation may. Whatever is computed from a payload and tied to
+    /// the former compilation's trees (a diagnostic's location) must then be checked against the new trees.
     /// </param>
-    public DeclarationCache(Func<INamedTypeSymbol, CancellationToken, T?> parse, bool adoptReparsed = false)
+    public DeclarationCache(Func<INamedTypeSymbol, CancellationToken, T?> parse, LastBuilds? lastBuilds = null)
     {
         _parse = parse;
-        _adoptReparsed = adoptReparsed;
+        _lastBuilds = lastBuilds;
     }
 
     /// <summary>How many declarations this cache has parsed so far (what the caching tests count).</summary>
@@ -52,13 +52,16 @@ internal sealed partial class DeclarationCache<T>
     /// The parsed declarations of <paramref name="compilation"/>, ordered by the declaring type's name: the same instance as
     /// for the previous compilation when the edit changed none of them, so what is computed from them can be kept too.
     /// </summary>
-    public DeclarationSet<T> Parse(Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="acrossBuilds">Whether this compilation may take over, and leaves for the next, a snapshot in the <see cref="LastBuilds"/> given.</param>
+    public DeclarationSet<T> Parse(Compilation compilation, CancellationToken cancellationToken, bool acrossBuilds = true)
     {
+        var lastBuilds = acrossBuilds ? _lastBuilds : null;
+        var project = lastBuilds is null ? null : LastBuilds.ProjectOf(compilation);
         var previous = Find(compilation);
-        if (previous is null && _adoptReparsed && Volatile.Read(ref _last) is { } last) previous = ReparsedFiles.Adopt(last, compilation, cancellationToken);
+        if (previous is null && project is not null && lastBuilds!.Find(project) is Snapshot last) previous = ReparsedFiles.Adopt(last, compilation, cancellationToken);
         var snapshot = (previous is null ? null : Update(previous, compilation, cancellationToken)) ?? Full(compilation, cancellationToken);
         foreach (var tree in compilation.SyntaxTrees) _latest.GetValue(tree, static _ => new Holder()).Snapshot = snapshot;
-        if (_adoptReparsed) Volatile.Write(ref _last, snapshot);
+        if (project is not null) lastBuilds!.Keep(project, snapshot);
         return snapshot.Set;
     }
 

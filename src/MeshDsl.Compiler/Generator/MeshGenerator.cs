@@ -26,7 +26,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
     // Its models are Roslyn-free, so the compiler server's next build of the project may take over those of unchanged files.
     private readonly DeclarationCache<Parsed> _cache = new(
         static (symbol, ct) => DeclarationParser.Parse(symbol, ct, attributeChecks: false) is { } declaration ? new Parsed(declaration, AccessorOf(symbol)) : null,
-        adoptReparsed: true);
+        new LastBuilds(capacity: 1));
 
     private readonly DeclarationBuckets _buckets = new();
 

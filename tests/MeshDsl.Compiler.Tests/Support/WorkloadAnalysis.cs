@@ -27,9 +27,14 @@ internal sealed class WorkloadOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly HashSet<string> _workloadPaths;
 
-    public WorkloadOptionsProvider(IEnumerable<string> workloadPaths) => _workloadPaths = new HashSet<string>(workloadPaths);
+    public WorkloadOptionsProvider(IEnumerable<string> workloadPaths, IReadOnlyDictionary<string, string>? buildProperties = null)
+    {
+        _workloadPaths = new HashSet<string>(workloadPaths);
+        GlobalOptions = buildProperties is null ? Options.Empty : new Properties(buildProperties);
+    }
 
-    public override AnalyzerConfigOptions GlobalOptions => Options.Empty;
+    /// <summary>The build properties MeshDsl.props makes visible to the compiler, as <c>build_property.Name</c>.</summary>
+    public override AnalyzerConfigOptions GlobalOptions { get; }
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
@@ -50,6 +55,20 @@ internal sealed class WorkloadOptionsProvider : AnalyzerConfigOptionsProvider
             return _value is not null && key == WorkloadFiles.MetadataKey;
         }
     }
+
+    private sealed class Properties : AnalyzerConfigOptions
+    {
+        private readonly IReadOnlyDictionary<string, string> _properties;
+
+        public Properties(IReadOnlyDictionary<string, string> properties) => _properties = properties;
+
+        public override bool TryGetValue(string key, out string value)
+        {
+            value = string.Empty;
+            return key.StartsWith("build_property.", StringComparison.Ordinal)
+                && _properties.TryGetValue(key.Substring("build_property.".Length), out value!);
+        }
+    }
 }
 
 internal static class WorkloadAnalysis
@@ -59,9 +78,13 @@ internal static class WorkloadAnalysis
         AnalyzeAsync(new MeshDeclarationAnalyzer(), compilation, workloads);
 
     /// <summary>The same, with an analyzer instance kept between calls, as the IDE keeps one between compilations.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(MeshDeclarationAnalyzer analyzer, Compilation compilation, params AdditionalText[] workloads)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(MeshDeclarationAnalyzer analyzer, Compilation compilation, params AdditionalText[] workloads) =>
+        AnalyzeAsync(analyzer, compilation, null, workloads);
+
+    /// <summary>The same, with build properties (MeshDslGeneratorCache, for one).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(MeshDeclarationAnalyzer analyzer, Compilation compilation, IReadOnlyDictionary<string, string>? buildProperties, params AdditionalText[] workloads)
     {
-        var options = new AnalyzerOptions(workloads.ToImmutableArray(), new WorkloadOptionsProvider(workloads.Select(w => w.Path)));
+        var options = new AnalyzerOptions(workloads.ToImmutableArray(), new WorkloadOptionsProvider(workloads.Select(w => w.Path), buildProperties));
         var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), options);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     }
