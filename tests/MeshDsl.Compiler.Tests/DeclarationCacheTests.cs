@@ -179,7 +179,7 @@ public class DeclarationCacheTests
     }
 
     [Fact]
-    public void A_project_is_told_apart_by_its_assembly_name_references_and_preprocessor_symbols_not_by_its_trees()
+    public void A_project_is_told_apart_by_its_assembly_name_references_symbols_and_place_not_by_its_trees()
     {
         var compilation = new Project(new Random(3)).Compilation();
         var key = LastBuilds.ProjectOf(compilation);
@@ -189,6 +189,9 @@ public class DeclarationCacheTests
         var defined = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t =>
             CSharpSyntaxTree.ParseText(t.GetText(), TestCompilation.ParseOptions.WithPreprocessorSymbols("RELEASE"), t.FilePath)));
         Assert.NotEqual(key, LastBuilds.ProjectOf(defined));
+        var elsewhere = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t =>
+            CSharpSyntaxTree.ParseText(t.GetText(), TestCompilation.ParseOptions, "/clone" + t.FilePath)));
+        Assert.NotEqual(key, LastBuilds.ProjectOf(elsewhere));
     }
 
     [Fact]

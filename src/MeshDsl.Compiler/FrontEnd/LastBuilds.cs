@@ -36,15 +36,7 @@ internal sealed class LastBuilds
     /// <summary>The project's last snapshot, or null.</summary>
     public object? Find(string project)
     {
-        lock (_gate)
-        {
-            for (var node = _recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Key == project) return node.Value.Value;
-            }
-
-            return null;
-        }
+        lock (_gate) return NodeOf(project)?.Value.Value;
     }
 
     /// <summary>Keeps <paramref name="snapshot"/> as the project's last, dropping the project built longest ago beyond the bound.</summary>
@@ -52,22 +44,27 @@ internal sealed class LastBuilds
     {
         lock (_gate)
         {
-            for (var node = _recent.First; node is not null; node = node.Next)
-            {
-                if (node.Value.Key != project) continue;
-                _recent.Remove(node);
-                break;
-            }
-
+            if (NodeOf(project) is { } former) _recent.Remove(former);
             _recent.AddFirst(new KeyValuePair<string, object>(project, snapshot));
             while (_recent.Count > _capacity) _recent.RemoveLast();
         }
     }
 
+    private LinkedListNode<KeyValuePair<string, object>>? NodeOf(string project)
+    {
+        for (var node = _recent.First; node is not null; node = node.Next)
+        {
+            if (node.Value.Key == project) return node;
+        }
+
+        return null;
+    }
+
     /// <summary>
-    /// What tells one project's builds from another's: its assembly name, the files it references and the symbols it is
-    /// parsed with, so the target frameworks and configurations of one project file are kept apart. Whether a snapshot
-    /// can be taken over is still decided in full when it is (the same options, and the references' same metadata).
+    /// What tells one project's builds from another's: its assembly name, the files it references, the symbols it is parsed
+    /// with and where its first file is, so the target frameworks and configurations of one project file are kept apart,
+    /// and so are two clones of one repository. Whether a snapshot can be taken over is still decided in full when it is
+    /// (the same options, and the references' same metadata).
     /// </summary>
     public static string ProjectOf(Compilation compilation)
     {
@@ -81,9 +78,10 @@ internal sealed class LastBuilds
         }
 
         var key = new StringBuilder(compilation.AssemblyName).Append('|').Append(references).Append('|').Append(hash);
-        if (compilation.SyntaxTrees.FirstOrDefault()?.Options is { } options)
+        if (compilation.SyntaxTrees.FirstOrDefault() is { } first)
         {
-            foreach (var symbol in options.PreprocessorSymbolNames) key.Append('|').Append(symbol);
+            key.Append('|').Append(first.FilePath);
+            foreach (var symbol in first.Options.PreprocessorSymbolNames) key.Append('|').Append(symbol);
         }
 
         return key.ToString();
