@@ -123,6 +123,10 @@ switch (args.FirstOrDefault())
         // floor, "next" is the compiler server's next build of the same text with MeshDslGeneratorCache on.
         BuildProfile.Analyzers(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("bound"), args.Contains("noop"), args.Contains("next"));
         return 0;
+    case "write-manifests":
+        // write-manifests N [ROUNDS]: the build task that writes the manifests, on the mesh's compiled assembly.
+        WriteProfile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 15);
+        return 0;
     case "cache":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) CacheProfile.Run(n);
         return 0;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -86,9 +85,23 @@ internal sealed class ManifestRecord
         return string.Equals(Hash(File.ReadAllBytes(path)), entry.Sha256, StringComparison.Ordinal);
     }
 
+    // One hasher per thread and the hex by hand: a hasher and 32 strings per file were 2 MB of the task's allocations per
+    // build at N = 1000 (docs/performance.md).
+    [ThreadStatic]
+    private static SHA256? _sha;
+
     private static string Hash(byte[] bytes)
     {
-        using var sha = SHA256.Create();
-        return string.Concat(sha.ComputeHash(bytes).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        var digest = (_sha ??= SHA256.Create()).ComputeHash(bytes);
+        var hex = new char[digest.Length * 2];
+        for (var i = 0; i < digest.Length; i++)
+        {
+            hex[2 * i] = HexDigits[digest[i] >> 4];
+            hex[(2 * i) + 1] = HexDigits[digest[i] & 0xF];
+        }
+
+        return new string(hex);
     }
+
+    private const string HexDigits = "0123456789abcdef";
 }

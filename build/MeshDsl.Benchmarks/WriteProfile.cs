@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Diagnostics;
+using MeshDsl.Build;
+using Microsoft.Build.Framework;
+
+namespace MeshDsl.Benchmarks;
+
+/// <summary>
+/// The build task that writes the manifests, on the synthetic mesh's compiled assembly: the first run writes every file,
+/// each later run finds them all unchanged, as a build after an edit to no manifest does. In process, so the task's code is
+/// compiled by the first run only; `dotnet build` without a reused node pays that compilation in every build.
+/// </summary>
+internal static class WriteProfile
+{
+    public static void Run(int n, int rounds)
+    {
+        var work = Directory.CreateTempSubdirectory("meshdsl-write-");
+        try
+        {
+            var assembly = Path.Combine(work.FullName, "Mesh.dll");
+            var mesh = new MeshHarness(n);
+            MeshHarness.NewDriver().RunGeneratorsAndUpdateCompilation(mesh.Compilation, out var compilation, out _);
+            using (var stream = File.Create(assembly))
+            {
+                var result = compilation.Emit(stream);
+                if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Take(5)));
+            }
+
+            var output = Path.Combine(work.FullName, "manifests");
+            var first = Time(assembly, output, out var files);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var times = Enumerable.Range(0, rounds).Select(_ => Time(assembly, output, out _)).Order().ToArray();
+            allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / rounds;
+            Console.WriteLine($"N={n}: {files} files; first run (writes them, compiles the task) {first:F0} ms; unchanged, median of {rounds}: {times[rounds / 2]:F1} ms (range {times[0]:F1}-{times[^1]:F1}), allocating {allocated / 1048576.0:F1} MB each");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static double Time(string assembly, string output, out int files)
+    {
+        var task = new WriteMeshManifests { Assembly = assembly, OutputDirectory = output, BuildEngine = new QuietEngine() };
+        var sw = Stopwatch.StartNew();
+        if (!task.Execute()) throw new InvalidOperationException("WriteMeshManifests failed");
+        files = task.Files.Length;
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    private sealed class QuietEngine : IBuildEngine
+    {
+        public bool ContinueOnError => false;
+
+        public int LineNumberOfTaskNode => 0;
+
+        public int ColumnNumberOfTaskNode => 0;
+
+        public string ProjectFileOfTaskNode => string.Empty;
+
+        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
+
+        public void LogCustomEvent(CustomBuildEventArgs e)
+        {
+        }
+
+        public void LogErrorEvent(BuildErrorEventArgs e) => Console.Error.WriteLine("error " + e.Code + ": " + e.Message);
+
+        public void LogMessageEvent(BuildMessageEventArgs e)
+        {
+        }
+
+        public void LogWarningEvent(BuildWarningEventArgs e) => Console.Error.WriteLine("warning " + e.Code + ": " + e.Message);
+    }
+}
