@@ -56,7 +56,7 @@ public class WriteMeshManifestsTests
     }
 
     [Fact]
-    public void Files_compared_together_each_get_their_own_verdict_and_a_true_record()
+    public void A_mesh_sized_folder_of_mixed_verdicts_gives_each_file_its_own_and_a_true_record()
     {
         // A mesh-sized folder where every kind of verdict (unchanged, changed in code, edited or deleted by hand, gone from
         // the code) is mixed: each file gets its own, and the record's hash of each is SHA-256 as anyone computes it.
