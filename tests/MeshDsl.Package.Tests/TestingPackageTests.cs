@@ -29,4 +29,26 @@ public class TestingPackageTests : IClassFixture<PackageFixture>
         run.AssertSuccess("dotnet run");
         Assert.Contains("beta->v2=100 others->v1=90 others->v2=10", run.Output);
     }
+
+    [Theory]
+    [InlineData("14", false)]
+    [InlineData("13", true)]
+    public void Manifests_reads_a_declarations_manifests_through_the_extension_from_CSharp_14_and_its_own_property_before(string langVersion, bool ownProperty)
+    {
+        // No `using MeshDsl;` in the calling file: the property must be reachable in either form without one.
+        var consumer = _package.CreateConsumer("Accessor" + langVersion, $"<OutputType>Exe</OutputType><LangVersion>{langVersion}</LangVersion>");
+        foreach (var file in Directory.GetFiles(Path.Combine(PackageFixture.RepoRoot, "samples", "Bookinfo"), "*.cs"))
+        {
+            consumer.AddSource(Path.GetFileName(file), File.ReadAllText(file));
+        }
+
+        consumer.AddSource("Program.cs", """
+            System.Console.WriteLine("manifests=" + string.Join(",", System.Linq.Enumerable.Select(Bookinfo.Reviews.Manifests, m => m.FileName)));
+            System.Console.WriteLine("own-property=" + (typeof(Bookinfo.Reviews).GetProperty("Manifests") is not null));
+            """);
+        var run = consumer.Run();
+        run.AssertSuccess("dotnet run");
+        Assert.Contains("manifests=bookinfo-destinationrule-reviews.yaml,bookinfo-virtualservice-reviews.yaml", run.Output);
+        Assert.Contains("own-property=" + ownProperty, run.Output);
+    }
 }

@@ -72,39 +72,50 @@ internal static class CSharpEmitter
     /// <summary>
     /// The <c>Manifests</c> accessors of one generated source, each in its containing types, one namespace block per
     /// namespace: the compiler translates a block's imports into the PDB once for every method in it, under a lock, so a
-    /// block per accessor made the parallel compile of 1,000 accessors queue on that lock (docs/performance.md).
+    /// block per accessor made the parallel compile of 1,000 accessors queue on that lock (docs/performance.md). With
+    /// <paramref name="extension"/>, a declaration that can implement <c>IMeshDeclaration</c> gets only that, and MeshDsl's
+    /// extension property serves it (<see cref="Generator.AccessorForm"/>).
     /// </summary>
-    public static string Accessors(IEnumerable<AccessorModel> models)
+    public static string Accessors(IEnumerable<AccessorModel> models, bool extension = false)
     {
         var sb = new StringBuilder(Header);
         // GroupBy keeps the groups in order of first appearance, so the output stays in the models' (type-name) order.
         foreach (var block in models.GroupBy(m => m.Namespace, System.StringComparer.Ordinal))
         {
             if (block.Key.Length > 0) sb.Append("namespace ").Append(block.Key).Append("\n{\n");
-            foreach (var model in block) AppendAccessor(sb, model);
+            foreach (var model in block) AppendAccessor(sb, model, extension && !model.NeedsOwnProperty);
             if (block.Key.Length > 0) sb.Append("}\n");
         }
 
         return sb.ToString();
     }
 
-    private static void AppendAccessor(StringBuilder sb, AccessorModel model)
+    private static void AppendAccessor(StringBuilder sb, AccessorModel model, bool marker)
     {
         var outer = model.Namespace.Length > 0 ? 1 : 0;
         var depth = outer;
-        foreach (var container in model.Containers)
+        for (var c = 0; c < model.Containers.Count; c++)
         {
-            sb.Append(' ', depth * 4).Append(container).Append("\n").Append(' ', depth * 4).Append("{\n");
+            sb.Append(' ', depth * 4).Append(model.Containers[c]);
+            if (marker && c == model.Containers.Count - 1) sb.Append(" : global::MeshDsl.IMeshDeclaration");
+            sb.Append("\n").Append(' ', depth * 4).Append("{\n");
             depth++;
         }
 
-        var pad = new string(' ', depth * 4);
-        sb.Append(pad).Append("/// <summary>The manifests MeshDsl generated from this service, as the build writes them.</summary>\n")
-          .Append(pad).Append("public static global::System.Collections.Generic.IReadOnlyList<global::MeshDsl.Manifest> Manifests\n")
-          .Append(pad).Append("    => global::MeshDsl.Manifest.Of(typeof(").Append(model.TypeOfName).Append("));\n");
+        if (!marker)
+        {
+            var pad = new string(' ', depth * 4);
+            sb.Append(pad).Append("/// <summary>The manifests MeshDsl generated from this service, as the build writes them.</summary>\n")
+              .Append(pad).Append("public static global::System.Collections.Generic.IReadOnlyList<global::MeshDsl.Manifest> Manifests\n")
+              .Append(pad).Append("    => global::MeshDsl.Manifest.Of(typeof(").Append(model.TypeOfName).Append("));\n");
+        }
+
         for (var i = depth - 1; i >= outer; i--) sb.Append(' ', i * 4).Append("}\n");
     }
 }
 
-/// <summary>What the accessor needs: the namespace, the partial declarations from the outermost type in, and the typeof name.</summary>
-internal sealed record AccessorModel(string Namespace, Helpers.EquatableArray<string> Containers, string TypeOfName);
+/// <summary>
+/// What the accessor needs: the namespace, the partial declarations from the outermost type in, the typeof name, and
+/// whether the type needs a property of its own even where MeshDsl's extension property could serve it.
+/// </summary>
+internal sealed record AccessorModel(string Namespace, Helpers.EquatableArray<string> Containers, string TypeOfName, bool NeedsOwnProperty = false);

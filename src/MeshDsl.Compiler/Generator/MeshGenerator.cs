@@ -16,7 +16,8 @@ namespace MeshDsl.Generator;
 /// <summary>
 /// Turns each <c>[MeshService]</c>, <c>[VirtualService]</c> and <c>[Gateway]</c> class into its Istio resources. Each resource
 /// is embedded in the assembly as metadata (an implementation-only output, so the IDE never pays for YAML) and written
-/// to disk by the build task; each declaration also gets a <c>Manifests</c> accessor (a normal output, so the IDE sees it).
+/// to disk by the build task; each declaration also gets a <c>Manifests</c> accessor (a normal output, so the IDE sees it):
+/// in C# 14 and later, MeshDsl's extension property reached through <c>IMeshDeclaration</c> (<see cref="AccessorForm"/>).
 /// Policy problems are the analyzers' to report; the generator never reports and never throws on user input.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -29,6 +30,17 @@ public sealed class MeshGenerator : IIncrementalGenerator
         new LastBuilds(capacity: 1));
 
     private readonly DeclarationBuckets _buckets = new();
+
+    private readonly System.Func<Compilation, bool> _extensionForm;
+
+    public MeshGenerator()
+        : this(AccessorForm.UsesExtension)
+    {
+    }
+
+    /// <param name="extensionForm">Whether a compilation takes the extension form of <c>T.Manifests</c>: tests on a Roslyn
+    /// without extension members still check what that form generates.</param>
+    internal MeshGenerator(System.Func<Compilation, bool> extensionForm) => _extensionForm = extensionForm;
 
     /// <summary>How many declarations this generator has parsed (each edit should add only the ones it changed).</summary>
     internal int DeclarationsParsed => _cache.Parses;
@@ -84,9 +96,13 @@ public sealed class MeshGenerator : IIncrementalGenerator
             .Select(static (b, _) => new AccessorBucket(b.Index, b.Items.Where(p => p.Accessor is not null).Select(p => p.Accessor!).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Accessors);
 
-        context.RegisterSourceOutput(accessors, static (spc, bucket) =>
+        // Decided per compilation, but a boolean: the accessor sources are emitted again only when the language version or
+        // the referenced MeshDsl changes.
+        var extensionForm = context.CompilationProvider.Select((compilation, _) => _extensionForm(compilation));
+        context.RegisterSourceOutput(accessors.Combine(extensionForm), static (spc, pair) =>
         {
-            if (!bucket.Accessors.IsEmpty) spc.AddSource(BucketHintName("Accessors", bucket.Index), CSharpEmitter.Accessors(bucket.Accessors));
+            var (bucket, extension) = pair;
+            if (!bucket.Accessors.IsEmpty) spc.AddSource(BucketHintName("Accessors", bucket.Index), CSharpEmitter.Accessors(bucket.Accessors, extension));
         });
 
         var all = declarations.Collect();
@@ -140,10 +156,12 @@ public sealed class MeshGenerator : IIncrementalGenerator
         }
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString(EscapedNames) : string.Empty;
+        // A static class cannot implement an interface (mesh attributes go on classes only, so no ref struct gets here).
         return new AccessorModel(
             ns,
             containers.ToEquatableArray(),
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            NeedsOwnProperty: type.IsStatic);
     }
 
     private static readonly SymbolDisplayFormat EscapedNames = new(

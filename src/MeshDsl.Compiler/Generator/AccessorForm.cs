@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace MeshDsl.Generator;
+
+/// <summary>
+/// Which form <c>T.Manifests</c> takes in a compilation. With C# 14's extension members, each declaration only gets
+/// <c>IMeshDeclaration</c> and the property is MeshDsl's one extension (<c>MeshDslManifests</c>); before, each declaration
+/// gets a property of its own. The 1,000 property bodies of a 1,000-service mesh were most of what compiling the
+/// generated code cost (docs/performance.md); an interface on a partial declaration costs next to nothing.
+/// </summary>
+internal static class AccessorForm
+{
+    /// <summary>The language version that has extension members (<c>LanguageVersion.CSharp14</c>, which Roslyn 4.x does not name).</summary>
+    internal const int CSharp14 = 1400;
+
+    /// <summary>The metadata names the extension form relies on, in the referenced MeshDsl assembly.</summary>
+    internal const string MarkerInterface = "MeshDsl.IMeshDeclaration";
+
+    internal const string ExtensionClass = "MeshDslManifests";
+
+    /// <summary>Whether the compilation takes the extension form: see <see cref="Decide"/>.</summary>
+    public static bool UsesExtension(Compilation compilation) =>
+        compilation is CSharpCompilation csharp && Decide(
+            typeof(CSharpCompilation).Assembly.GetName().Version?.Major ?? 0,
+            (int)csharp.LanguageVersion,
+            compilation.GetTypeByMetadataName(MarkerInterface) is not null && compilation.GetTypeByMetadataName(ExtensionClass) is not null);
+
+    /// <summary>
+    /// The compiler that runs the generator must read and bind extension members (Roslyn 5 and later: a preview language
+    /// version on Roslyn 4 does not have them), the project's language version must have them, and the MeshDsl it
+    /// references must declare them (an older runtime library does not).
+    /// </summary>
+    internal static bool Decide(int roslynMajorVersion, int languageVersion, bool meshDslDeclaresExtension) =>
+        roslynMajorVersion >= 5 && languageVersion >= CSharp14 && meshDslDeclaresExtension;
+}
