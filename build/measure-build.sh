@@ -53,9 +53,11 @@ for n in "${sizes[@]}"; do
   for compiler in cold server; do
     if [ "$compiler" = server ]; then flags=(-p:UseSharedCompilation=true); else flags=(-p:UseSharedCompilation=false); fi
     # Warms the server: a user's server has built the project before. The first build creates the project's generator
-    # driver, the second JITs the path that takes the kept driver over; only then is a build what it will stay.
+    # driver, the second JITs the path that takes the kept driver over, and the runtime keeps optimizing both projects'
+    # compiles for a few builds more: a new server's full builds at N = 1000 only level off from the fifth round
+    # (docs/performance.md, "How many builds warm a server").
     if [ "$compiler" = server ]; then
-      for variant in on off; do for _ in 1 2; do timed "$work/$n-$variant" "${flags[@]}" --no-incremental >/dev/null; done; done
+      for _ in 1 2 3 4 5; do for variant in on off; do timed "$work/$n-$variant" "${flags[@]}" --no-incremental >/dev/null; done; done
     fi
     # The two variants take turns, run by run, so a host that slows down for a while slows both alike.
     declare -A times=()

@@ -32,7 +32,11 @@ public class AccessorFormTests
         Assert.True(compilation.GetTypeByMetadataName(AccessorForm.ExtensionClass)?.IsStatic);
         Assert.Equal("MeshDsl", compilation.GetTypeByMetadataName(AccessorForm.ExtensionClass)?.ContainingAssembly.Name);
 
-        var withoutMeshDsl = CSharpCompilation.Create("A", compilation.SyntaxTrees, Basic.Reference.Assemblies.Net100.References.All);
+        Assert.True(AccessorForm.MeshDslDeclaresExtension(compilation));
+
+        var lookalikes = CSharpSyntaxTree.ParseText("namespace MeshDsl { public interface IMeshDeclaration { } } public static class MeshDslManifests { }", TestCompilation.ParseOptions);
+        var withoutMeshDsl = CSharpCompilation.Create("A", new[] { lookalikes }, Basic.Reference.Assemblies.Net100.References.All);
+        Assert.False(AccessorForm.MeshDslDeclaresExtension(withoutMeshDsl));
         Assert.False(AccessorForm.UsesExtension(withoutMeshDsl));
     }
 

@@ -24,7 +24,14 @@ internal static class AccessorForm
         compilation is CSharpCompilation csharp && Decide(
             typeof(CSharpCompilation).Assembly.GetName().Version?.Major ?? 0,
             (int)csharp.LanguageVersion,
-            compilation.GetTypeByMetadataName(MarkerInterface) is not null && compilation.GetTypeByMetadataName(ExtensionClass) is not null);
+            MeshDslDeclaresExtension(compilation));
+
+    /// <summary>Whether the referenced MeshDsl declares the interface and the extension (a type of the same name in the project itself does not count).</summary>
+    internal static bool MeshDslDeclaresExtension(Compilation compilation) =>
+        FromMeshDsl(compilation, MarkerInterface) && FromMeshDsl(compilation, ExtensionClass);
+
+    private static bool FromMeshDsl(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName)?.ContainingAssembly.Name == "MeshDsl";
 
     /// <summary>
     /// The compiler that runs the generator must read and bind extension members (Roslyn 5 and later: a preview language
