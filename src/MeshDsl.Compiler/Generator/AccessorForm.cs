@@ -27,11 +27,23 @@ internal static class AccessorForm
             MeshDslDeclaresExtension(compilation));
 
     /// <summary>Whether the referenced MeshDsl declares the interface and the extension (a type of the same name in the project itself does not count).</summary>
-    internal static bool MeshDslDeclaresExtension(Compilation compilation) =>
-        FromMeshDsl(compilation, MarkerInterface) && FromMeshDsl(compilation, ExtensionClass);
+    /// <remarks>
+    /// Looked up in MeshDsl's own assembly symbol, which compilations share while the references stay the same: asking the
+    /// compilation instead built its global namespace again after every edit: an unrelated edit at N = 1000 took 2.4-2.9 ms
+    /// instead of 1.1-1.3 ms (`quick 1000`).
+    /// </remarks>
+    internal static bool MeshDslDeclaresExtension(Compilation compilation)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name == "MeshDsl")
+            {
+                return assembly.GetTypeByMetadataName(MarkerInterface) is not null && assembly.GetTypeByMetadataName(ExtensionClass) is not null;
+            }
+        }
 
-    private static bool FromMeshDsl(Compilation compilation, string metadataName) =>
-        compilation.GetTypeByMetadataName(metadataName)?.ContainingAssembly.Name == "MeshDsl";
+        return false;
+    }
 
     /// <summary>
     /// The compiler that runs the generator must read and bind extension members (Roslyn 5 and later: a preview language
