@@ -72,6 +72,24 @@ public class AccessorFormTests
     }
 
     [Theory]
+    [InlineData("true", true)]
+    [InlineData(" TRUE ", true)]
+    [InlineData("false", false)]
+    [InlineData("", false)]
+    public void MeshDslManifestsProperty_asks_for_a_property_in_each_declaration_where_the_extension_could_serve(string value, bool ownProperty)
+    {
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new MeshGenerator(_ => true).AsSourceGenerator() },
+            parseOptions: TestCompilation.ParseOptions,
+            optionsProvider: new BuildPropertiesProvider(("build_property.MeshDslManifestsProperty", value)));
+        var run = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo")), driver);
+
+        var reviews = run.Output.GetTypeByMetadataName("Bookinfo.Reviews")!;
+        Assert.Equal(ownProperty ? 1 : 0, reviews.GetMembers("Manifests").Length);
+        Assert.Equal(!ownProperty, reviews.AllInterfaces.Any(i => i.ToDisplayString() == AccessorForm.MarkerInterface));
+    }
+
+    [Theory]
     [MemberData(nameof(TrustGeneratorTests.AccessorHostileSources), MemberType = typeof(TrustGeneratorTests))]
     public void Valid_CSharp_stays_valid_beside_the_extension_forms_declarations(string source)
     {

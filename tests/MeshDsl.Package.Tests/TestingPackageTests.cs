@@ -31,12 +31,15 @@ public class TestingPackageTests : IClassFixture<PackageFixture>
     }
 
     [Theory]
-    [InlineData("14", false)]
-    [InlineData("13", true)]
-    public void Manifests_reads_a_declarations_manifests_through_the_extension_from_CSharp_14_and_its_own_property_before(string langVersion, bool ownProperty)
+    [InlineData("14", false, false)]
+    [InlineData("13", false, true)]
+    [InlineData("14", true, true)]
+    public void Manifests_reads_a_declarations_manifests_through_the_extension_from_CSharp_14_and_its_own_property_before(string langVersion, bool propertyAsked, bool ownProperty)
     {
         // No `using MeshDsl;` in the calling file: the property must be reachable in either form without one.
-        var consumer = _package.CreateConsumer("Accessor" + langVersion, $"<OutputType>Exe</OutputType><LangVersion>{langVersion}</LangVersion>");
+        var consumer = _package.CreateConsumer(
+            "Accessor" + langVersion + (propertyAsked ? "Property" : string.Empty),
+            $"<OutputType>Exe</OutputType><LangVersion>{langVersion}</LangVersion><MeshDslManifestsProperty>{propertyAsked.ToString().ToLowerInvariant()}</MeshDslManifestsProperty>");
         foreach (var file in Directory.GetFiles(Path.Combine(PackageFixture.RepoRoot, "samples", "Bookinfo"), "*.cs"))
         {
             consumer.AddSource(Path.GetFileName(file), File.ReadAllText(file));

@@ -96,9 +96,16 @@ public sealed class MeshGenerator : IIncrementalGenerator
             .Select(static (b, _) => new AccessorBucket(b.Index, b.Items.Where(p => p.Accessor is not null).Select(p => p.Accessor!).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Accessors);
 
-        // Decided per compilation, but a boolean: the accessor sources are emitted again only when the language version or
-        // the referenced MeshDsl changes.
-        var extensionForm = context.CompilationProvider.Select((compilation, _) => _extensionForm(compilation));
+        // Decided per compilation, but a boolean: the accessor sources are emitted again only when the language version, the
+        // referenced MeshDsl or MeshDslManifestsProperty changes. That property asks for a property in each declaration
+        // whatever the compiler could do, for code that reads the mesh assembly without C# 14 (F#, reflection, older C#).
+        var propertyAsked = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.MeshDslManifestsProperty", out var value)
+                && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+        var extensionForm = context.CompilationProvider
+            .Select((compilation, _) => _extensionForm(compilation))
+            .Combine(propertyAsked)
+            .Select(static (pair, _) => pair.Left && !pair.Right);
         context.RegisterSourceOutput(accessors.Combine(extensionForm), static (spc, pair) =>
         {
             var (bucket, extension) = pair;
