@@ -59,11 +59,11 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             if (declarations.IsEmpty) return;
 
             var workloadFiles = start.Options.AdditionalFiles.Where(f => WorkloadFiles.IsWorkloadFile(start.Options.AnalyzerConfigOptionsProvider.GetOptions(f))).ToImmutableArray();
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var defaultNamespace);
+            var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            var defaultNamespace = BuildProperties.Value(global, BuildProperties.Namespace);
             defaultNamespace = string.IsNullOrWhiteSpace(defaultNamespace) ? null : defaultNamespace!.Trim();
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine);
-            var acrossBuilds = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.MeshDslGeneratorCache", out var kept)
-                && string.Equals(kept?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            var engine = BuildProperties.Value(global, BuildProperties.CanaryEngine);
+            var acrossBuilds = BuildProperties.IsTrue(global, BuildProperties.GeneratorCache);
             var mesh = new Lazy<MeshAnalysis>(() => Mesh(start.Compilation, workloadFiles, defaultNamespace, engine, acrossBuilds, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine), SymbolKind.NamedType);
             if (!workloadFiles.IsEmpty)

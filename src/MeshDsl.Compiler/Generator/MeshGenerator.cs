@@ -57,14 +57,13 @@ public sealed class MeshGenerator : IIncrementalGenerator
         // So does MeshDslCanaryEngine: it decides which documents a canary becomes.
         var buildOptions = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => (
-                Namespace: Namespaces.Default(options.GlobalOptions.TryGetValue("build_property.MeshDslNamespace", out var ns) ? ns : null),
-                Engine: options.GlobalOptions.TryGetValue("build_property.MeshDslCanaryEngine", out var engine) ? engine : null));
+                Namespace: Namespaces.Default(BuildProperties.Value(options.GlobalOptions, BuildProperties.Namespace)),
+                Engine: BuildProperties.Value(options.GlobalOptions, BuildProperties.CanaryEngine)));
 
         // MeshDslGraph=true: the whole mesh drawn (Mermaid and DOT), written below the output folder as graph/mesh.*. It reads
         // every declaration, so it is opt-in: when off, an edit costs it one comparison.
         var graphEnabled = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.MeshDslGraph", out var graph)
-                && string.Equals(graph?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            .Select(static (options, _) => BuildProperties.IsTrue(options.GlobalOptions, BuildProperties.Graph));
 
         // Every declaration of the compilation, each parsed again only when an edit can have changed it (DeclarationCache):
         // an edit to one service re-parses that service, an edit elsewhere none. The pipeline carries them in a fixed number
@@ -100,8 +99,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         // referenced MeshDsl or MeshDslManifestsProperty changes. That property asks for a property in each declaration
         // whatever the compiler could do, for code that reads the mesh assembly without C# 14 (F#, reflection, older C#).
         var propertyAsked = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.MeshDslManifestsProperty", out var value)
-                && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase));
+            .Select(static (options, _) => BuildProperties.IsTrue(options.GlobalOptions, BuildProperties.ManifestsProperty));
         var extensionForm = context.CompilationProvider
             .Select((compilation, _) => _extensionForm(compilation))
             .Combine(propertyAsked)
