@@ -97,7 +97,7 @@ internal static class CSharpEmitter
         for (var c = 0; c < model.Containers.Count; c++)
         {
             sb.Append(' ', depth * 4).Append(model.Containers[c]);
-            if (marker && c == model.Containers.Count - 1) sb.Append(" : global::MeshDsl.IMeshDeclaration");
+            if (marker && c == model.Containers.Count - 1) sb.Append(" : global::").Append(Generator.AccessorForm.MarkerInterface);
             sb.Append("\n").Append(' ', depth * 4).Append("{\n");
             depth++;
         }
@@ -118,4 +118,4 @@ internal static class CSharpEmitter
 /// What the accessor needs: the namespace, the partial declarations from the outermost type in, the typeof name, and
 /// whether the type needs a property of its own even where MeshDsl's extension property could serve it.
 /// </summary>
-internal sealed record AccessorModel(string Namespace, Helpers.EquatableArray<string> Containers, string TypeOfName, bool NeedsOwnProperty = false);
+internal sealed record AccessorModel(string Namespace, Helpers.EquatableArray<string> Containers, string TypeOfName, bool NeedsOwnProperty);

@@ -14,8 +14,11 @@ internal static class AccessorForm
     /// <summary>The language version that has extension members (<c>LanguageVersion.CSharp14</c>, which Roslyn 4.x does not name).</summary>
     internal const int CSharp14 = 1400;
 
-    /// <summary>The metadata names the extension form relies on, in the referenced MeshDsl assembly.</summary>
+    /// <summary>The metadata names the extension form relies on, in the referenced MeshDsl assembly (the interface's is also
+    /// how the generated code names it).</summary>
     internal const string MarkerInterface = "MeshDsl.IMeshDeclaration";
+
+    private const string MeshDslAssembly = "MeshDsl";
 
     internal const string ExtensionClass = "MeshDslManifests";
 
@@ -36,7 +39,7 @@ internal static class AccessorForm
     {
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (assembly.Name == "MeshDsl")
+            if (assembly.Name == MeshDslAssembly)
             {
                 return assembly.GetTypeByMetadataName(MarkerInterface) is not null && assembly.GetTypeByMetadataName(ExtensionClass) is not null;
             }
