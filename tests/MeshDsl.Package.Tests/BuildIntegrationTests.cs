@@ -201,6 +201,26 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void Manifests_written_in_a_folder_of_the_project_are_not_its_items_but_the_users_files_there_are()
+    {
+        var consumer = _package.CreateConsumer("InProject", "<MeshDslOutputPath>deploy</MeshDslOutputPath><MeshDslGraph>true</MeshDslGraph>");
+        var deploy = Path.Combine(consumer.Directory, "deploy");
+        consumer.AddSource("Reviews.cs", Reviews);
+        consumer.Build().AssertSuccess("build into a folder of the project");
+        Assert.Equal(new[] { "destinationrule-reviews.yaml", "virtualservice-reviews.yaml" }, Files(deploy));
+        Assert.True(File.Exists(Path.Combine(deploy, ".meshdsl-manifests")), "no record of the files written");
+        Assert.True(File.Exists(Path.Combine(deploy, "graph", "mesh.mmd")) && File.Exists(Path.Combine(deploy, "graph", "mesh.dot")), "no graph");
+
+        // What the user keeps in that folder is theirs, and stays in the project.
+        File.WriteAllText(Path.Combine(deploy, "README.md"), "Applied by Argo CD.");
+        File.WriteAllText(Path.Combine(deploy, "Extra.cs"), "public class Extra { }");
+        var items = consumer.Items("None", "Compile");
+        Assert.Equal(new[] { "deploy/README.md" }, items["None"].Where(i => i.StartsWith("deploy/", StringComparison.Ordinal)).ToArray());
+        Assert.Contains("deploy/Extra.cs", items["Compile"]);
+        Assert.Contains("Reviews.cs", items["Compile"]);
+    }
+
+    [Fact]
     public void A_multi_targeted_project_writes_one_set_of_manifests()
     {
         var consumer = _package.CreateConsumer("Multi", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>");

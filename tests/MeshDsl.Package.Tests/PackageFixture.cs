@@ -96,4 +96,18 @@ public sealed record Consumer(string Directory, string Packages)
 
     public ProcessResult Build(params string[] args) =>
         DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "build" }.Concat(args).ToArray());
+
+    /// <summary>The project's items of each type, as MSBuild evaluates them, by path relative to the project with '/'.</summary>
+    public IReadOnlyDictionary<string, string[]> Items(params string[] types)
+    {
+        var result = DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "msbuild" }.Concat(types.Select(t => "-getItem:" + t)).ToArray());
+        result.AssertSuccess("item evaluation");
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var items = json.RootElement.GetProperty("Items");
+        return types.ToDictionary(
+            t => t,
+            t => items.TryGetProperty(t, out var list)
+                ? list.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!.Replace('\\', '/')).OrderBy(i => i, StringComparer.Ordinal).ToArray()
+                : Array.Empty<string>());
+    }
 }
