@@ -90,6 +90,10 @@ switch (args.FirstOrDefault())
     case "profile":
         Profile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000);
         return 0;
+    case "generator-cold":
+        // generator-cold N [bind]: the generator's first run in this new process, and how much of it the JIT takes.
+        ColdProbe.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("bind"));
+        return 0;
     case "generator-fresh":
         {
             var n = args.Length > 1 ? int.Parse(args[1]) : 1000;

@@ -56,6 +56,10 @@ public static class SyntheticMesh
     /// consumer: the runtime library as a reference, and with MeshDsl the generator and analyzers as analyzer items and
     /// the build targets imported. No project references: MSBuild would call into each referenced project (and the
     /// runtime library's own references) in every build, a cost no package consumer pays, with MeshDsl or without.
+    /// MeshDsl's props and targets come in where NuGet puts a package's, through Directory.Build.props and .targets: imported
+    /// at the end of the project file instead, they run before the SDK sets OutDir, and the manifests land in the project
+    /// folder, where 2,000 files become items of every build (docs/performance.md, "Where the synthetic project put its
+    /// manifests").
     /// </summary>
     public static void WriteProject(int count, string directory, string repoRoot, bool meshDsl)
     {
@@ -74,13 +78,6 @@ public static class SyntheticMesh
                 <Analyzer Include="{src}/MeshDsl.Compiler/bin/$(Configuration)/netstandard2.0/MeshDsl.Core.dll" />
               """
             : string.Empty;
-        var imports = meshDsl
-            ? $"""
-              <Import Project="{src}/MeshDsl.Build/build/MeshDsl.props" />
-              <PropertyGroup><MeshDslTasksAssembly>{src}/MeshDsl.Build/bin/$(Configuration)/netstandard2.0/MeshDsl.Build.dll</MeshDslTasksAssembly></PropertyGroup>
-              <Import Project="{src}/MeshDsl.Build/build/MeshDsl.targets" />
-            """
-            : string.Empty;
         File.WriteAllText(Path.Combine(directory, "Mesh.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <!-- Synthetic mesh of {count} services ({(meshDsl ? "with MeshDsl" : "without MeshDsl's generator and analyzers")}). -->
@@ -92,11 +89,26 @@ public static class SyntheticMesh
               <ItemGroup>
                 <Reference Include="{src}/MeshDsl/bin/$(Configuration)/netstandard2.0/MeshDsl.dll" />
             {analyzers}  </ItemGroup>
-            {imports}</Project>
+            </Project>
             """);
         // Keep the repository's Directory.Build.* out of the synthetic project.
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), meshDsl
+            ? $"""
+              <Project>
+                <Import Project="{src}/MeshDsl.Build/build/MeshDsl.props" />
+                <PropertyGroup><MeshDslTasksAssembly>{src}/MeshDsl.Build/bin/$(Configuration)/netstandard2.0/MeshDsl.Build.dll</MeshDslTasksAssembly></PropertyGroup>
+              </Project>
+
+              """
+            : "<Project />\n");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), meshDsl
+            ? $"""
+              <Project>
+                <Import Project="{src}/MeshDsl.Build/build/MeshDsl.targets" />
+              </Project>
+
+              """
+            : "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />\n");
     }
 }
