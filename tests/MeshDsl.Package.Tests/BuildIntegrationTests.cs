@@ -214,10 +214,15 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         // What the user keeps in that folder is theirs, and stays in the project.
         File.WriteAllText(Path.Combine(deploy, "README.md"), "Applied by Argo CD.");
         File.WriteAllText(Path.Combine(deploy, "Extra.cs"), "public class Extra { }");
-        var items = consumer.Items("None", "Compile");
+        File.WriteAllText(Path.Combine(consumer.Directory, "values.yaml"), "replicas: 2\n");
+        var items = consumer.Items(new[] { "None", "Compile" });
         Assert.Equal(new[] { "deploy/README.md" }, items["None"].Where(i => i.StartsWith("deploy/", StringComparison.Ordinal)).ToArray());
+        Assert.Contains("values.yaml", items["None"]);
         Assert.Contains("deploy/Extra.cs", items["Compile"]);
         Assert.Contains("Reviews.cs", items["Compile"]);
+
+        // Written into the project folder itself, the manifests would sit beside the user's own YAML: nothing is excluded.
+        Assert.Contains("values.yaml", consumer.Items(new[] { "None" }, "MeshDslOutputPath=.")["None"]);
     }
 
     [Fact]

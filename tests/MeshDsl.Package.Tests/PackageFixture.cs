@@ -91,16 +91,14 @@ public sealed record Consumer(string Directory, string Packages)
 
     public void AddSource(string file, string text) => File.WriteAllText(Path.Combine(Directory, file), text);
 
-    public ProcessResult Run(params string[] args) =>
-        DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "run", "--" }.Concat(args).ToArray());
+    public ProcessResult Run(params string[] args) => DotNetHere(new[] { "run", "--" }.Concat(args));
 
-    public ProcessResult Build(params string[] args) =>
-        DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "build" }.Concat(args).ToArray());
+    public ProcessResult Build(params string[] args) => DotNetHere(new[] { "build" }.Concat(args));
 
     /// <summary>The project's items of each type, as MSBuild evaluates them, by path relative to the project with '/'.</summary>
-    public IReadOnlyDictionary<string, string[]> Items(params string[] types)
+    public IReadOnlyDictionary<string, string[]> Items(string[] types, params string[] properties)
     {
-        var result = DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, new[] { "msbuild" }.Concat(types.Select(t => "-getItem:" + t)).ToArray());
+        var result = DotNetHere(new[] { "msbuild" }.Concat(types.Select(t => "-getItem:" + t)).Concat(properties.Select(p => "-p:" + p)));
         result.AssertSuccess("item evaluation");
         using var json = System.Text.Json.JsonDocument.Parse(result.Output);
         var items = json.RootElement.GetProperty("Items");
@@ -110,4 +108,8 @@ public sealed record Consumer(string Directory, string Packages)
                 ? list.EnumerateArray().Select(i => i.GetProperty("Identity").GetString()!.Replace('\\', '/')).OrderBy(i => i, StringComparer.Ordinal).ToArray()
                 : Array.Empty<string>());
     }
+
+    /// <summary>The dotnet CLI in this consumer's folder, restoring into the fixture's own package folder.</summary>
+    private ProcessResult DotNetHere(IEnumerable<string> args) =>
+        DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, args.ToArray());
 }
