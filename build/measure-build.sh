@@ -22,29 +22,8 @@ dotnet build -c Release build/MeshDsl.Benchmarks -v q -nologo >/dev/null
 dotnet build -c Release src/MeshDsl -v q -nologo >/dev/null
 synth() { dotnet build/MeshDsl.Benchmarks/bin/Release/net10.0/MeshDsl.Benchmarks.dll synth "$@"; }
 
-# One timed build, in seconds; fails loudly if the build fails.
-timed() {
-  local dir=$1; shift
-  local start end
-  start=$(date +%s.%N)
-  if ! dotnet build "$dir/Mesh.csproj" -c Release --no-restore --no-dependencies -v q -nologo "$@" >"$work/last.log" 2>&1; then
-    cat "$work/last.log" >&2; exit 1
-  fi
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
-}
-
-# From scratch: everything compiled again, as after a clone, except that the manifests a build wrote stay. Figures before
-# 2026-12-04's ninth session were taken so (the synthetic project wrote them outside bin); a clean checkout writing every
-# file is measured apart (write-manifests; docs/performance.md, "Where the synthetic project put its manifests").
-from_scratch() {
-  rm -rf "$1/obj/Release"
-  if [ -d "$1/bin" ]; then find "$1/bin" -type f ! -path '*/manifests/*' -delete; fi
-}
-
-median() { # of the numbers given
-  printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
+# shellcheck source=build/timing.sh
+. build/timing.sh
 
 edit_one() { # changes the default timeout of the middle service, alternating between two values
   local file=$1/Services/Svc$(( $2 / 2 )).cs

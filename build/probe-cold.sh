@@ -42,36 +42,23 @@ mkdir "$work/floor-mesh/Generated"
 cp "$work"/mesh/obj/Release/net10.0/generated/MeshDsl.Compiler/MeshDsl.Generator.MeshGenerator/*.cs "$work/floor-mesh/Generated/"
 for dir in plain floor-mesh; do dotnet build "$work/$dir/Mesh.csproj" -c Release -v q -nologo >/dev/null; done
 
-# From scratch: everything compiled again, as after a clone, except that the manifests a build wrote stay. Figures before
-# 2026-12-04's ninth session were taken so (the synthetic project wrote them outside bin); a clean checkout writing every
-# file is measured apart (write-manifests; docs/performance.md, "Where the synthetic project put its manifests").
-from_scratch() {
-  rm -rf "$1/obj/Release"
-  if [ -d "$1/bin" ]; then find "$1/bin" -type f ! -path '*/manifests/*' -delete; fi
-}
+# shellcheck source=build/timing.sh
+. build/timing.sh
 
-# One cold full build, in seconds; fails loudly if the build fails.
-timed() {
-  local dir=$1 start end; shift
-  from_scratch "$dir"
-  start=$(date +%s.%N)
-  if ! dotnet build "$dir/Mesh.csproj" -c Release --no-restore --no-dependencies -v q -nologo -p:UseSharedCompilation=false "$@" >"$work/last.log" 2>&1; then
-    cat "$work/last.log" >&2; exit 1
-  fi
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
+# One cold full build from scratch, in seconds.
+cold() {
+  from_scratch "$1"
+  timed "$@" -p:UseSharedCompilation=false
 }
-
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 declare -A times=()
 for _ in $(seq "$runs"); do
-  times[mesh]+=" $(MESHDSL_PROBE="$work/parse.log" timed "$work/mesh")"
-  times[floor]+=" $(timed "$work/floor-mesh")"
-  times[plain]+=" $(timed "$work/plain")"
-  times[floor-noan]+=" $(timed "$work/floor-mesh" -p:RunAnalyzers=false)"
-  times[plain-noan]+=" $(timed "$work/plain" -p:RunAnalyzers=false)"
-  MESHDSL_PROBE="$work/bind.log" MESHDSL_PROBE_BIND=1 timed "$work/mesh" >/dev/null
+  times[mesh]+=" $(MESHDSL_PROBE="$work/parse.log" cold "$work/mesh")"
+  times[floor]+=" $(cold "$work/floor-mesh")"
+  times[plain]+=" $(cold "$work/plain")"
+  times[floor-noan]+=" $(cold "$work/floor-mesh" -p:RunAnalyzers=false)"
+  times[plain-noan]+=" $(cold "$work/plain" -p:RunAnalyzers=false)"
+  MESHDSL_PROBE="$work/bind.log" MESHDSL_PROBE_BIND=1 cold "$work/mesh" >/dev/null
 done
 declare -A t=()
 # shellcheck disable=SC2086 # each cell's times, one word each
