@@ -14,8 +14,12 @@ public sealed class CleanMeshManifests : Task
     [Required]
     public string StateFile { get; set; } = string.Empty;
 
+    /// <summary>What the build last found in the output folder (<see cref="WriteMeshManifests.StampFile"/>): only a cache, deleted with the rest.</summary>
+    public string? StampFile { get; set; }
+
     public override bool Execute()
     {
+        if (!string.IsNullOrEmpty(StampFile) && File.Exists(StampFile)) File.Delete(StampFile);
         if (!File.Exists(StateFile)) return true;
         var lines = File.ReadAllLines(StateFile);
         File.Delete(StateFile);

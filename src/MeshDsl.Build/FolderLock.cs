@@ -14,7 +14,17 @@ internal sealed class FolderLock : IDisposable
 
     private readonly FileStream _stream;
 
-    private FolderLock(FileStream stream) => _stream = stream;
+    private FolderLock(FileStream stream, DateTime clockUtc)
+    {
+        _stream = stream;
+        ClockUtc = clockUtc;
+    }
+
+    /// <summary>
+    /// The time when the lock was taken, by the clock that stamps the folder's files (a network share's may differ from this
+    /// machine's): the lock file's write time, or this machine's time if that is earlier.
+    /// </summary>
+    public DateTime ClockUtc { get; }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the folder; throws <see cref="IOException"/> when it stays taken.</summary>
     public static FolderLock Acquire(string directory, TimeSpan timeout, CancellationToken cancellationToken)
@@ -26,7 +36,21 @@ internal sealed class FolderLock : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                return new FolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                try
+                {
+                    // A write sets the lock file's write time to now, by the folder's own clock.
+                    stream.WriteByte(0);
+                    stream.Flush();
+                    var now = DateTime.UtcNow;
+                    var folderNow = File.GetLastWriteTimeUtc(path);
+                    return new FolderLock(stream, folderNow < now ? folderNow : now);
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {

@@ -32,11 +32,13 @@ internal static class ManifestWriter
     /// <summary>The suffix of MeshDsl's temporary files: a build that was killed mid-write leaves one, the next removes it.</summary>
     public const string TempSuffix = ".meshdsl-tmp";
 
-    public static WriteResult Write(string directory, string owner, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken = default)
+    /// <param name="stampFile">Where this project keeps what it found on disk (<see cref="ManifestStamps"/>); null reads every file back.</param>
+    public static WriteResult Write(string directory, string owner, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken = default, string? stampFile = null)
     {
         Directory.CreateDirectory(directory);
         using var folderLock = FolderLock.Acquire(directory, TimeSpan.FromMinutes(2), cancellationToken);
         var record = ManifestRecord.Load(directory);
+        var stamps = ManifestStamps.Load(stampFile, directory);
         RemoveLeftoverTemporaryFiles(directory, record);
 
         var written = new List<string>();
@@ -68,9 +70,17 @@ internal static class ManifestWriter
                 continue;
             }
 
-            if (File.Exists(path) || Directory.Exists(path))
+            var info = new FileInfo(path);
+            if (info.Exists || Directory.Exists(path))
             {
-                if (File.Exists(path) && ContentEquals(path, bytes))
+                var same = info.Exists && stamps.Unchanged(entry, info);
+                if (!same && info.Exists && ContentEquals(info, bytes))
+                {
+                    stamps.ReadBack(entry, info, folderLock.ClockUtc);
+                    same = true;
+                }
+
+                if (same)
                 {
                     // Already exactly what this build would write: nothing is lost by calling it ours.
                     record.Set(entry);
@@ -117,6 +127,7 @@ internal static class ManifestWriter
         }
 
         record.Save(directory);
+        stamps.Save();
         return new WriteResult(written, unchanged, deleted, all, refused, keptStale);
     }
 
@@ -178,11 +189,13 @@ internal static class ManifestWriter
     }
 
     /// <summary>Byte equality; the length is compared first, so a FIFO or device (length 0) is never opened.</summary>
-    internal static bool ContentEquals(string path, byte[] bytes)
+    internal static bool ContentEquals(string path, byte[] bytes) => ContentEquals(new FileInfo(path), bytes);
+
+    /// <inheritdoc cref="ContentEquals(string, byte[])"/>
+    internal static bool ContentEquals(FileInfo info, byte[] bytes)
     {
-        var info = new FileInfo(path);
         if (info.Length != bytes.Length || bytes.Length == 0) return false;
-        var existing = File.ReadAllBytes(path);
+        var existing = File.ReadAllBytes(info.FullName);
         for (var i = 0; i < bytes.Length; i++)
         {
             if (existing[i] != bytes[i]) return false;

@@ -40,6 +40,12 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
     /// <summary>Where the output folder is noted, so that <c>dotnet clean</c> removes exactly the files this project wrote there.</summary>
     public string? StateFile { get; set; }
 
+    /// <summary>
+    /// Where this project keeps what it last found in the output folder (in the intermediate folder), so that files still as
+    /// it left them are not read back; empty reads every file back.
+    /// </summary>
+    public string? StampFile { get; set; }
+
     /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): the owner of the files, as the folder's record names it.</summary>
     public string? Project { get; set; }
 
@@ -133,7 +139,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
         WriteResult result;
         try
         {
-            result = ManifestWriter.Write(outputDirectory, owner, files, _cancel.Token);
+            result = ManifestWriter.Write(outputDirectory, owner, files, _cancel.Token, string.IsNullOrEmpty(StampFile) ? null : Path.GetFullPath(StampFile));
             if (!string.IsNullOrEmpty(StateFile))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile))!);

@@ -40,13 +40,20 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Equal(new[] { "destinationrule-ratings.yaml", "destinationrule-reviews.yaml", "namespace.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" }, Files(deploy));
         Assert.Contains("destinationrule-ratings.yaml\t../Lifecycle.csproj\t", File.ReadAllText(Path.Combine(deploy, ".meshdsl-manifests")));
 
-        // An edit to one service rewrites only its changed file.
+        // An edit to one service rewrites only its changed file. The files it reads back unchanged, written long enough ago
+        // to tell an edit apart, get a stamp in obj (this machine's alone, never beside the manifests): the next build does
+        // not read them back while their length and write time stay.
+        foreach (var generated in Directory.GetFiles(deploy, "*-r*.yaml")) File.SetLastWriteTimeUtc(generated, DateTime.UtcNow.AddHours(-1));
         var stamps = Stamp(deploy);
         consumer.AddSource("Ratings.cs", Ratings.Replace("\"5s\"", "\"7s\""));
         var edited = consumer.Build();
         edited.AssertSuccess("build after editing ratings");
         Assert.Contains("(1 written, 3 unchanged, 0 deleted)", edited.Output);
         Assert.Equal(new[] { "virtualservice-ratings.yaml" }, Changed(deploy, stamps));
+        var stampFile = Assert.Single(Directory.GetFiles(Path.Combine(consumer.Directory, "obj"), "MeshDsl.stamps.txt", SearchOption.AllDirectories));
+        Assert.Equal(new[] { "destinationrule-ratings.yaml", "destinationrule-reviews.yaml", "virtualservice-reviews.yaml" },
+            File.ReadAllLines(stampFile).Skip(1).Select(l => l.Split('\t')[0]));
+        Assert.Empty(Directory.GetFiles(deploy, "*stamps*", SearchOption.AllDirectories));
 
         // Verify mode passes on the matching folder and writes nothing.
         stamps = Stamp(deploy);
@@ -94,6 +101,7 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages }, "clean").AssertSuccess("dotnet clean");
         Assert.Equal(new[] { "gateway-old.yaml", "namespace.yaml" }, Files(deploy));
         Assert.False(File.Exists(Path.Combine(deploy, ".meshdsl-manifests")));
+        Assert.False(File.Exists(stampFile));
 
         // A design-time build (what the IDE runs: Compile without running the compiler) writes nothing.
         DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages },
