@@ -14,8 +14,9 @@ namespace MeshDsl.Build;
 internal sealed record EmbeddedManifest(string Source, string FileName, string Content, string? Group = null);
 
 /// <summary>
-/// Reads the manifests the generator embedded as <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|type|file", yaml)]</c>
-/// without loading the assembly (it may target another runtime than the one MSBuild runs on).
+/// Reads the manifests the generator embedded as <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|type|file", yaml)]</c>,
+/// on their own or packed (<see cref="ManifestKey.PackedKey"/>), without loading the assembly (it may target another
+/// runtime than the one MSBuild runs on).
 /// </summary>
 internal static class ManifestReader
 {
@@ -37,20 +38,22 @@ internal static class ManifestReader
 
             var blob = reader.GetBlobReader(attribute.Value);
             if (blob.ReadUInt16() != 1) continue; // custom attribute prolog
-            var key = blob.ReadSerializedString();
-            var value = blob.ReadSerializedString();
-            if (key == ManifestKey.GeneratorMarker) generatorRan = true;
-            if (key is not null && key.StartsWith(ManifestKey.GroupPrefix, StringComparison.Ordinal) && !string.IsNullOrEmpty(value))
+            foreach (var entry in ManifestKey.Entries(blob.ReadSerializedString(), blob.ReadSerializedString()))
             {
-                groups[key.Substring(ManifestKey.GroupPrefix.Length)] = Path.GetFileName(value);
+                var (key, value) = (entry.Key, entry.Value);
+                if (key == ManifestKey.GeneratorMarker) generatorRan = true;
+                if (key.StartsWith(ManifestKey.GroupPrefix, StringComparison.Ordinal) && value.Length > 0)
+                {
+                    groups[key.Substring(ManifestKey.GroupPrefix.Length)] = Path.GetFileName(value);
+                }
+
+                if (!ManifestKey.TryParse(key, out var sourceType, out var file)) continue;
+
+                // A file name, or a path of plain names below the folder (a canary's stages): whatever the assembly says, nothing
+                // is written outside the output folder.
+                if (!ManifestPaths.IsSafe(file)) continue;
+                result.Add(new EmbeddedManifest(sourceType, file, value));
             }
-
-            if (!ManifestKey.TryParse(key, out var sourceType, out var file)) continue;
-
-            // A file name, or a path of plain names below the folder (a canary's stages): whatever the assembly says, nothing is
-            // written outside the output folder.
-            if (!ManifestPaths.IsSafe(file)) continue;
-            result.Add(new EmbeddedManifest(sourceType, file, value ?? string.Empty));
         }
 
         return result.Select(m => groups.TryGetValue(m.Source, out var group) && group.Length > 0 && group != "." && group != ".." ? m with { Group = group } : m).ToList();

@@ -49,8 +49,9 @@ public sealed class MeshRoutes
         if (manifests.Count == 0) throw new InvalidOperationException($"{meshAssembly.GetName().Name} holds no MeshDsl manifests: is it the mesh project, built with the MeshDsl generator?");
         var read = IstioYamlReader.Read(meshAssembly.GetName().Name + ".manifests", string.Join("---\n", manifests.Select(m => m.Yaml)), new YamlOrigins());
         var services = meshAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Where(a => a.Key.StartsWith(ManifestKey.ServicePrefix, StringComparison.Ordinal))
-            .ToDictionary(a => a.Key.Substring(ManifestKey.ServicePrefix.Length), a => ServiceDescription.Parse(a.Value ?? string.Empty), StringComparer.Ordinal);
+            .SelectMany(a => ManifestKey.Entries(a.Key, a.Value))
+            .Where(e => e.Key.StartsWith(ManifestKey.ServicePrefix, StringComparison.Ordinal))
+            .ToDictionary(e => e.Key.Substring(ManifestKey.ServicePrefix.Length), e => ServiceDescription.Parse(e.Value), StringComparer.Ordinal);
         return new MeshRoutes(new Mesh(Array.Empty<ServiceInfo>(), read.Resources, Array.Empty<Workload>(), "default"), services, meshAssembly);
     }
 

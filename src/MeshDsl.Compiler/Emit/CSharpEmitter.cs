@@ -20,24 +20,38 @@ internal static class CSharpEmitter
         + "[assembly: global::System.Reflection.AssemblyMetadata(\"" + ManifestKey.GeneratorMarker + "\", \"1\")]\n";
 
     /// <summary>
-    /// Everything the build task and <c>Manifest.Of(Type)</c> read about the declarations of one generated source, as
-    /// assembly metadata: for each, its file stem (<see cref="ManifestKey.GroupPrefix"/>), for a service its description
-    /// for MeshDsl.Testing (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key.
+    /// Everything the build task and <c>Manifest.Of(Type)</c> read about the declarations of one generated source, packed in
+    /// one assembly metadata entry (<see cref="ManifestKey.PackedKey"/>): for each declaration, its file stem
+    /// (<see cref="ManifestKey.GroupPrefix"/>), for a service its description for MeshDsl.Testing
+    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key. One piece of the constant
+    /// per entry, each manifest's YAML a verbatim string of its own, so the generated file reads as the YAML does.
     /// </summary>
     public static string DeclarationMetadata(IEnumerable<DeclarationOutput> declarations)
     {
-        var sb = new StringBuilder(4096).Append(Header);
+        var sb = new StringBuilder(4096).Append(Header)
+            .Append("[assembly: global::System.Reflection.AssemblyMetadata(\"").Append(ManifestKey.PackedKey).Append("\",\n");
+        var first = true;
+        var entry = new StringBuilder(256);
         foreach (var d in declarations)
         {
-            AppendMetadata(sb, ManifestKey.CreateGroup(d.Source), d.FileStem);
-            if (d.Service is not null) AppendMetadata(sb, ManifestKey.ServicePrefix + d.Source, d.Service);
-            foreach (var resource in d.Resources) AppendManifest(sb, resource);
+            AppendEntry(sb, entry, ref first, ManifestKey.CreateGroup(d.Source), d.FileStem);
+            if (d.Service is not null) AppendEntry(sb, entry, ref first, ManifestKey.ServicePrefix + d.Source, d.Service);
+            foreach (var resource in d.Resources) AppendManifest(sb, entry, ref first, resource);
         }
 
-        return sb.ToString();
+        // A source whose declarations produce nothing still holds the (empty) entry, so its shape never depends on them.
+        if (first) sb.Append("\"\"");
+        return sb.Append(")]\n").ToString();
     }
 
-    private static void AppendManifest(StringBuilder sb, Resource resource)
+    private static void AppendEntry(StringBuilder sb, StringBuilder entry, ref bool first, string key, string value)
+    {
+        entry.Clear();
+        ManifestKey.AppendPacked(ManifestKey.AppendPacked(entry, key), value);
+        Separate(sb, ref first).Append(SymbolDisplay.FormatLiteral(entry.ToString(), quote: true));
+    }
+
+    private static void AppendManifest(StringBuilder sb, StringBuilder entry, ref bool first, Resource resource)
     {
         var yaml = _yaml ??= new StringBuilder(4096);
         yaml.Clear();
@@ -45,11 +59,12 @@ internal static class CSharpEmitter
         var sourceType = resource.Origin.Document;
         ManifestEmitter.AppendFileText(yaml, resource, sourceType);
 
+        entry.Clear();
+        ManifestKey.AppendPackedLength(ManifestKey.AppendPacked(entry, ManifestKey.Create(sourceType, ManifestFiles.FileName(resource))), yaml.Length);
+        Separate(sb, ref first).Append(SymbolDisplay.FormatLiteral(entry.ToString(), quote: true)).Append(" + @\"");
+
         // A verbatim string: the YAML as it is, with only '"' doubled (the writer emits "\n" line ends, so the value is
         // the same on every machine whatever the generated file's line endings).
-        sb.Append("[assembly: global::System.Reflection.AssemblyMetadata(")
-            .Append(SymbolDisplay.FormatLiteral(ManifestKey.Create(sourceType, ManifestFiles.FileName(resource)), quote: true))
-            .Append(", @\"");
         for (var i = 0; i < yaml.Length; i++)
         {
             var c = yaml[i];
@@ -57,12 +72,15 @@ internal static class CSharpEmitter
             if (c == '"') sb.Append('"');
         }
 
-        sb.Append("\")]\n");
+        sb.Append('"');
     }
 
-    private static void AppendMetadata(StringBuilder sb, string key, string value) => sb
-        .Append("[assembly: global::System.Reflection.AssemblyMetadata(").Append(SymbolDisplay.FormatLiteral(key, quote: true))
-        .Append(", ").Append(SymbolDisplay.FormatLiteral(value, quote: true)).Append(")]\n");
+    private static StringBuilder Separate(StringBuilder sb, ref bool first)
+    {
+        if (!first) sb.Append("\n+ ");
+        first = false;
+        return sb;
+    }
 
     /// <summary>A file that is not a manifest (the mesh's graph), embedded under the manifest key so the build task writes it.</summary>
     public static string FileMetadata(string sourceType, string fileName, string text) => Header

@@ -47,14 +47,24 @@ public sealed class Manifest
         var result = new List<Manifest>();
         foreach (var attribute in assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
         {
-            if (TryParseKey(attribute.Key, out var sourceType, out var fileName))
-            {
-                result.Add(new Manifest(sourceType, fileName, attribute.Value ?? string.Empty));
-            }
+            result.AddRange(FromMetadata(attribute.Key, attribute.Value));
         }
 
         result.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
         return result;
+    }
+
+    /// <summary>
+    /// The manifests one <see cref="AssemblyMetadataAttribute"/> of a mesh assembly holds, in the order it holds them: one
+    /// under a <see cref="MetadataKeyPrefix"/> key, every manifest of a generated source under the key the generator packs
+    /// them in, none in another attribute. For tools that read a mesh assembly's metadata without loading it.
+    /// </summary>
+    public static IEnumerable<Manifest> FromMetadata(string? key, string? value)
+    {
+        foreach (var entry in ManifestKey.Entries(key, value))
+        {
+            if (TryParseKey(entry.Key, out var sourceType, out var fileName)) yield return new Manifest(sourceType, fileName, entry.Value);
+        }
     }
 
     /// <summary>Splits a metadata key <c>MeshDsl.Manifest|&lt;source type&gt;|&lt;file name&gt;</c>.</summary>

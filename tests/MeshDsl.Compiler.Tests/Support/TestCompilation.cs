@@ -117,8 +117,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
         foreach (var attribute in Output.Assembly.GetAttributes())
         {
             if (attribute.AttributeClass?.ToDisplayString() != "System.Reflection.AssemblyMetadataAttribute") continue;
-            if (!Manifest.TryParseKey((string?)attribute.ConstructorArguments[0].Value, out var type, out var file)) continue;
-            result.Add((type, file, (string)attribute.ConstructorArguments[1].Value!));
+            foreach (var manifest in Manifest.FromMetadata((string?)attribute.ConstructorArguments[0].Value, (string?)attribute.ConstructorArguments[1].Value))
+            {
+                result.Add((manifest.Source, manifest.FileName, manifest.Yaml));
+            }
         }
 
         return result;
@@ -133,9 +135,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
         foreach (var attribute in Output.Assembly.GetAttributes())
         {
             if (attribute.AttributeClass?.ToDisplayString() != "System.Reflection.AssemblyMetadataAttribute") continue;
-            var key = (string?)attribute.ConstructorArguments[0].Value;
-            if (!Manifest.TryParseKey(key, out _, out var file)) continue;
-            result.Add(file, (string)attribute.ConstructorArguments[1].Value!);
+            foreach (var manifest in Manifest.FromMetadata((string?)attribute.ConstructorArguments[0].Value, (string?)attribute.ConstructorArguments[1].Value))
+            {
+                result.Add(manifest.FileName, manifest.Yaml);
+            }
         }
 
         return result;
