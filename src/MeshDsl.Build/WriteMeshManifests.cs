@@ -85,7 +85,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
         {
             manifests = ManifestReader.Read(Assembly, out generatorRan);
         }
-        catch (Exception ex) when (ex is BadImageFormatException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is BadImageFormatException or IOException or InvalidOperationException or InvalidDataException)
         {
             Error("MESHB001", Assembly, "MeshDsl cannot read manifests from '{0}': {1}", Assembly, ex.Message);
             return false;

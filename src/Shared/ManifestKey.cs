@@ -51,7 +51,8 @@ internal static class ManifestKey
 
     /// <summary>
     /// The entries one metadata attribute holds: a packed one's (<see cref="PackedKey"/>) in order, or the attribute itself.
-    /// A packed value cut short or malformed yields the entries before the fault and nothing after it.
+    /// A packed value cut short or malformed throws <see cref="System.IO.InvalidDataException"/> where the fault is: reading
+    /// on would drop the manifests after it, and the build would delete their files as no longer described.
     /// </summary>
     public static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> Entries(string? key, string? value)
     {
@@ -66,7 +67,13 @@ internal static class ManifestKey
         var at = 0;
         while (at < packed.Length)
         {
-            if (!TryReadPacked(packed, ref at, out var entryKey) || !TryReadPacked(packed, ref at, out var entryValue)) yield break;
+            if (!TryReadPacked(packed, ref at, out var entryKey) || !TryReadPacked(packed, ref at, out var entryValue))
+            {
+                throw new System.IO.InvalidDataException("MeshDsl's packed metadata (" + PackedKey + ") is malformed at character "
+                    + at.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + packed.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + ": the assembly was damaged, or not written by MeshDsl's generator.");
+            }
+
             yield return new System.Collections.Generic.KeyValuePair<string, string>(entryKey, entryValue);
         }
     }

@@ -40,15 +40,35 @@ public class PackedMetadataTests
     }
 
     [Fact]
-    public void A_packed_value_cut_short_or_malformed_gives_the_entries_before_the_fault_and_nothing_else()
+    public void A_packed_value_cut_short_or_malformed_throws_where_the_fault_is_rather_than_drop_what_follows()
     {
         var whole = Pack(new[] { new KeyValuePair<string, string>("k1", "v1"), new KeyValuePair<string, string>("k2", "value two") });
-        Assert.Equal(new[] { new KeyValuePair<string, string>("k1", "v1") }, ManifestKey.Entries(ManifestKey.PackedKey, whole.Substring(0, whole.Length - 1)));
-        Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, "x:k1"));
-        Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, "2k1"));
-        Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, "9999999999:k"));
-        Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, "2:k1"));
+        foreach (var bad in new[] { whole.Substring(0, whole.Length - 1), "x:k1", "2k1", "9999999999:k", "2:k1", "2:k12:v" })
+        {
+            var error = Assert.Throws<InvalidDataException>(() => ManifestKey.Entries(ManifestKey.PackedKey, bad).ToList());
+            Assert.Contains("MeshDsl.Declarations", error.Message);
+        }
+
         Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, null));
+        Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, string.Empty));
+    }
+
+    [Fact]
+    public void The_build_task_fails_with_MESHB001_on_a_damaged_pack_and_touches_no_file()
+    {
+        using var dir = new TempDir();
+        var output = Path.Combine(dir.Path, "manifests");
+        var good = TestAssemblies.WithPackedManifests(Path.Combine(dir.Path, "good"), ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("B.Ratings", "destinationrule-ratings.yaml", Dr));
+        Assert.True(new WriteMeshManifests { Assembly = good, OutputDirectory = output, BuildEngine = new FakeBuildEngine() }.Execute());
+        var before = Directory.GetFiles(output).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))).ToArray();
+
+        var damaged = TestAssemblies.WithPackedManifests(Path.Combine(dir.Path, "damaged"), truncate: true, ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("B.Ratings", "destinationrule-ratings.yaml", Dr));
+        var engine = new FakeBuildEngine();
+        Assert.False(new WriteMeshManifests { Assembly = damaged, OutputDirectory = output, BuildEngine = engine }.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("MESHB001", error.Code);
+        Assert.Contains("malformed", error.Message);
+        Assert.Equal(before, Directory.GetFiles(output).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))));
     }
 
     [Fact]

@@ -10,7 +10,11 @@ internal static class TestAssemblies
         WithManifests(directory, generatorRan: true, manifests);
 
     /// <summary>The same entries packed as the generator packs a generated source's (<see cref="ManifestKey.PackedKey"/>), in two packs.</summary>
-    public static string WithPackedManifests(string directory, params (string Source, string File, string Yaml)[] manifests)
+    public static string WithPackedManifests(string directory, params (string Source, string File, string Yaml)[] manifests) =>
+        WithPackedManifests(directory, truncate: false, manifests);
+
+    /// <param name="truncate">Whether the first pack loses its last character, as a damaged assembly's would.</param>
+    public static string WithPackedManifests(string directory, bool truncate, params (string Source, string File, string Yaml)[] manifests)
     {
         var builder = new PersistedAssemblyBuilder(new AssemblyName("Mesh" + Guid.NewGuid().ToString("N")[..8]), typeof(object).Assembly);
         var ctor = typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!;
@@ -22,6 +26,12 @@ internal static class TestAssemblies
         {
             var packed = new System.Text.StringBuilder();
             foreach (var (key, value) in pack) ManifestKey.AppendPacked(ManifestKey.AppendPacked(packed, key), value);
+            if (truncate)
+            {
+                packed.Length--;
+                truncate = false;
+            }
+
             builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { ManifestKey.PackedKey, packed.ToString() }));
         }
 

@@ -59,6 +59,7 @@ public sealed class Manifest
     /// under a <see cref="MetadataKeyPrefix"/> key, every manifest of a generated source under the key the generator packs
     /// them in, none in another attribute. For tools that read a mesh assembly's metadata without loading it.
     /// </summary>
+    /// <exception cref="System.IO.InvalidDataException">The packed entries are damaged: reading on would drop manifests.</exception>
     public static IEnumerable<Manifest> FromMetadata(string? key, string? value)
     {
         foreach (var entry in ManifestKey.Entries(key, value))
