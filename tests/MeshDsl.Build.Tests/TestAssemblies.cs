@@ -9,6 +9,15 @@ internal static class TestAssemblies
     public static string WithManifests(string directory, params (string Source, string File, string Yaml)[] manifests) =>
         WithManifests(directory, generatorRan: true, manifests);
 
+    /// <param name="generatorRan">Whether the assembly carries the marker a generator that ran to the end adds.</param>
+    public static string WithManifests(string directory, bool generatorRan, params (string Source, string File, string Yaml)[] manifests)
+    {
+        var metadata = new List<(string, string)> { ("unrelated", "value") };
+        if (generatorRan) metadata.Add((ManifestKey.GeneratorMarker, "1"));
+        metadata.AddRange(Entries(manifests));
+        return Save(directory, metadata);
+    }
+
     /// <summary>The same entries packed as the generator packs a generated source's (<see cref="ManifestKey.PackedKey"/>), in two packs.</summary>
     public static string WithPackedManifests(string directory, params (string Source, string File, string Yaml)[] manifests) =>
         WithPackedManifests(directory, truncate: false, manifests);
@@ -16,49 +25,29 @@ internal static class TestAssemblies
     /// <param name="truncate">Whether the first pack loses its last character, as a damaged assembly's would.</param>
     public static string WithPackedManifests(string directory, bool truncate, params (string Source, string File, string Yaml)[] manifests)
     {
-        var builder = new PersistedAssemblyBuilder(new AssemblyName("Mesh" + Guid.NewGuid().ToString("N")[..8]), typeof(object).Assembly);
-        var ctor = typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!;
-        builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { "MeshDsl.Generator", "1" }));
-        var entries = manifests.Select(m => ($"MeshDsl.Manifest|{m.Source}|{m.File}", m.Yaml))
-            .Concat(manifests.Select(m => m.Source).Distinct().Select(type => ($"MeshDsl.Group|{type}", type.Split('.').Last().ToLowerInvariant())))
-            .ToArray();
+        var metadata = new List<(string, string)> { (ManifestKey.GeneratorMarker, "1") };
+        var entries = Entries(manifests).ToArray();
         foreach (var pack in entries.Chunk((entries.Length + 1) / 2))
         {
             var packed = new System.Text.StringBuilder();
             foreach (var (key, value) in pack) ManifestKey.AppendPacked(ManifestKey.AppendPacked(packed, key), value);
-            if (truncate)
-            {
-                packed.Length--;
-                truncate = false;
-            }
-
-            builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { ManifestKey.PackedKey, packed.ToString() }));
+            if (truncate && metadata.Count == 1) packed.Length--;
+            metadata.Add((ManifestKey.PackedKey, packed.ToString()));
         }
 
-        builder.DefineDynamicModule("Mesh").DefineType("Placeholder", TypeAttributes.Public).CreateType();
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "Mesh.dll");
-        builder.Save(path);
-        return path;
+        return Save(directory, metadata);
     }
 
-    /// <param name="generatorRan">Whether the assembly carries the marker a generator that ran to the end adds.</param>
-    public static string WithManifests(string directory, bool generatorRan, params (string Source, string File, string Yaml)[] manifests)
+    /// <summary>Each manifest under its key, then each type's file stem, as the generator describes them.</summary>
+    private static IEnumerable<(string Key, string Value)> Entries((string Source, string File, string Yaml)[] manifests) =>
+        manifests.Select(m => (ManifestKey.Create(m.Source, m.File), m.Yaml))
+            .Concat(manifests.Select(m => m.Source).Distinct().Select(type => (ManifestKey.CreateGroup(type), type.Split('.').Last().ToLowerInvariant())));
+
+    private static string Save(string directory, IEnumerable<(string Key, string Value)> metadata)
     {
         var builder = new PersistedAssemblyBuilder(new AssemblyName("Mesh" + Guid.NewGuid().ToString("N")[..8]), typeof(object).Assembly);
         var ctor = typeof(AssemblyMetadataAttribute).GetConstructor(new[] { typeof(string), typeof(string) })!;
-        builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { "unrelated", "value" }));
-        if (generatorRan) builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { "MeshDsl.Generator", "1" }));
-        foreach (var (type, file, yaml) in manifests)
-        {
-            builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Manifest|{type}|{file}", yaml }));
-        }
-
-        foreach (var type in manifests.Select(m => m.Source).Distinct())
-        {
-            builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { $"MeshDsl.Group|{type}", type.Split('.').Last().ToLowerInvariant() }));
-        }
-
+        foreach (var (key, value) in metadata) builder.SetCustomAttribute(new CustomAttributeBuilder(ctor, new object[] { key, value }));
         builder.DefineDynamicModule("Mesh").DefineType("Placeholder", TypeAttributes.Public).CreateType();
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "Mesh.dll");
