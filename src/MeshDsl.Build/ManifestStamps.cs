@@ -44,8 +44,8 @@ internal sealed class ManifestStamps
     /// <summary>The stamps kept in <paramref name="path"/> for <paramref name="directory"/>; none when the file is missing, unreadable or about another folder.</summary>
     public static ManifestStamps Load(string? path, string directory)
     {
-        var previous = new Dictionary<string, Stamp>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(path)) return None(directory);
+        var previous = new Dictionary<string, Stamp>(StringComparer.Ordinal);
         try
         {
             var info = new FileInfo(path);

@@ -1,3 +1,8 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
 namespace MeshDsl;
 
 /// <summary>
@@ -42,24 +47,24 @@ internal static class ManifestKey
     public const string PackedKey = "MeshDsl.Declarations";
 
     /// <summary>Appends one packed string (a key or a value) to <paramref name="packed"/>: its length, a colon, itself.</summary>
-    public static System.Text.StringBuilder AppendPacked(System.Text.StringBuilder packed, string text) =>
+    public static StringBuilder AppendPacked(StringBuilder packed, string text) =>
         AppendPackedLength(packed, text.Length).Append(text);
 
     /// <summary>What comes before a packed string of <paramref name="length"/> code units: the length and a colon.</summary>
-    public static System.Text.StringBuilder AppendPackedLength(System.Text.StringBuilder packed, int length) =>
-        packed.Append(length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':');
+    public static StringBuilder AppendPackedLength(StringBuilder packed, int length) =>
+        packed.Append(length.ToString(CultureInfo.InvariantCulture)).Append(':');
 
     /// <summary>
     /// The entries one metadata attribute holds: a packed one's (<see cref="PackedKey"/>) in order, or the attribute itself.
-    /// A packed value cut short or malformed throws <see cref="System.IO.InvalidDataException"/> where the fault is: reading
+    /// A packed value cut short or malformed throws <see cref="InvalidDataException"/> where the fault is: reading
     /// on would drop the manifests after it, and the build would delete their files as no longer described.
     /// </summary>
-    public static System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, string>> Entries(string? key, string? value)
+    public static IEnumerable<KeyValuePair<string, string>> Entries(string? key, string? value)
     {
         if (key is null) yield break;
         if (key != PackedKey)
         {
-            yield return new System.Collections.Generic.KeyValuePair<string, string>(key, value ?? string.Empty);
+            yield return new KeyValuePair<string, string>(key, value ?? string.Empty);
             yield break;
         }
 
@@ -69,12 +74,12 @@ internal static class ManifestKey
         {
             if (!TryReadPacked(packed, ref at, out var entryKey) || !TryReadPacked(packed, ref at, out var entryValue))
             {
-                throw new System.IO.InvalidDataException("MeshDsl's packed metadata (" + PackedKey + ") is malformed at character "
-                    + at.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + packed.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                throw new InvalidDataException("MeshDsl's packed metadata (" + PackedKey + ") is malformed at character "
+                    + at.ToString(CultureInfo.InvariantCulture) + " of " + packed.Length.ToString(CultureInfo.InvariantCulture)
                     + ": the assembly was damaged, or not written by MeshDsl's generator.");
             }
 
-            yield return new System.Collections.Generic.KeyValuePair<string, string>(entryKey, entryValue);
+            yield return new KeyValuePair<string, string>(entryKey, entryValue);
         }
     }
 

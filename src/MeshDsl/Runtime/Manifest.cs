@@ -33,6 +33,7 @@ public sealed class Manifest
     public override string ToString() => FileName;
 
     /// <summary>Every manifest generated from <paramref name="meshType"/>, in file-name order.</summary>
+    /// <exception cref="System.IO.InvalidDataException">The assembly's MeshDsl metadata is damaged (<see cref="FromMetadata"/>).</exception>
     public static IReadOnlyList<Manifest> Of(Type meshType)
     {
         if (meshType is null) throw new ArgumentNullException(nameof(meshType));
@@ -41,6 +42,7 @@ public sealed class Manifest
     }
 
     /// <summary>Every manifest generated into <paramref name="assembly"/>, in file-name order.</summary>
+    /// <exception cref="System.IO.InvalidDataException">The assembly's MeshDsl metadata is damaged (<see cref="FromMetadata"/>).</exception>
     public static IReadOnlyList<Manifest> All(Assembly assembly)
     {
         if (assembly is null) throw new ArgumentNullException(nameof(assembly));
