@@ -1,5 +1,10 @@
+using MeshDsl.Emit;
+using MeshDsl.Helpers;
+using MeshDsl.Model;
 using MeshDsl.Tests.Support;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MeshDsl.Tests;
 
@@ -46,5 +51,28 @@ public class ManifestMetadataTests
         Assert.Equal(
             new[] { ("Shop.Reviews", "destinationrule.yaml", "kind: DestinationRule"), ("Shop.Reviews", "virtualservice.yaml", "kind: VirtualService") },
             Manifest.FromMetadata("MeshDsl.Declarations", Packed).Select(m => (m.Source, m.FileName, m.Yaml)));
+    }
+
+    [Fact]
+    public void The_packed_value_is_one_verbatim_string_that_C_sharp_reads_back_as_packed_whatever_the_strings_hold()
+    {
+        var random = new Random(20261204);
+        for (var i = 0; i < 2000; i++)
+        {
+            var declarations = Enumerable.Range(0, random.Next(0, 4)).Select(_ => new DeclarationOutput(
+                YamlStringPropertyTests.RandomString(random), YamlStringPropertyTests.RandomString(random),
+                random.Next(2) == 0 ? null : YamlStringPropertyTests.RandomString(random), EquatableArray<Resource>.Empty)).ToArray();
+            static string Pack(string text) => text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + text;
+            var expected = string.Concat(declarations.Select(d =>
+                Pack("MeshDsl.Group|" + d.Source) + Pack(d.FileStem) + (d.Service is null ? "" : Pack("MeshDsl.Service|" + d.Source) + Pack(d.Service))));
+
+            var source = CSharpEmitter.DeclarationMetadata(declarations);
+            var tree = CSharpSyntaxTree.ParseText(source);
+            Assert.Empty(tree.GetDiagnostics());
+            var arguments = tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>().Single().ArgumentList!.Arguments;
+            var value = Assert.IsType<LiteralExpressionSyntax>(arguments[1].Expression);
+            Assert.True(value.Token.Text.StartsWith("@\"", StringComparison.Ordinal), source);
+            Assert.Equal(expected, value.Token.ValueText);
+        }
     }
 }

@@ -23,35 +23,33 @@ internal static class CSharpEmitter
     /// Everything the build task and <c>Manifest.Of(Type)</c> read about the declarations of one generated source, packed in
     /// one assembly metadata entry (<see cref="ManifestKey.PackedKey"/>): for each declaration, its file stem
     /// (<see cref="ManifestKey.GroupPrefix"/>), for a service its description for MeshDsl.Testing
-    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key. One piece of the constant
-    /// per entry, each manifest's YAML a verbatim string of its own, so the generated file reads as the YAML does.
+    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key. The whole value is one
+    /// verbatim string, so the generated file reads as the YAML does: a constant built with <c>+</c> from a piece per entry
+    /// cost the compiler twice as much to bind as the rest of the generated source (docs/performance.md).
     /// </summary>
     public static string DeclarationMetadata(IEnumerable<DeclarationOutput> declarations)
     {
         var sb = new StringBuilder(4096).Append(Header)
-            .Append("[assembly: global::System.Reflection.AssemblyMetadata(\"").Append(ManifestKey.PackedKey).Append("\",\n");
-        var first = true;
+            .Append("[assembly: global::System.Reflection.AssemblyMetadata(\"").Append(ManifestKey.PackedKey).Append("\",\n@\"");
         var entry = new StringBuilder(256);
         foreach (var d in declarations)
         {
-            AppendEntry(sb, entry, ref first, ManifestKey.CreateGroup(d.Source), d.FileStem);
-            if (d.Service is not null) AppendEntry(sb, entry, ref first, ManifestKey.ServicePrefix + d.Source, d.Service);
-            foreach (var resource in d.Resources) AppendManifest(sb, entry, ref first, resource);
+            AppendEntry(sb, entry, ManifestKey.CreateGroup(d.Source), d.FileStem);
+            if (d.Service is not null) AppendEntry(sb, entry, ManifestKey.ServicePrefix + d.Source, d.Service);
+            foreach (var resource in d.Resources) AppendManifest(sb, entry, resource);
         }
 
         // A source whose declarations produce nothing still holds the (empty) entry, so its shape never depends on them.
-        if (first) sb.Append("\"\"");
-        return sb.Append(")]\n").ToString();
+        return sb.Append("\")]\n").ToString();
     }
 
-    private static void AppendEntry(StringBuilder sb, StringBuilder entry, ref bool first, string key, string value)
+    private static void AppendEntry(StringBuilder sb, StringBuilder entry, string key, string value)
     {
         entry.Clear();
-        ManifestKey.AppendPacked(ManifestKey.AppendPacked(entry, key), value);
-        Separate(sb, ref first).Append(SymbolDisplay.FormatLiteral(entry.ToString(), quote: true));
+        AppendVerbatim(sb, ManifestKey.AppendPacked(ManifestKey.AppendPacked(entry, key), value));
     }
 
-    private static void AppendManifest(StringBuilder sb, StringBuilder entry, ref bool first, Resource resource)
+    private static void AppendManifest(StringBuilder sb, StringBuilder entry, Resource resource)
     {
         var yaml = _yaml ??= new StringBuilder(4096);
         yaml.Clear();
@@ -60,26 +58,22 @@ internal static class CSharpEmitter
         ManifestEmitter.AppendFileText(yaml, resource, sourceType);
 
         entry.Clear();
-        ManifestKey.AppendPackedLength(ManifestKey.AppendPacked(entry, ManifestKey.Create(sourceType, ManifestFiles.FileName(resource))), yaml.Length);
-        Separate(sb, ref first).Append(SymbolDisplay.FormatLiteral(entry.ToString(), quote: true)).Append(" + @\"");
+        AppendVerbatim(sb, ManifestKey.AppendPackedLength(ManifestKey.AppendPacked(entry, ManifestKey.Create(sourceType, ManifestFiles.FileName(resource))), yaml.Length));
+        AppendVerbatim(sb, yaml);
+    }
 
-        // A verbatim string: the YAML as it is, with only '"' doubled (the writer emits "\n" line ends, so the value is
-        // the same on every machine whatever the generated file's line endings).
-        for (var i = 0; i < yaml.Length; i++)
+    /// <summary>
+    /// Text inside a verbatim string: as it is, with only '"' doubled. The writers emit "\n" line ends, so the value is the
+    /// same on every machine whatever the generated file's line endings.
+    /// </summary>
+    private static void AppendVerbatim(StringBuilder sb, StringBuilder text)
+    {
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = yaml[i];
+            var c = text[i];
             sb.Append(c);
             if (c == '"') sb.Append('"');
         }
-
-        sb.Append('"');
-    }
-
-    private static StringBuilder Separate(StringBuilder sb, ref bool first)
-    {
-        if (!first) sb.Append("\n+ ");
-        first = false;
-        return sb;
     }
 
     /// <summary>A file that is not a manifest (the mesh's graph), embedded under the manifest key so the build task writes it.</summary>
