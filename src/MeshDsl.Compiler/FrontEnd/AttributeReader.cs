@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace MeshDsl.FrontEnd;
@@ -11,14 +12,28 @@ namespace MeshDsl.FrontEnd;
 internal readonly struct AttributeReader
 {
     private readonly AttributeData _data;
+    private readonly SyntaxAttribute? _syntax;
     private readonly string? _metadataName;
 
     public AttributeReader(AttributeData data, int index)
     {
         _data = data;
+        _syntax = null;
         _metadataName = NameOf(data.AttributeClass);
         Index = index;
     }
+
+    /// <summary>An attribute read from syntax (<see cref="SyntaxAttributes"/>): it answers as the bound attribute would.</summary>
+    public AttributeReader(SyntaxAttribute syntax, int index)
+    {
+        _data = null!;
+        _syntax = syntax;
+        _metadataName = syntax.MetadataName;
+        Index = index;
+    }
+
+    /// <summary>Where the attribute is written.</summary>
+    public SyntaxReference? Syntax => _syntax is not null ? _syntax.Syntax : _data?.ApplicationSyntaxReference;
 
     public int Index { get; }
 
@@ -42,9 +57,11 @@ internal readonly struct AttributeReader
         return definition.MetadataName;
     }
 
+    /// <summary>A bound argument: only the analyzers' checks ask, and they always bind.</summary>
     public bool TryGet(string name, out TypedConstant value)
     {
         value = default;
+        if (_syntax is not null) throw new InvalidOperationException("An attribute read from syntax has no TypedConstant.");
         if (_data is null) return false;
         foreach (var named in _data.NamedArguments)
         {
@@ -75,6 +92,7 @@ internal readonly struct AttributeReader
     /// <summary>Every argument the user wrote, constructor ones by parameter name, then named ones.</summary>
     public System.Collections.Generic.IEnumerable<(string Name, TypedConstant Value)> Arguments()
     {
+        if (_syntax is not null) throw new InvalidOperationException("An attribute read from syntax has no TypedConstant.");
         if (_data is null) yield break;
         var ctor = _data.AttributeConstructor;
         if (ctor is not null)
@@ -85,11 +103,42 @@ internal readonly struct AttributeReader
         foreach (var named in _data.NamedArguments) yield return (named.Key, named.Value);
     }
 
-    public string? String(string name) => TryGet(name, out var v) && v.Kind == TypedConstantKind.Primitive ? v.Value as string : null;
+    private bool TryGetArg(string name, out Arg value)
+    {
+        if (_syntax is null)
+        {
+            var found = TryGet(name, out var constant);
+            value = new Arg(constant);
+            return found;
+        }
 
-    public int? Int(string name) => TryGet(name, out var v) && v.Value is int i ? i : null;
+        foreach (var named in _syntax.NamedArguments)
+        {
+            if (named.Name == name)
+            {
+                value = new Arg(named.Value);
+                return true;
+            }
+        }
 
-    public double? Double(string name) => TryGet(name, out var v) ? v.Value switch
+        foreach (var argument in _syntax.ConstructorArguments)
+        {
+            if (string.Equals(argument.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = new Arg(argument.Value);
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    public string? String(string name) => TryGetArg(name, out var v) && v.Kind == TypedConstantKind.Primitive ? v.Value as string : null;
+
+    public int? Int(string name) => TryGetArg(name, out var v) && v.Value is int i ? i : null;
+
+    public double? Double(string name) => TryGetArg(name, out var v) ? v.Value switch
     {
         double d => d,
         int i => i,
@@ -97,21 +146,27 @@ internal readonly struct AttributeReader
         _ => null,
     } : null;
 
-    public bool? Bool(string name) => TryGet(name, out var v) && v.Value is bool b ? b : null;
+    public bool? Bool(string name) => TryGetArg(name, out var v) && v.Value is bool b ? b : null;
 
     /// <summary>An enum argument as its underlying int value.</summary>
-    public int? Enum(string name) => TryGet(name, out var v) && v.Kind == TypedConstantKind.Enum && v.Value is int i ? i : null;
+    public int? Enum(string name) => TryGetArg(name, out var v) && v.Kind == TypedConstantKind.Enum && v.Value is int i ? i : null;
 
-    public ITypeSymbol? Type(string name) => TryGet(name, out var v) && v.Kind == TypedConstantKind.Type ? v.Value as ITypeSymbol : null;
+    public ITypeSymbol? Type(string name) => TryGetArg(name, out var v) && v.Kind == TypedConstantKind.Type ? v.Value as ITypeSymbol : null;
 
     public ImmutableArray<TypedConstant> Array(string name) =>
         TryGet(name, out var v) && v.Kind == TypedConstantKind.Array && !v.IsNull ? v.Values : ImmutableArray<TypedConstant>.Empty;
 
+    private Arg[] Elements(string name)
+    {
+        if (!TryGetArg(name, out var v) || v.Kind != TypedConstantKind.Array || v.IsNull) return System.Array.Empty<Arg>();
+        return v.Elements();
+    }
+
     /// <summary>A string array argument, skipping null entries; empty when not set.</summary>
     public ImmutableArray<string> Strings(string name)
     {
-        var values = Array(name);
-        if (values.IsEmpty) return ImmutableArray<string>.Empty;
+        var values = Elements(name);
+        if (values.Length == 0) return ImmutableArray<string>.Empty;
         var builder = ImmutableArray.CreateBuilder<string>(values.Length);
         foreach (var item in values)
         {
@@ -123,8 +178,8 @@ internal readonly struct AttributeReader
 
     public ImmutableArray<int> Ints(string name)
     {
-        var values = Array(name);
-        if (values.IsEmpty) return ImmutableArray<int>.Empty;
+        var values = Elements(name);
+        if (values.Length == 0) return ImmutableArray<int>.Empty;
         var builder = ImmutableArray.CreateBuilder<int>(values.Length);
         foreach (var item in values)
         {
@@ -136,8 +191,8 @@ internal readonly struct AttributeReader
 
     public ImmutableArray<ITypeSymbol> Types(string name)
     {
-        var values = Array(name);
-        if (values.IsEmpty) return ImmutableArray<ITypeSymbol>.Empty;
+        var values = Elements(name);
+        if (values.Length == 0) return ImmutableArray<ITypeSymbol>.Empty;
         var builder = ImmutableArray.CreateBuilder<ITypeSymbol>(values.Length);
         foreach (var item in values)
         {
@@ -148,11 +203,81 @@ internal readonly struct AttributeReader
     }
 
     /// <summary>True when the user wrote the argument (named, or positional/constructor).</summary>
-    public bool IsSet(string name) => TryGet(name, out _);
+    public bool IsSet(string name) => TryGetArg(name, out _);
 
     /// <summary>The attribute's type arguments (<c>[Canary&lt;V1, V2&gt;]</c>); empty when it has none.</summary>
-    public ImmutableArray<ITypeSymbol> TypeArguments => _data?.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty;
+    public ImmutableArray<ITypeSymbol> TypeArguments => _syntax is not null ? _syntax.TypeArguments : _data?.AttributeClass?.TypeArguments ?? ImmutableArray<ITypeSymbol>.Empty;
 
     /// <summary>The first type argument of a generic attribute such as <c>RouteTo&lt;T&gt;</c>.</summary>
-    public ITypeSymbol? TypeArgument => _data?.AttributeClass is { TypeArguments.Length: > 0 } c ? c.TypeArguments[0] : null;
+    public ITypeSymbol? TypeArgument => TypeArguments is { Length: > 0 } arguments ? arguments[0] : null;
+
+    /// <summary>How a bound attribute and one read from syntax differ (what <see cref="SyntaxAttributes.Verify"/> checks), or null.</summary>
+    internal static string? Difference(AttributeReader bound, AttributeReader read)
+    {
+        if (bound.MetadataName != read.MetadataName) return $"class {bound.MetadataName} bound, {read.MetadataName} read";
+        if (!System.Linq.Enumerable.SequenceEqual(bound.TypeArguments, read.TypeArguments, SymbolEqualityComparer.Default)) return "type arguments differ";
+        if (read._syntax is null || !read.MetadataName.StartsWith("MeshDsl.", StringComparison.Ordinal)) return null;
+        var boundArguments = bound.Arguments().ToArray();
+        var readArguments = read._syntax.ConstructorArguments.Concat(read._syntax.NamedArguments).ToArray();
+        if (boundArguments.Length != readArguments.Length) return $"{boundArguments.Length} arguments bound, {readArguments.Length} read";
+        for (var i = 0; i < boundArguments.Length; i++)
+        {
+            if (boundArguments[i].Name != readArguments[i].Name) return $"argument {i} is {boundArguments[i].Name} bound, {readArguments[i].Name} read";
+            if (ValueDifference(new Arg(boundArguments[i].Value), new Arg(readArguments[i].Value)) is { } difference) return $"{boundArguments[i].Name}: {difference}";
+        }
+
+        return null;
+    }
+
+    private static string? ValueDifference(Arg bound, Arg read)
+    {
+        if (bound.Kind != read.Kind) return $"{bound.Kind} bound, {read.Kind} read";
+        if (bound.IsNull != read.IsNull) return "null in one only";
+        if (bound.IsNull) return null;
+        if (bound.Kind == TypedConstantKind.Array)
+        {
+            var b = bound.Elements();
+            var r = read.Elements();
+            if (b.Length != r.Length) return $"{b.Length} elements bound, {r.Length} read";
+            for (var i = 0; i < b.Length; i++)
+            {
+                if (ValueDifference(b[i], r[i]) is { } difference) return $"[{i}] {difference}";
+            }
+
+            return null;
+        }
+
+        var same = bound.Value is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, read.Value as ISymbol) : Equals(bound.Value, read.Value);
+        return same ? null : $"{Format(bound.Value)} bound, {Format(read.Value)} read";
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "null",
+        string s => "\"" + s + "\" (" + s.Length + ")",
+        _ => value + " (" + value.GetType().Name + ")",
+    };
+
+    /// <summary>An argument's value, bound or read from syntax.</summary>
+    private readonly struct Arg
+    {
+        private readonly TypedConstant _constant;
+        private readonly SyntaxArg? _syntax;
+
+        public Arg(TypedConstant constant) => (_constant, _syntax) = (constant, null);
+
+        public Arg(SyntaxArg syntax) => (_constant, _syntax) = (default, syntax);
+
+        public TypedConstantKind Kind => _syntax?.Kind ?? _constant.Kind;
+
+        public object? Value => _syntax is not null ? _syntax.Value : _constant.Kind == TypedConstantKind.Array ? null : _constant.Value;
+
+        public bool IsNull => _syntax?.IsNull ?? _constant.IsNull;
+
+        public Arg[] Elements()
+        {
+            if (_syntax is not null) return _syntax.Values.Select(v => new Arg(v)).ToArray();
+            return _constant.IsNull ? System.Array.Empty<Arg>() : _constant.Values.Select(v => new Arg(v)).ToArray();
+        }
+    }
 }

@@ -253,9 +253,9 @@ internal sealed partial class DeclarationCache<T>
     /// </summary>
     private static bool IsPrimary(INamedTypeSymbol symbol, TypeDeclarationSyntax node)
     {
-        var index = DeclarationParser.PrimaryAttributeIndex(symbol);
-        if (index < 0) return false;
-        var syntax = symbol.GetAttributes()[index].ApplicationSyntaxReference;
+        var primary = DeclarationParser.PrimaryAttribute(symbol);
+        if (primary.MetadataName.Length == 0) return false;
+        var syntax = primary.Syntax;
         return syntax is not null && syntax.SyntaxTree == node.SyntaxTree && node.Span.Contains(syntax.Span);
     }
 

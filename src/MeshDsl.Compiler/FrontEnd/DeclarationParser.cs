@@ -50,16 +50,15 @@ internal static class DeclarationParser
         return declaration with { Findings = declaration.Findings.Concat(extra).ToEquatableArray() };
     }
 
-    /// <summary>The index in <c>GetAttributes()</c> of the attribute that makes the class a declaration, or -1.</summary>
-    public static int PrimaryAttributeIndex(INamedTypeSymbol type)
+    /// <summary>The attribute that makes the class a declaration, or <c>default</c>.</summary>
+    public static AttributeReader PrimaryAttribute(INamedTypeSymbol type)
     {
-        var attributes = type.GetAttributes();
-        for (var i = 0; i < attributes.Length; i++)
+        foreach (var attribute in ParseContext.Read(type))
         {
-            if (DeclarationAttributes.Contains(AttributeReader.NameOf(attributes[i].AttributeClass))) return i;
+            if (DeclarationAttributes.Contains(attribute.MetadataName)) return attribute;
         }
 
-        return -1;
+        return default;
     }
 
     /// <summary>

@@ -21,10 +21,11 @@ internal sealed class ParseContext
     public void Report(string ruleId, SourceRef origin, string field, params string[] args) =>
         Findings.Add(new Finding(ruleId, origin, field, args.ToImmutableArray()));
 
-    /// <summary>A type's attributes, each with its index (the <see cref="SourceRef.Node"/> that points back at it).</summary>
+    /// <summary>A type's attributes, each with its index (read from syntax in the generator where that is certain) (the <see cref="SourceRef.Node"/> that points back at it).</summary>
     public static AttributeReader[] Read(ITypeSymbol type)
     {
         ReadRecorder.Current?.Add(type);
+        if (SyntaxAttributes.Current?.TryRead(type) is { } read) return read;
         var data = type.GetAttributes();
         var result = new AttributeReader[data.Length];
         for (var i = 0; i < data.Length; i++) result[i] = new AttributeReader(data[i], i);

@@ -69,7 +69,7 @@ public sealed class MeshGenerator : IIncrementalGenerator
         // an edit to one service re-parses that service, an edit elsewhere none. The pipeline carries them in a fixed number
         // of buckets (DeclarationBuckets), so the driver's work on a run where nothing changed does not grow with the mesh.
         var buckets = context.CompilationProvider
-            .Select((compilation, ct) => _buckets.Of(_cache.Parse(compilation, ct)))
+            .Select((compilation, ct) => _buckets.Of(SyntaxAttributes.Use(compilation, () => _cache.Parse(compilation, ct))))
             .SelectMany(static (all, _) => all)
             .WithTrackingName(TrackingNames.Parsed);
 
