@@ -108,9 +108,10 @@ public class SyntaxAttributesTests
     public void Random_scopes_read_from_syntax_exactly_as_binding_reads_them()
     {
         var random = new Random(20261204);
+        var count = int.TryParse(Environment.GetEnvironmentVariable("MESHDSL_FUZZ_COUNT"), out var n) ? n : 300;
         var read = 0;
         var bound = 0;
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < count; i++)
         {
             var sources = RandomScopes.Program(random);
             var compilation = TestCompilation.Create(sources);
@@ -127,6 +128,6 @@ public class SyntaxAttributesTests
         }
 
         // Both paths are exercised: the generated scopes are neither all certain nor all unsure.
-        Assert.True(read > 300 && bound > 100, $"{read} read from syntax, {bound} bound");
+        Assert.True(read > count && bound > count / 3, $"{read} read from syntax, {bound} bound");
     }
 }

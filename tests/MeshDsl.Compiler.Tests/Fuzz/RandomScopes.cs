@@ -5,7 +5,7 @@ namespace MeshDsl.Tests;
 /// <summary>
 /// Random projects whose names C# may read in more than one way: MeshDsl imported by a using, a global using or inside
 /// a namespace; a project type or an imported one of the same name as a MeshDsl attribute or enum; members and nested
-/// types named like them; base lists, aliases, constants, qualified and generic names, arrays in three spellings.
+/// types named like them; base lists, aliases, constants, raw strings, qualified and generic names, arrays in three spellings.
 /// </summary>
 internal static class RandomScopes
 {
@@ -62,7 +62,7 @@ internal static class RandomScopes
     {
         var sb = new StringBuilder();
         var port = Pick(random, "8080", "-1", "Ports.Http", "0x50", "(int)80");
-        sb.Append("[MeshService(").Append(Pick(random, "\"a\"", "@\"a\"\"b\"", "\"a\\u0041\"", "name: \"a\"", "nameof(A)")).Append(", Port = ").Append(port);
+        sb.Append("[MeshService(").Append(Pick(random, "\"a\"", "@\"a\"\"b\"", "\"a\\u0041\"", "\"\"\"a\"b\"\"\"", "name: \"a\"", "nameof(A)")).Append(", Port = ").Append(port);
         // The type's own nested V1 (its attributes see its members), or another namespace's V1 imported by a using.
         if (random.Next(3) == 0) sb.Append(", Gateways = [typeof(V1)]");
         sb.Append(")]\n");
