@@ -68,6 +68,8 @@ public class SyntaxAttributesTests
     [InlineData("using MeshDsl;\nnamespace Shop;\n[MeshService(\"a\" + \"b\")] public partial class A { }")]
     [InlineData("using MeshDsl;\nnamespace Shop;\n[MeshService(nameof(A))] public partial class A { }")]
     [InlineData("using static System.Math;\nusing MeshDsl;\nnamespace Shop;\n[MeshService(\"a\")] public partial class A { }")]
+    [InlineData("global using static System.Math;\nusing MeshDsl;\nnamespace Shop;\n[MeshService(\"a\")] public partial class A { }")]
+    [InlineData("global using M = MeshDsl;\nusing MeshDsl;\nnamespace Shop;\n[MeshService(\"a\")] public partial class A { }")]
     [InlineData("using MeshDsl;\nnamespace Shop;\n[MeshService(\"a\")] [LoadBalancer(LoadBalancing.LeastRequest)] public partial class A { public int LoadBalancing => 0; }")]
     [InlineData("using MeshDsl;\nnamespace Shop;\n[MeshService(\"a\")] public partial class A { [Subset(\"v1\")] public class V1 { } public class Subset { } }")]
     public void What_syntax_cannot_be_sure_of_is_left_to_binding(string source)

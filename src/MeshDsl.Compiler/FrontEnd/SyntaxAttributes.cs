@@ -37,7 +37,8 @@ internal sealed class SyntaxAttributes
     private SyntaxAttributes(Compilation compilation) => _compilation = compilation;
 
     // Global usings apply in every file; an alias, a static or an extern alias anywhere makes every read unsure. Read on
-    // the first type, so a run that parses nothing (an edit elsewhere) does not walk every file.
+    // the first type, so a run that parses nothing (an edit elsewhere) does not look at every file, and kept per tree, so
+    // an edit reads only the edited file's usings again (in the IDE a tree's root may have to be parsed again to be read).
     private ImmutableArray<INamespaceSymbol>? GlobalImports()
     {
         if (_globalImports is not null) return _globalImports.Value.IsDefault ? null : _globalImports;
@@ -45,15 +46,19 @@ internal sealed class SyntaxAttributes
         var certain = true;
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (tree.GetRoot() is not CompilationUnitSyntax root) continue;
-            if (root.Externs.Count > 0) certain = false;
-            foreach (var u in root.Usings)
+            var usings = FileUsings.Of(tree);
+            if (usings.Unsure)
             {
-                if (!u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)) continue;
-                if (u.Alias is not null || u.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) || Resolve(new[] { _compilation.GlobalNamespace }, u.Name) is not { } ns)
+                certain = false;
+                break;
+            }
+
+            foreach (var name in usings.GlobalNames)
+            {
+                if (Resolve(new[] { _compilation.GlobalNamespace }, name) is not { } ns)
                 {
                     certain = false;
-                    continue;
+                    break;
                 }
 
                 if (!imports.Contains(ns, SymbolEqualityComparer.Default)) imports.Add(ns);
@@ -62,6 +67,33 @@ internal sealed class SyntaxAttributes
 
         _globalImports = certain ? imports.ToImmutable() : default(ImmutableArray<INamespaceSymbol>);
         return certain ? _globalImports : null;
+    }
+
+    /// <summary>What one file's compilation-unit usings mean for every file: its global usings, or unsure.</summary>
+    private sealed class FileUsings
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, FileUsings> Cache = new();
+
+        private FileUsings(bool unsure, ImmutableArray<NameSyntax> globalNames) => (Unsure, GlobalNames) = (unsure, globalNames);
+
+        public bool Unsure { get; }
+
+        public ImmutableArray<NameSyntax> GlobalNames { get; }
+
+        public static FileUsings Of(SyntaxTree tree) => Cache.GetValue(tree, static t =>
+        {
+            if (t.GetRoot() is not CompilationUnitSyntax root) return new FileUsings(false, ImmutableArray<NameSyntax>.Empty);
+            if (root.Externs.Count > 0) return new FileUsings(true, default);
+            var names = ImmutableArray.CreateBuilder<NameSyntax>();
+            foreach (var u in root.Usings)
+            {
+                if (!u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)) continue;
+                if (u.Alias is not null || u.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) || u.Name is null) return new FileUsings(true, default);
+                names.Add(u.Name);
+            }
+
+            return new FileUsings(false, names.ToImmutable());
+        });
     }
 
     /// <summary>The reader of the parse running on this thread, or null: binding then reads every attribute.</summary>
@@ -255,7 +287,7 @@ internal sealed class SyntaxAttributes
             {
                 return members[0] switch
                 {
-                    IPropertySymbol { IsStatic: false, SetMethod.DeclaredAccessibility: Accessibility.Public, DeclaredAccessibility: Accessibility.Public, Parameters.IsEmpty: true } p => p.Type,
+                    IPropertySymbol { IsStatic: false, SetMethod: { DeclaredAccessibility: Accessibility.Public, IsInitOnly: false }, DeclaredAccessibility: Accessibility.Public, Parameters.IsEmpty: true } p => p.Type,
                     IFieldSymbol { IsStatic: false, IsReadOnly: false, IsConst: false, DeclaredAccessibility: Accessibility.Public } f => f.Type,
                     _ => null,
                 };
