@@ -21,7 +21,10 @@ internal sealed class ParseContext
     public void Report(string ruleId, SourceRef origin, string field, params string[] args) =>
         Findings.Add(new Finding(ruleId, origin, field, args.ToImmutableArray()));
 
-    /// <summary>A type's attributes, each with its index (read from syntax in the generator where that is certain) (the <see cref="SourceRef.Node"/> that points back at it).</summary>
+    /// <summary>
+    /// A type's attributes, each with its index (the <see cref="SourceRef.Node"/> that points back at it). In the generator
+    /// they are read from syntax wherever C# would read them the same way (<see cref="SyntaxAttributes"/>).
+    /// </summary>
     public static AttributeReader[] Read(ITypeSymbol type)
     {
         ReadRecorder.Current?.Add(type);

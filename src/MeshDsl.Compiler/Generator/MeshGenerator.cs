@@ -68,6 +68,8 @@ public sealed class MeshGenerator : IIncrementalGenerator
         // Every declaration of the compilation, each parsed again only when an edit can have changed it (DeclarationCache):
         // an edit to one service re-parses that service, an edit elsewhere none. The pipeline carries them in a fixed number
         // of buckets (DeclarationBuckets), so the driver's work on a run where nothing changed does not grow with the mesh.
+        // Attributes are read from syntax where C# is certain (SyntaxAttributes): binding them all was most of a cold build's
+        // generator time, and the compiler binds them anyway for the compilation it emits.
         var buckets = context.CompilationProvider
             .Select((compilation, ct) => _buckets.Of(SyntaxAttributes.Use(compilation, () => _cache.Parse(compilation, ct))))
             .SelectMany(static (all, _) => all)
