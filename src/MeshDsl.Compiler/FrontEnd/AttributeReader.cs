@@ -156,21 +156,19 @@ internal readonly struct AttributeReader
     public ImmutableArray<TypedConstant> Array(string name) =>
         TryGet(name, out var v) && v.Kind == TypedConstantKind.Array && !v.IsNull ? v.Values : ImmutableArray<TypedConstant>.Empty;
 
-    private Arg[] Elements(string name)
-    {
-        if (!TryGetArg(name, out var v) || v.Kind != TypedConstantKind.Array || v.IsNull) return System.Array.Empty<Arg>();
-        return v.Elements();
-    }
+    // An array argument, or an empty one when not set or null: read element by element, so no copy is made.
+    private Arg Elements(string name) =>
+        TryGetArg(name, out var v) && v.Kind == TypedConstantKind.Array && !v.IsNull ? v : default;
 
     /// <summary>A string array argument, skipping null entries; empty when not set.</summary>
     public ImmutableArray<string> Strings(string name)
     {
         var values = Elements(name);
-        if (values.Length == 0) return ImmutableArray<string>.Empty;
-        var builder = ImmutableArray.CreateBuilder<string>(values.Length);
-        foreach (var item in values)
+        if (values.Count == 0) return ImmutableArray<string>.Empty;
+        var builder = ImmutableArray.CreateBuilder<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
         {
-            if (item.Value is string s) builder.Add(s);
+            if (values.Element(i).Value is string s) builder.Add(s);
         }
 
         return builder.ToImmutable();
@@ -179,11 +177,11 @@ internal readonly struct AttributeReader
     public ImmutableArray<int> Ints(string name)
     {
         var values = Elements(name);
-        if (values.Length == 0) return ImmutableArray<int>.Empty;
-        var builder = ImmutableArray.CreateBuilder<int>(values.Length);
-        foreach (var item in values)
+        if (values.Count == 0) return ImmutableArray<int>.Empty;
+        var builder = ImmutableArray.CreateBuilder<int>(values.Count);
+        for (var i = 0; i < values.Count; i++)
         {
-            if (item.Value is int i) builder.Add(i);
+            if (values.Element(i).Value is int n) builder.Add(n);
         }
 
         return builder.ToImmutable();
@@ -192,11 +190,11 @@ internal readonly struct AttributeReader
     public ImmutableArray<ITypeSymbol> Types(string name)
     {
         var values = Elements(name);
-        if (values.Length == 0) return ImmutableArray<ITypeSymbol>.Empty;
-        var builder = ImmutableArray.CreateBuilder<ITypeSymbol>(values.Length);
-        foreach (var item in values)
+        if (values.Count == 0) return ImmutableArray<ITypeSymbol>.Empty;
+        var builder = ImmutableArray.CreateBuilder<ITypeSymbol>(values.Count);
+        for (var i = 0; i < values.Count; i++)
         {
-            if (item.Value is ITypeSymbol t) builder.Add(t);
+            if (values.Element(i).Value is ITypeSymbol t) builder.Add(t);
         }
 
         return builder.ToImmutable();
@@ -236,12 +234,10 @@ internal readonly struct AttributeReader
         if (bound.IsNull) return null;
         if (bound.Kind == TypedConstantKind.Array)
         {
-            var b = bound.Elements();
-            var r = read.Elements();
-            if (b.Length != r.Length) return $"{b.Length} elements bound, {r.Length} read";
-            for (var i = 0; i < b.Length; i++)
+            if (bound.Count != read.Count) return $"{bound.Count} elements bound, {read.Count} read";
+            for (var i = 0; i < bound.Count; i++)
             {
-                if (ValueDifference(b[i], r[i]) is { } difference) return $"[{i}] {difference}";
+                if (ValueDifference(bound.Element(i), read.Element(i)) is { } difference) return $"[{i}] {difference}";
             }
 
             return null;
@@ -274,10 +270,10 @@ internal readonly struct AttributeReader
 
         public bool IsNull => _syntax?.IsNull ?? _constant.IsNull;
 
-        public Arg[] Elements()
-        {
-            if (_syntax is not null) return _syntax.Values.Select(v => new Arg(v)).ToArray();
-            return _constant.IsNull ? System.Array.Empty<Arg>() : _constant.Values.Select(v => new Arg(v)).ToArray();
-        }
+        /// <summary>An array's length (0 for anything else).</summary>
+        public int Count => _syntax is not null ? _syntax.Values.Length
+            : _constant.Kind == TypedConstantKind.Array && !_constant.IsNull ? _constant.Values.Length : 0;
+
+        public Arg Element(int index) => _syntax is not null ? new Arg(_syntax.Values[index]) : new Arg(_constant.Values[index]);
     }
 }

@@ -46,6 +46,10 @@ internal sealed partial class SyntaxAttributes
     }
 
     /// <summary>What one file's compilation-unit usings mean for every file: its global usings, or unsure.</summary>
+    /// <remarks>
+    /// Not part of <see cref="TreeSummary"/>, which walks every declaration of a file: the server's next build takes over
+    /// the last build's declarations without summarizing its fresh trees, and must not summarize them all for this.
+    /// </remarks>
     private sealed class FileUsings
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, FileUsings> Cache = new();
