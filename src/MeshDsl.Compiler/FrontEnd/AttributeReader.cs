@@ -153,9 +153,6 @@ internal readonly struct AttributeReader
 
     public ITypeSymbol? Type(string name) => TryGetArg(name, out var v) && v.Kind == TypedConstantKind.Type ? v.Value as ITypeSymbol : null;
 
-    public ImmutableArray<TypedConstant> Array(string name) =>
-        TryGet(name, out var v) && v.Kind == TypedConstantKind.Array && !v.IsNull ? v.Values : ImmutableArray<TypedConstant>.Empty;
-
     // An array argument, or an empty one when not set or null: read element by element, so no copy is made.
     private Arg Elements(string name) =>
         TryGetArg(name, out var v) && v.Kind == TypedConstantKind.Array && !v.IsNull ? v : default;

@@ -6,11 +6,10 @@ namespace MeshDsl.FrontEnd;
 /// <summary>One attribute as read from syntax: what <see cref="AttributeReader"/> asks of an <c>AttributeData</c>.</summary>
 internal sealed class SyntaxAttribute
 {
-    public SyntaxAttribute(string metadataName, INamedTypeSymbol attributeClass, ImmutableArray<(string Name, SyntaxArg Value)> constructorArguments,
+    public SyntaxAttribute(string metadataName, ImmutableArray<(string Name, SyntaxArg Value)> constructorArguments,
         ImmutableArray<(string Name, SyntaxArg Value)> namedArguments, ImmutableArray<ITypeSymbol> typeArguments, SyntaxReference syntax)
     {
         MetadataName = metadataName;
-        AttributeClass = attributeClass;
         ConstructorArguments = constructorArguments;
         NamedArguments = namedArguments;
         TypeArguments = typeArguments;
@@ -18,8 +17,6 @@ internal sealed class SyntaxAttribute
     }
 
     public string MetadataName { get; }
-
-    public INamedTypeSymbol AttributeClass { get; }
 
     public ImmutableArray<(string Name, SyntaxArg Value)> ConstructorArguments { get; }
 
@@ -33,11 +30,10 @@ internal sealed class SyntaxAttribute
 /// <summary>An argument's value as read from syntax, in <c>TypedConstant</c>'s terms.</summary>
 internal sealed class SyntaxArg
 {
-    public SyntaxArg(TypedConstantKind kind, object? value, ITypeSymbol type, ImmutableArray<SyntaxArg> values = default, bool isNullArray = false)
+    public SyntaxArg(TypedConstantKind kind, object? value, ImmutableArray<SyntaxArg> values = default, bool isNullArray = false)
     {
         Kind = kind;
         Value = value;
-        Type = type;
         Values = values.IsDefault ? ImmutableArray<SyntaxArg>.Empty : values;
         IsNull = kind == TypedConstantKind.Array ? isNullArray : value is null;
     }
@@ -45,8 +41,6 @@ internal sealed class SyntaxArg
     public TypedConstantKind Kind { get; }
 
     public object? Value { get; }
-
-    public ITypeSymbol Type { get; }
 
     public ImmutableArray<SyntaxArg> Values { get; }
 

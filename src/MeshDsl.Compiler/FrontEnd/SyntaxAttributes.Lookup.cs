@@ -173,7 +173,7 @@ internal sealed partial class SyntaxAttributes
 
         // Each declaration's name parts nest from the outermost declaration in: namespace A.B { namespace C { } } looks in
         // A.B.C, then A.B, then A, then the global namespace.
-        var chain = new List<(INamespaceSymbol Namespace, SyntaxList<UsingDirectiveSyntax> Usings, bool Last)>();
+        var chain = new List<(INamespaceSymbol Namespace, SyntaxList<UsingDirectiveSyntax> Usings)>();
         var current = global;
         for (var d = declarations.Count - 1; d >= 0; d--)
         {
@@ -185,7 +185,7 @@ internal sealed partial class SyntaxAttributes
                 var next = current.GetNamespaceMembers().FirstOrDefault(n => n.Name == parts[p]);
                 if (next is null) return null;
                 current = next;
-                chain.Add((current, p == parts.Count - 1 ? declarations[d].Usings : default, p == parts.Count - 1));
+                chain.Add((current, p == parts.Count - 1 ? declarations[d].Usings : default));
             }
         }
 
@@ -265,8 +265,7 @@ internal sealed partial class SyntaxAttributes
         }
     }
 
-
-    internal readonly struct Level
+    private readonly struct Level
     {
         public Level(INamespaceSymbol ns, ImmutableArray<INamespaceSymbol> imports) => (Namespace, Imports) = (ns, imports);
 

@@ -16,8 +16,8 @@ internal sealed partial class SyntaxAttributes
         if (target is IArrayTypeSymbol { Rank: 1 } array) return DecodeArray(expression, array.ElementType, scope);
         if (expression.IsKind(SyntaxKind.NullLiteralExpression))
         {
-            return target.SpecialType == SpecialType.System_String ? new SyntaxArg(TypedConstantKind.Primitive, null, target)
-                : IsSystemType(target) ? new SyntaxArg(TypedConstantKind.Type, null, target)
+            return target.SpecialType == SpecialType.System_String ? new SyntaxArg(TypedConstantKind.Primitive, null)
+                : IsSystemType(target) ? new SyntaxArg(TypedConstantKind.Type, null)
                 : null;
         }
 
@@ -25,21 +25,21 @@ internal sealed partial class SyntaxAttributes
         {
             case SpecialType.System_String:
                 return expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } s && s.Token.Value is string text
-                    ? new SyntaxArg(TypedConstantKind.Primitive, text, target) : null;
+                    ? new SyntaxArg(TypedConstantKind.Primitive, text) : null;
             case SpecialType.System_Boolean:
                 return expression.Kind() switch
                 {
-                    SyntaxKind.TrueLiteralExpression => new SyntaxArg(TypedConstantKind.Primitive, true, target),
-                    SyntaxKind.FalseLiteralExpression => new SyntaxArg(TypedConstantKind.Primitive, false, target),
+                    SyntaxKind.TrueLiteralExpression => new SyntaxArg(TypedConstantKind.Primitive, true),
+                    SyntaxKind.FalseLiteralExpression => new SyntaxArg(TypedConstantKind.Primitive, false),
                     _ => null,
                 };
             case SpecialType.System_Int32:
-                return Number(expression) is int whole ? new SyntaxArg(TypedConstantKind.Primitive, whole, target) : null;
+                return Number(expression) is int whole ? new SyntaxArg(TypedConstantKind.Primitive, whole) : null;
             case SpecialType.System_Double:
                 return Number(expression) switch
                 {
-                    int i => new SyntaxArg(TypedConstantKind.Primitive, (double)i, target),
-                    double d => new SyntaxArg(TypedConstantKind.Primitive, d, target),
+                    int i => new SyntaxArg(TypedConstantKind.Primitive, (double)i),
+                    double d => new SyntaxArg(TypedConstantKind.Primitive, d),
                     _ => null,
                 };
         }
@@ -51,13 +51,13 @@ internal sealed partial class SyntaxAttributes
             if (TypeNamed(typeName, scope) is not { } named || !named.Equals(enumType, SymbolEqualityComparer.Default)) return null;
             var fields = enumType.GetMembers(member.Identifier.ValueText);
             return fields.Length == 1 && fields[0] is IFieldSymbol { HasConstantValue: true, ConstantValue: int value }
-                ? new SyntaxArg(TypedConstantKind.Enum, value, target) : null;
+                ? new SyntaxArg(TypedConstantKind.Enum, value) : null;
         }
 
         if (IsSystemType(target))
         {
             return expression is TypeOfExpressionSyntax typeOf && TypeNamed(typeOf.Type, scope) is { } type
-                ? new SyntaxArg(TypedConstantKind.Type, type, target) : null;
+                ? new SyntaxArg(TypedConstantKind.Type, type) : null;
         }
 
         return null;
@@ -65,8 +65,7 @@ internal sealed partial class SyntaxAttributes
 
     private SyntaxArg? DecodeArray(ExpressionSyntax expression, ITypeSymbol elementType, Scope scope)
     {
-        var arrayType = _compilation.CreateArrayTypeSymbol(elementType);
-        if (expression.IsKind(SyntaxKind.NullLiteralExpression)) return new SyntaxArg(TypedConstantKind.Array, null, arrayType, isNullArray: true);
+        if (expression.IsKind(SyntaxKind.NullLiteralExpression)) return new SyntaxArg(TypedConstantKind.Array, null, isNullArray: true);
         SeparatedSyntaxList<ExpressionSyntax> elements;
         switch (expression)
         {
@@ -103,7 +102,7 @@ internal sealed partial class SyntaxAttributes
             values.Add(value);
         }
 
-        return new SyntaxArg(TypedConstantKind.Array, null, arrayType, values.MoveToImmutable());
+        return new SyntaxArg(TypedConstantKind.Array, null, values.MoveToImmutable());
     }
 
     private bool ElementTypeIs(TypeSyntax syntax, ITypeSymbol elementType, Scope scope) => syntax switch

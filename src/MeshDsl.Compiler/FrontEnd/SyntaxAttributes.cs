@@ -35,6 +35,7 @@ internal sealed partial class SyntaxAttributes
     private ImmutableArray<INamespaceSymbol>? _globalImports;
 
     private SyntaxAttributes(Compilation compilation) => _compilation = compilation;
+
     /// <summary>The reader of the parse running on this thread, or null: binding then reads every attribute.</summary>
     public static SyntaxAttributes? Current => _current;
 
@@ -44,12 +45,10 @@ internal sealed partial class SyntaxAttributes
     public int Bound { get; private set; }
 
     /// <summary>Runs <paramref name="parse"/> with attributes read from <paramref name="compilation"/>'s syntax where certain.</summary>
-    public static T Use<T>(Compilation compilation, Func<T> parse) => Use(new SyntaxAttributes(compilation), parse);
-
-    internal static T Use<T>(SyntaxAttributes reader, Func<T> parse)
+    public static T Use<T>(Compilation compilation, Func<T> parse)
     {
         var outer = _current;
-        _current = reader;
+        _current = new SyntaxAttributes(compilation);
         try
         {
             return parse();
@@ -159,7 +158,7 @@ internal sealed partial class SyntaxAttributes
             return null;
         }
 
-        return new SyntaxAttribute(metadataName, attributeClass, constructorArguments, namedArguments, typeArguments.ToImmutable(), attribute.GetReference());
+        return new SyntaxAttribute(metadataName, constructorArguments, namedArguments, typeArguments.ToImmutable(), attribute.GetReference());
     }
 
     private bool Arguments(AttributeArgumentListSyntax? list, INamedTypeSymbol attributeClass, Scope scope,
