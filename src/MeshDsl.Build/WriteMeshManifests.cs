@@ -49,7 +49,7 @@ public sealed class WriteMeshManifests : Task, ICancelableTask
     /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): the owner of the files, as the folder's record names it.</summary>
     public string? Project { get; set; }
 
-    /// <summary>Every manifest file of this build (for <c>FileWrites</c>).</summary>
+    /// <summary>Every manifest file of this build (the <c>MeshDslManifest</c> items; not <c>FileWrites</c>, see MeshDsl.targets).</summary>
     [Output]
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 

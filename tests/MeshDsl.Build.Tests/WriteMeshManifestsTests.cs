@@ -18,7 +18,7 @@ public class WriteMeshManifestsTests
     }
 
     [Fact]
-    public void Writes_every_manifest_and_reports_them_for_FileWrites()
+    public void Writes_every_manifest_and_reports_them_as_its_Files()
     {
         using var dir = new TempDir();
         var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "obj"), ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("A.Reviews", "destinationrule-reviews.yaml", Dr));

@@ -233,6 +233,41 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Contains("values.yaml", consumer.Items(new[] { "None" }, "MeshDslOutputPath=.")["None"]);
     }
 
+    /// <summary>
+    /// In the default folder, under bin/, MSBuild's IncrementalClean deletes what the last build listed in FileWrites and this
+    /// one did not: a manifest MeshDsl leaves in place because someone changed it (MESHB011) must survive it, and so must every
+    /// manifest of a project whose list an earlier MeshDsl wrote with them in it.
+    /// </summary>
+    [Fact]
+    public void Manifests_under_bin_are_not_MSBuilds_to_delete()
+    {
+        var consumer = _package.CreateConsumer("UnderBin");
+        consumer.AddSource("Reviews.cs", Reviews);
+        consumer.AddSource("Ratings.cs", Ratings);
+        consumer.Build().AssertSuccess("first build");
+        var all = new[] { "destinationrule-ratings.yaml", "destinationrule-reviews.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" };
+        Assert.Equal(all, Files(consumer.ManifestDir));
+
+        var list = Path.Combine(consumer.Directory, "obj", "Debug", "net10.0", "UnderBin.csproj.FileListAbsolute.txt");
+        Assert.DoesNotContain(File.ReadAllLines(list), l => l.Contains("manifests", StringComparison.Ordinal));
+        File.AppendAllLines(list, Directory.GetFiles(consumer.ManifestDir, "*.yaml"));
+        consumer.Build().AssertSuccess("build after a list that names the manifests");
+        Assert.Equal(all, Files(consumer.ManifestDir));
+        Assert.DoesNotContain(File.ReadAllLines(list), l => l.Contains("manifests", StringComparison.Ordinal));
+
+        var edited = Path.Combine(consumer.ManifestDir, "virtualservice-ratings.yaml");
+        File.AppendAllText(edited, "# reviewed by ops\n");
+        File.Delete(Path.Combine(consumer.Directory, "Ratings.cs"));
+        var removed = consumer.Build();
+        removed.AssertSuccess("build after removing ratings");
+        Assert.Contains("warning MESHB011: MeshDsl left virtualservice-ratings.yaml in place", removed.Output);
+        Assert.Equal(new[] { "destinationrule-reviews.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" }, Files(consumer.ManifestDir));
+        Assert.EndsWith("# reviewed by ops\n", File.ReadAllText(edited));
+
+        DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages }, "clean").AssertSuccess("dotnet clean");
+        Assert.Equal(new[] { "virtualservice-ratings.yaml" }, Files(consumer.ManifestDir));
+    }
+
     [Fact]
     public void A_multi_targeted_project_writes_one_set_of_manifests()
     {
