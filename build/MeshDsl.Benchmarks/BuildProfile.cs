@@ -62,6 +62,43 @@ internal static class BuildProfile
         Console.WriteLine($"N={n}: {what} on a fresh generated compilation{(bound ? " whose attributes are already bound" : string.Empty)}, median of 5: {times[2]:F0} ms (range {times[0]:F0}-{times[4]:F0}){(noop ? string.Empty : $", {parsed} declarations read in the last run")}");
     }
 
+    /// <summary>
+    /// The analyzers in the compiler server's build after an edit to one service: every file parsed again, one of them
+    /// changed, MeshDslGeneratorCache on, a new analyzer instance, the project's NoWarn. Each round prints the wall time of
+    /// the analysis, the analyzer's own time as Roslyn accounts it (what <c>-p:ReportAnalyzer=true</c> shows) and what the
+    /// analysis allocated; <paramref name="noop"/> runs an analyzer that does nothing instead, Roslyn's floor.
+    /// </summary>
+    public static void AnalyzersAfterEdit(int n, bool noop)
+    {
+        var mesh = new MeshHarness(n);
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuildProperties("MeshDslGeneratorCache", "true"));
+        var options = new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: true, logAnalyzerExecutionTime: true);
+        var wall = new List<double>();
+        var own = new List<double>();
+        var allocated = new List<double>();
+        for (var i = 0; i < 12; i++)
+        {
+            mesh.EditService();
+            mesh.Reparse();
+            var compilation = mesh.Compilation;
+            BindAttributes(compilation);
+            _ = compilation.GetDeclarationDiagnostics();
+            DiagnosticAnalyzer analyzer = noop ? new Noop() : new MeshDeclarationAnalyzer();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options);
+            _ = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            if (i < 2) continue; // the first build reads everything, the second JITs the take-over
+            wall.Add(sw.Elapsed.TotalMilliseconds);
+            allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
+            own.Add(withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+        }
+
+        static double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+        Console.WriteLine($"N={n}: {(noop ? "an analyzer that does nothing" : "MeshDsl analyzers")}, the server's build after an edit, median of {wall.Count}: "
+            + $"analysis {Median(wall):F0} ms, the analyzer's own time {Median(own):F0} ms (range {own.Min():F0}-{own.Max():F0}), allocated {Median(allocated):F1} MB");
+    }
+
     /// <summary>Binds every type's attributes, the part of the analyzers' work that emit would do anyway.</summary>
     public static void BindAttributes(Compilation compilation)
     {

@@ -127,6 +127,10 @@ switch (args.FirstOrDefault())
         // floor, "next" is the compiler server's next build of the same text with MeshDslGeneratorCache on.
         BuildProfile.Analyzers(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("bound"), args.Contains("noop"), args.Contains("next"));
         return 0;
+    case "analyzers-edit":
+        // analyzers-edit N [noop]: the analyzers in the compiler server's build after an edit to one service.
+        BuildProfile.AnalyzersAfterEdit(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Contains("noop"));
+        return 0;
     case "write-manifests":
         // write-manifests N [ROUNDS]: the build task that writes the manifests, on the mesh's compiled assembly.
         WriteProfile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 15);

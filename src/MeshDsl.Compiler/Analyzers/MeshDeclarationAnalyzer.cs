@@ -44,6 +44,11 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
     /// <summary>How many declarations this analyzer has parsed (each edit should add only the ones it changed).</summary>
     internal int DeclarationsParsed => _cache.Parses;
 
+    private int _findingsPlaced;
+
+    /// <summary>How many findings this analyzer has placed in the syntax (a silenced rule's should add none).</summary>
+    internal int FindingsPlaced => Volatile.Read(ref _findingsPlaced);
+
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
@@ -65,7 +70,8 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var engine = BuildProperties.Value(global, BuildProperties.CanaryEngine);
             var acrossBuilds = BuildProperties.IsTrue(global, BuildProperties.GeneratorCache);
             var mesh = new Lazy<MeshAnalysis>(() => Mesh(start.Compilation, workloadFiles, defaultNamespace, engine, acrossBuilds, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine), SymbolKind.NamedType);
+            var silenced = Silenced.Of(start.Compilation.Options);
+            start.RegisterSymbolAction(symbolContext => Analyze(symbolContext, declarations, mesh.Value, engine, silenced), SymbolKind.NamedType);
             if (!workloadFiles.IsEmpty)
             {
                 start.RegisterAdditionalFileAction(file =>
@@ -74,7 +80,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
                     WorkloadFiles.ReportUnreadable(file);
                     foreach (var finding in mesh.Value.FindingsInFile(file.AdditionalFile.Path))
                     {
-                        if (!ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
+                        if (silenced.Contains(finding.RuleId) || !ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
                         var location = WorkloadFiles.LineLocation(file.AdditionalFile, finding.Origin.Node, 0, file.CancellationToken);
                         file.ReportDiagnostic(Diagnostic.Create(descriptor, location, finding.MessageArgs.ToArray<object>()));
                     }
@@ -95,7 +101,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         return analysis;
     }
 
-    private void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh, string? engine)
+    private void Analyze(SymbolAnalysisContext context, ImmutableHashSet<INamedTypeSymbol> declarations, MeshAnalysis mesh, string? engine, Silenced silenced)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var sourceType = ParseContext.TypeName(type);
@@ -108,10 +114,10 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
             var trees = TreesOf(type);
             var box = ReportedFor.GetValue(model, static _ => new StrongBox<Reported?>());
             var reported = Volatile.Read(ref box.Value);
-            if (reported is null || !reported.MeshFindings.SequenceEqual(meshFindings) || !reported.Trees.SequenceEqual(trees))
+            if (reported is null || !reported.MeshFindings.SequenceEqual(meshFindings) || !reported.Trees.SequenceEqual(trees) || !reported.Silenced.Equals(silenced))
             {
                 var own = reported?.Own ?? model.Evaluate().ToArray();
-                reported = new Reported(own, meshFindings, trees, Locate(type, own.Concat(meshFindings), context.CancellationToken));
+                reported = new Reported(own, meshFindings, trees, silenced, Locate(type, own.Concat(meshFindings), silenced, context.CancellationToken));
                 Volatile.Write(ref box.Value, reported);
             }
 
@@ -129,17 +135,20 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
 
         if (DeclarationParser.Parse(type, context.CancellationToken)?.WithCanaryEngine(engine) is { } parsed)
         {
-            foreach (var diagnostic in Locate(type, parsed.Evaluate(), context.CancellationToken)) context.ReportDiagnostic(diagnostic);
+            foreach (var diagnostic in Locate(type, parsed.Evaluate(), silenced, context.CancellationToken)) context.ReportDiagnostic(diagnostic);
         }
     }
 
-    private static Diagnostic[] Locate(INamedTypeSymbol type, IEnumerable<Finding> findings, CancellationToken cancellationToken)
+    private Diagnostic[] Locate(INamedTypeSymbol type, IEnumerable<Finding> findings, Silenced silenced, CancellationToken cancellationToken)
     {
-        var locator = new SourceLocator(type);
+        SourceLocator? locator = null;
         var result = new List<Diagnostic>();
         foreach (var finding in findings.Distinct())
         {
-            if (!ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
+            // A rule the project silenced is never reported: its findings are not worth placing in the syntax.
+            if (silenced.Contains(finding.RuleId) || !ById.TryGetValue(finding.RuleId, out var descriptor)) continue;
+            locator ??= new SourceLocator(type);
+            Interlocked.Increment(ref _findingsPlaced);
             var location = locator.Locate(finding.Origin, finding.Field, cancellationToken) ?? type.Locations.FirstOrDefault();
             var properties = finding.Fix is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, finding.Fix);
             result.Add(Diagnostic.Create(descriptor, location, properties, finding.MessageArgs.ToArray<object>()));
@@ -169,10 +178,10 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// One declaration's diagnostics: its own findings (which depend on its model alone), the mesh-wide ones, and the syntax
-    /// trees of its declaring parts, which the diagnostics' locations point into.
+    /// One declaration's diagnostics: its own findings (which depend on its model alone), the mesh-wide ones, the syntax
+    /// trees of its declaring parts, which the diagnostics' locations point into, and the rules left out as silenced.
     /// </summary>
-    private sealed record Reported(Finding[] Own, Finding[] MeshFindings, SyntaxTree[] Trees, Diagnostic[] Diagnostics);
+    private sealed record Reported(Finding[] Own, Finding[] MeshFindings, SyntaxTree[] Trees, Silenced Silenced, Diagnostic[] Diagnostics);
 
     private static SyntaxTree[] TreesOf(INamedTypeSymbol type)
     {
