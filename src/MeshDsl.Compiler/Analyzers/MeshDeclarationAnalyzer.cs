@@ -126,7 +126,7 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         // Types nested in a declaration are its own to check; a type without attributes has nothing to report.
-        if (InMeshDeclaration(type, mesh) || !HasAttributes(type, context.CancellationToken)) return;
+        if (InMeshDeclaration(type, sourceType, mesh) || !HasAttributes(type, context.CancellationToken)) return;
         if (!type.GetAttributes().Any(a => a.AttributeClass is { } c && declarations.Contains(c)))
         {
             ReportOutsideDeclarations(context, type, declarations);
@@ -157,11 +157,16 @@ public sealed class MeshDeclarationAnalyzer : DiagnosticAnalyzer
         return result.ToArray();
     }
 
-    private static bool InMeshDeclaration(INamedTypeSymbol type, MeshAnalysis mesh)
+    /// <summary>Whether a type around <paramref name="type"/> is a declaration, by the type's name without its last parts.</summary>
+    private static bool InMeshDeclaration(INamedTypeSymbol type, string typeName, MeshAnalysis mesh)
     {
+        // A source type's name has no dot, so a containing type's name is this one's up to its last dot (ParseContext.TypeName):
+        // nothing is built again for the thousands of types nested in declarations.
+        var name = typeName;
         for (var container = type.ContainingType; container is not null; container = container.ContainingType)
         {
-            if (mesh.Declarations.ContainsKey(ParseContext.TypeName(container))) return true;
+            name = name.Substring(0, name.LastIndexOf('.'));
+            if (mesh.Declarations.ContainsKey(name)) return true;
         }
 
         return false;
