@@ -250,9 +250,14 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
 
         var list = Path.Combine(consumer.Directory, "obj", "Debug", "net10.0", "UnderBin.csproj.FileListAbsolute.txt");
         Assert.DoesNotContain(File.ReadAllLines(list), l => l.Contains("manifests", StringComparison.Ordinal));
-        File.AppendAllLines(list, Directory.GetFiles(consumer.ManifestDir, "*.yaml"));
+
+        // A file of another kind that an earlier build listed there is still MSBuild's to clean.
+        var orphan = Path.Combine(consumer.ManifestDir, "orphan.txt");
+        File.WriteAllText(orphan, "listed by an earlier build");
+        File.AppendAllLines(list, Directory.GetFiles(consumer.ManifestDir, "*.yaml").Append(orphan));
         consumer.Build().AssertSuccess("build after a list that names the manifests");
         Assert.Equal(all, Files(consumer.ManifestDir));
+        Assert.False(File.Exists(orphan), "IncrementalClean no longer cleans what it listed");
         Assert.DoesNotContain(File.ReadAllLines(list), l => l.Contains("manifests", StringComparison.Ordinal));
 
         var edited = Path.Combine(consumer.ManifestDir, "virtualservice-ratings.yaml");
