@@ -4,7 +4,8 @@
 # compiler per build (UseSharedCompilation=false, this machine's default) and with a warm compiler server (what users
 # have), and prints the ratio measured in the same run. Everything is built in Release, MeshDsl's generator and analyzers
 # included: the optimized assemblies the package ships. Each cell is the median of RUNS builds (default 3), so one noisy
-# build cannot decide a figure, and the two variants take turns, so a slow spell of the host cannot decide a ratio.
+# build cannot decide a figure, and the two variants take turns (in alternating order), so a slow spell of the host cannot
+# decide a ratio.
 #
 #   [RUNS=5] build/measure-build.sh [N ...]        (default: 10 100 1000)
 set -euo pipefail
@@ -46,10 +47,12 @@ for n in "${sizes[@]}"; do
     if [ "$compiler" = server ]; then
       for _ in 1 2 3 4 5; do for variant in on off; do timed "$work/$n-$variant" "${flags[@]}" --no-incremental >/dev/null; done; done
     fi
-    # The two variants take turns, run by run, so a host that slows down for a while slows both alike.
+    # The two variants take turns, run by run, so a host that slows down for a while slows both alike; and which goes first
+    # alternates (on off, off on, ...), so that neither always follows the other's builds in the same server.
     declare -A times=()
-    for _ in $(seq "$runs"); do
-      for variant in on off; do
+    for run in $(seq "$runs"); do
+      if (( run % 2 )); then order=(on off); else order=(off on); fi
+      for variant in "${order[@]}"; do
         dir="$work/$n-$variant"
         from_scratch "$dir"
         times[$variant-full]+=" $(timed "$dir" "${flags[@]}")"

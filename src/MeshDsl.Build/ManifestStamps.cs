@@ -8,10 +8,12 @@ namespace MeshDsl.Build;
 
 /// <summary>
 /// What the last build found each manifest to be: its length and last write time when it read the file back and found
-/// exactly the bytes it would write, and their hash. Kept in the intermediate folder, so it is this machine's alone and
+/// exactly the bytes it would write, their SHA-256 (as the folder's record has it) and the text's
+/// <see cref="ContentFingerprint"/>. Kept in the intermediate folder, so it is this machine's alone and
 /// never committed with the manifests. A file whose length and write time still match its stamp, and whose content the
 /// build would write again unchanged, is not read back: the check rsync and make rely on. Reading 2,000 files back was
-/// most of the task's time in every build at N = 1000 (docs/performance.md).
+/// most of the task's time in every build at N = 1000 (docs/performance.md). Such a file is not even encoded and hashed
+/// again when the record still holds the stamp's hash: the fingerprint of the text to write says it is the same.
 /// <para>
 /// An edit in the same tick as the stamped write time would keep both, so a file is stamped only when its write time is
 /// older than the folder's clock by more than the coarsest timestamp a file system keeps (Git's "racily clean" rule); the
@@ -29,7 +31,7 @@ internal sealed class ManifestStamps
     private readonly string? _path;
     private readonly string _directory;
     private readonly Dictionary<string, Stamp> _previous;
-    private readonly SortedDictionary<string, Stamp> _current = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Stamp> _current = new(StringComparer.Ordinal);
 
     private ManifestStamps(string? path, string directory, Dictionary<string, Stamp> previous)
     {
@@ -57,11 +59,13 @@ internal sealed class ManifestStamps
                     for (var i = 1; i < lines.Length; i++)
                     {
                         var parts = lines[i].Split('\t');
-                        if (parts.Length == 4
+                        // A line of an older format (without the fingerprint) is no stamp: that file is read back once.
+                        if (parts.Length == 5
                             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+                            && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                            && ulong.TryParse(parts[4], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var fingerprint))
                         {
-                            previous[parts[0]] = new Stamp(length, ticks, parts[3]);
+                            previous[parts[0]] = new Stamp(length, ticks, parts[3], fingerprint);
                         }
                     }
                 }
@@ -78,12 +82,14 @@ internal sealed class ManifestStamps
 
     /// <summary>
     /// Whether the file (<paramref name="info"/>, just looked up) is still what the last build read back, and that is what
-    /// <paramref name="entry"/> would write. The stamp is kept for the next build.
+    /// <paramref name="entry"/> would write, whose text has <paramref name="fingerprint"/>. The stamp is kept for the next
+    /// build. With the folder's record as <paramref name="entry"/>, a true answer also says the record is right about it.
     /// </summary>
-    public bool Unchanged(RecordEntry entry, FileInfo info)
+    public bool Unchanged(RecordEntry entry, ulong fingerprint, FileInfo info)
     {
         if (!_previous.TryGetValue(entry.FileName, out var stamp)
             || stamp.Length != entry.Length
+            || stamp.Fingerprint != fingerprint
             || !string.Equals(stamp.Sha256, entry.Sha256, StringComparison.Ordinal)
             || !info.Exists
             || info.Length != stamp.Length
@@ -100,10 +106,10 @@ internal sealed class ManifestStamps
     /// Stamps a file the build read back and found to hold <paramref name="entry"/>'s bytes. <paramref name="info"/> must
     /// have been looked up before the read, so an edit during the read changes the write time after the stamped one.
     /// </summary>
-    public void ReadBack(RecordEntry entry, FileInfo info, DateTime folderNowUtc)
+    public void ReadBack(RecordEntry entry, ulong fingerprint, FileInfo info, DateTime folderNowUtc)
     {
         var written = info.LastWriteTimeUtc;
-        if (folderNowUtc - written > Granularity) _current[entry.FileName] = new Stamp(info.Length, written.Ticks, entry.Sha256);
+        if (folderNowUtc - written > Granularity) _current[entry.FileName] = new Stamp(info.Length, written.Ticks, entry.Sha256, fingerprint);
     }
 
     /// <summary>
@@ -131,13 +137,17 @@ internal sealed class ManifestStamps
             return;
         }
 
+        var names = new List<string>(_current.Keys);
+        names.Sort(StringComparer.Ordinal);
         var sb = new StringBuilder(HeaderPrefix).Append(_directory).Append('\n');
-        foreach (var pair in _current)
+        foreach (var name in names)
         {
-            sb.Append(pair.Key).Append('\t')
-              .Append(pair.Value.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
-              .Append(pair.Value.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\t')
-              .Append(pair.Value.Sha256).Append('\n');
+            var stamp = _current[name];
+            sb.Append(name).Append('\t')
+              .Append(stamp.Length.ToString(CultureInfo.InvariantCulture)).Append('\t')
+              .Append(stamp.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\t')
+              .Append(stamp.Sha256).Append('\t')
+              .Append(stamp.Fingerprint.ToString("x16", CultureInfo.InvariantCulture)).Append('\n');
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -155,5 +165,5 @@ internal sealed class ManifestStamps
         return true;
     }
 
-    private sealed record Stamp(long Length, long Ticks, string Sha256);
+    private sealed record Stamp(long Length, long Ticks, string Sha256, ulong Fingerprint);
 }

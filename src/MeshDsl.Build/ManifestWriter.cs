@@ -61,8 +61,6 @@ internal static class ManifestWriter
                 continue;
             }
 
-            var bytes = Utf8NoBom.GetBytes(file.Content);
-            var entry = ManifestRecord.Entry(file.FileName, owner, bytes);
             var recorded = record.Find(file.FileName);
             if (recorded is not null && recorded.Owner != owner)
             {
@@ -70,13 +68,25 @@ internal static class ManifestWriter
                 continue;
             }
 
+            // Most files of a build are as the last build found them, with the same text to write and recorded so: those are
+            // not encoded and hashed again (the hashing was a quarter of the task's work at N = 1000, docs/performance.md).
+            var fingerprint = ContentFingerprint.Of(file.Content);
             var info = new FileInfo(path);
+            if (recorded is not null && recorded.Length == Utf8NoBom.GetByteCount(file.Content) && stamps.Unchanged(recorded, fingerprint, info))
+            {
+                unchanged.Add(path);
+                all.Add(path);
+                continue;
+            }
+
+            var bytes = Utf8NoBom.GetBytes(file.Content);
+            var entry = ManifestRecord.Entry(file.FileName, owner, bytes);
             if (info.Exists || Directory.Exists(path))
             {
-                var same = info.Exists && stamps.Unchanged(entry, info);
+                var same = info.Exists && stamps.Unchanged(entry, fingerprint, info);
                 if (!same && info.Exists && ContentEquals(info, bytes))
                 {
-                    stamps.ReadBack(entry, info, folderLock.ClockUtc);
+                    stamps.ReadBack(entry, fingerprint, info, folderLock.ClockUtc);
                     same = true;
                 }
 

@@ -1,14 +1,12 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace MeshDsl.Build;
 
 /// <summary>What the task checks about where it writes, before it writes anything.</summary>
 internal static class OutputFolder
 {
-    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant);
 
     /// <summary>The files .NET writes beside a project's build output, named after its assembly.</summary>
     private static readonly string[] OutputMarkers = { ".deps.json", ".runtimeconfig.json" };
@@ -18,8 +16,20 @@ internal static class OutputFolder
     /// <summary>Why MeshDslNamespace is not a Kubernetes namespace, or null.</summary>
     public static string? NamespaceProblem(string ns) =>
         ns.Length > 63 ? "it is longer than 63 characters"
-        : Dns1123Label.IsMatch(ns) ? null
+        : IsDns1123Label(ns) ? null
         : "use lower-case letters, digits and '-', starting and ending with a letter or digit";
+
+    // By hand rather than a Regex: the task ran in every build, and the Regex was built there each time it loaded.
+    private static bool IsDns1123Label(string ns)
+    {
+        if (ns.Length == 0 || ns[0] == '-' || ns[ns.Length - 1] == '-') return false;
+        foreach (var c in ns)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Why a folder is no place for manifests, or null: the root, the home folder, another project's own folders.</summary>
     /// <param name="assembly">The mesh project's own assembly: its build output folder is its own to write into.</param>

@@ -148,7 +148,7 @@ public class FolderSafetyTests
         using var dir = new TempDir();
         var output = Path.Combine(dir.Path, "manifests");
         var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "obj"), ("A.Reviews", "virtualservice-reviews.yaml", Vs));
-        foreach (var ns in new[] { "Book_Info", "book info", "-x", new string('a', 64) })
+        foreach (var ns in new[] { "Book_Info", "book info", "-x", "x-", "Bookinfo", "bookinfo.shop", new string('a', 64) })
         {
             var (task, engine) = Task(assembly, output, ns: ns);
             Assert.False(task.Execute());
@@ -156,6 +156,28 @@ public class FolderSafetyTests
         }
 
         Assert.False(Directory.Exists(output));
+        foreach (var ns in new[] { "b", "0", "book-info", "b00k-1nf0", new string('a', 63) })
+        {
+            var (task, engine) = Task(assembly, output, ns: ns);
+            Assert.True(task.Execute(), ns);
+            Assert.Empty(engine.Errors);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_namespace_check_agrees_with_Kubernetes_DNS_label_pattern_on_random_names(int seed)
+    {
+        // The pattern Kubernetes validates a namespace with (RFC 1123 label); the task checks it without a Regex.
+        var pattern = new System.Text.RegularExpressions.Regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z");
+        var random = new Random(seed);
+        const string Alphabet = "az09-AZ_. \né";
+        for (var n = 0; n < 20_000; n++)
+        {
+            var name = new string(Enumerable.Range(0, random.Next(0, 8)).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray());
+            Assert.True(pattern.IsMatch(name) == (OutputFolder.NamespaceProblem(name) is null), $"'{name}'");
+        }
     }
 
     [Fact]

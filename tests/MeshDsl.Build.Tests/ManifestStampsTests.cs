@@ -96,22 +96,27 @@ public class ManifestStampsTests
         var written = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(path, written);
         var entry = ManifestRecord.Entry("a.yaml", "p", File.ReadAllBytes(path));
+        var fingerprint = ContentFingerprint.Of(Vs);
         var stampFile = Path.Combine(dir.Path, "stamps.txt");
 
         foreach (var (clock, stamped) in new[] { (written, false), (written + ManifestStamps.Granularity, false), (written + ManifestStamps.Granularity + TimeSpan.FromTicks(1), true) })
         {
             var stamps = ManifestStamps.Load(stampFile, dir.Path);
-            stamps.ReadBack(entry, new FileInfo(path), clock);
+            stamps.ReadBack(entry, fingerprint, new FileInfo(path), clock);
             stamps.Save();
-            Assert.Equal(stamped, ManifestStamps.Load(stampFile, dir.Path).Unchanged(entry, new FileInfo(path)));
+            Assert.Equal(stamped, ManifestStamps.Load(stampFile, dir.Path).Unchanged(entry, fingerprint, new FileInfo(path)));
         }
 
         // Stamps are about one folder; another folder's files of the same names are read back.
-        Assert.False(ManifestStamps.Load(stampFile, Path.Combine(dir.Path, "other")).Unchanged(entry, new FileInfo(path)));
+        Assert.False(ManifestStamps.Load(stampFile, Path.Combine(dir.Path, "other")).Unchanged(entry, fingerprint, new FileInfo(path)));
 
         // A stamp is about content too: other bytes of the same length to write are never taken as already there.
-        var other = ManifestRecord.Entry("a.yaml", "p", File.ReadAllBytes(path).Reverse().ToArray());
-        Assert.False(ManifestStamps.Load(stampFile, dir.Path).Unchanged(other, new FileInfo(path)));
+        var reversed = File.ReadAllBytes(path).Reverse().ToArray();
+        var other = ManifestRecord.Entry("a.yaml", "p", reversed);
+        Assert.False(ManifestStamps.Load(stampFile, dir.Path).Unchanged(other, ContentFingerprint.Of(System.Text.Encoding.UTF8.GetString(reversed)), new FileInfo(path)));
+
+        // And the text to write is taken as the stamped one only by its fingerprint: the record's hash alone does not do.
+        Assert.False(ManifestStamps.Load(stampFile, dir.Path).Unchanged(entry, ContentFingerprint.Of(Dr), new FileInfo(path)));
     }
 
     [Fact]
@@ -151,6 +156,57 @@ public class ManifestStampsTests
         Assert.True(new CleanMeshManifests { StateFile = state, StampFile = stamps, BuildEngine = new FakeBuildEngine() }.Execute());
         Assert.False(File.Exists(stamps));
         Assert.Empty(Directory.GetFiles(output, "*.yaml"));
+    }
+
+    [Fact]
+    public void A_stamp_is_trusted_without_hashing_only_while_the_folders_record_agrees_with_it()
+    {
+        using var dir = new TempDir();
+        var output = Path.Combine(dir.Path, "manifests");
+        var stamps = Path.Combine(dir.Path, "obj", "MeshDsl.stamps.txt");
+        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "bin"), ("A.Reviews", "virtualservice-reviews.yaml", Vs));
+        Assert.True(Task(assembly, output, stamps).Task.Execute());
+        Age(output, DateTime.UtcNow.AddHours(-1));
+        Assert.True(Task(assembly, output, stamps).Task.Execute()); // read back and stamped
+
+        // The record (committed with the manifests, so a checkout can change it) now says another text was written. The stamp
+        // still matches the file, so the file is not read back, but the entry is hashed again and the record put right.
+        var recordPath = Path.Combine(output, ManifestRecord.FileName);
+        var recordText = File.ReadAllText(recordPath);
+        var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Vs))).ToLowerInvariant();
+        File.WriteAllText(recordPath, recordText.Replace(hash, new string('0', hash.Length)));
+        var vs = Path.Combine(output, "virtualservice-reviews.yaml");
+        ChangeUnseen(vs);
+        var (task, log) = Task(assembly, output, stamps);
+        Assert.True(task.Execute());
+        Assert.Contains(log.Messages, m => m.EndsWith("(0 written, 1 unchanged, 0 deleted)"));
+        Assert.Equal(recordText, File.ReadAllText(recordPath));
+        Assert.Contains("REVIEWS", File.ReadAllText(vs));
+    }
+
+    [Fact]
+    public void Stamps_of_an_older_format_are_not_trusted()
+    {
+        using var dir = new TempDir();
+        var output = Path.Combine(dir.Path, "manifests");
+        var stamps = Path.Combine(dir.Path, "obj", "MeshDsl.stamps.txt");
+        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "bin"), ("A.Reviews", "virtualservice-reviews.yaml", Vs));
+        Assert.True(Task(assembly, output, stamps).Task.Execute());
+        Age(output, DateTime.UtcNow.AddHours(-1));
+        Assert.True(Task(assembly, output, stamps).Task.Execute());
+
+        // As an earlier MeshDsl wrote them: length, write time and hash, no fingerprint.
+        var lines = File.ReadAllLines(stamps);
+        File.WriteAllLines(stamps, lines.Take(1).Concat(lines.Skip(1).Select(l => l.Substring(0, l.LastIndexOf('\t')))));
+        var vs = Path.Combine(output, "virtualservice-reviews.yaml");
+        ChangeUnseen(vs);
+        Assert.True(Task(assembly, output, stamps).Task.Execute());
+        Assert.Equal(Vs, File.ReadAllText(vs));
+
+        // Once old enough, the file is stamped again, in the current format.
+        Age(output, DateTime.UtcNow.AddHours(-1));
+        Assert.True(Task(assembly, output, stamps).Task.Execute());
+        Assert.Equal(5, File.ReadAllLines(stamps)[1].Split('\t').Length);
     }
 
     [Theory]
@@ -215,6 +271,7 @@ public class ManifestStampsTests
                 Assert.Equal(info.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[1]);
                 Assert.Equal(info.LastWriteTimeUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[2]);
                 Assert.Equal(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(info.FullName))).ToLowerInvariant(), parts[3]);
+                Assert.Equal(ContentFingerprint.Of(File.ReadAllText(info.FullName)).ToString("x16"), parts[4]);
             }
         }
     }
