@@ -135,6 +135,10 @@ switch (args.FirstOrDefault())
         // write-manifests N [ROUNDS]: the build task that writes the manifests, on the mesh's compiled assembly.
         WriteProfile.Run(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 15);
         return 0;
+    case "write-manifests-once" when args.Length >= 4:
+        // The child process of write-manifests: the task's first (only) call, as in a build.
+        WriteProfile.Once(args[1], args[2], args[3]);
+        return 0;
     case "cache":
         foreach (var n in args.Skip(1).Select(int.Parse).DefaultIfEmpty(1000)) CacheProfile.Run(n);
         return 0;

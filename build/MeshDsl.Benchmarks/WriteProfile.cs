@@ -8,8 +8,9 @@ namespace MeshDsl.Benchmarks;
 /// <summary>
 /// The build task that writes the manifests, on the synthetic mesh's compiled assembly: the first run writes every file,
 /// each later run finds them all unchanged, as a build after an edit to no manifest does. In process, so the task's code is
-/// compiled by the first run only; `dotnet build` without a reused node pays that compilation in every build. Unchanged runs
-/// with the stamps a build keeps in obj take turns with runs that read every file back.
+/// compiled by the first run only; `dotnet build` without a reused node pays that compilation in every build, which the
+/// runs in a new process each measure. Unchanged runs with the stamps a build keeps in obj take turns with runs that read
+/// every file back.
 /// </summary>
 internal static class WriteProfile
 {
@@ -48,6 +49,12 @@ internal static class WriteProfile
             Report(n, "unchanged, every file read back", readBack);
             Report(n, "unchanged, stamps kept in obj (a build)", stamped);
 
+            // What a build pays: `dotnet build` runs the task once in a new process, so its code is compiled in every build.
+            var firstCalls = Enumerable.Range(0, rounds).Select(_ => FirstCall(assembly, output, stampFile)).ToArray();
+            var firstMs = firstCalls.Select(c => c.Ms).Order().ToArray();
+            Console.WriteLine($"N={n}: unchanged, stamps kept, the first call in a new process (a build), median of {rounds}: {firstMs[rounds / 2]:F1} ms (range {firstMs[0]:F1}-{firstMs[^1]:F1}), "
+                + $"{firstCalls.Select(c => c.Methods).Order().ElementAt(rounds / 2)} methods JIT-compiled in the process");
+
             // A build after `rm -rf bin` (a CI checkout, a full rebuild): the folder is gone and every file is written.
             var fresh = Enumerable.Range(0, rounds).Select(_ =>
             {
@@ -60,6 +67,24 @@ internal static class WriteProfile
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The child process of <see cref="FirstCall"/>: one run of the task, its time and the process's JIT count.</summary>
+    public static void Once(string assembly, string output, string stampFile)
+    {
+        var ms = Time(assembly, output, stampFile, out _);
+        Console.WriteLine(FormattableString.Invariant($"{ms:F3} {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
+    }
+
+    private static (double Ms, long Methods) FirstCall(string assembly, string output, string stampFile)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(WriteProfile).Assembly.Location, "write-manifests-once", assembly, output, stampFile }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var line = process.StandardOutput.ReadToEnd().Trim().Split('\n')[^1].Split(' ');
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("write-manifests-once failed");
+        return (double.Parse(line[0], System.Globalization.CultureInfo.InvariantCulture), long.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static (double Ms, long Bytes) Measured(string assembly, string output, string? stampFile)

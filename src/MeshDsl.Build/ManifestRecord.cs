@@ -25,6 +25,9 @@ internal sealed class ManifestRecord
     // and compiling it took a build's task several milliseconds (docs/performance.md).
     private readonly Dictionary<string, RecordEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The entries in no particular order, for lookups over all of them.</summary>
+    public IEnumerable<RecordEntry> Unordered => _entries.Values;
+
     /// <summary>The entries in file name order (ignoring case), as the record file lists them.</summary>
     public IEnumerable<RecordEntry> Entries
     {

@@ -118,7 +118,7 @@ internal static class ManifestWriter
         var current = new HashSet<string>(files.Select(f => f.FileName), StringComparer.OrdinalIgnoreCase);
         var deleted = new List<string>();
         var keptStale = new List<string>();
-        foreach (var stale in record.Entries.Where(e => e.Owner == owner && !current.Contains(e.FileName)).ToList())
+        foreach (var stale in record.Unordered.Where(e => e.Owner == owner && !current.Contains(e.FileName)).OrderBy(e => e.FileName, StringComparer.OrdinalIgnoreCase).ToList())
         {
             var path = ManifestPaths.Full(directory, stale.FileName);
             if (ManifestRecord.Holds(path, stale))
@@ -180,7 +180,7 @@ internal static class ManifestWriter
     /// <summary>Temporary files in the folder and in the folders of its recorded nested files (a canary's stages).</summary>
     private static void RemoveLeftoverTemporaryFiles(string directory, ManifestRecord record)
     {
-        var nested = record.Entries
+        var nested = record.Unordered
             .Where(e => ManifestPaths.IsNested(e.FileName))
             .Select(e => Path.GetDirectoryName(ManifestPaths.Full(directory, e.FileName))!)
             .Distinct(StringComparer.Ordinal)

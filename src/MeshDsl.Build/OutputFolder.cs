@@ -42,12 +42,22 @@ internal static class OutputFolder
         if (home.Length > 0 && string.Equals(full, home, PathComparison)) return "it is the home folder";
         if (!Directory.Exists(full)) return null;
         if (File.Exists(Path.Combine(full, "project.assets.json"))) return "it is a project's intermediate (obj) folder";
+        // One listing of the folder for every check: it holds the manifests, thousands of files in a large mesh.
+        var files = Directory.GetFiles(full);
         var ownName = Path.GetFileNameWithoutExtension(assembly);
-        var outputOf = OutputMarkers.SelectMany(marker => Directory.GetFiles(full, "*" + marker).Select(f => Path.GetFileName(f).Substring(0, Path.GetFileName(f).Length - marker.Length)))
-            .FirstOrDefault(name => !string.Equals(name, ownName, StringComparison.OrdinalIgnoreCase));
-        if (outputOf is not null) return "it is the build output folder of another project (" + outputOf + ")";
+        foreach (var marker in OutputMarkers)
+        {
+            foreach (var file in files)
+            {
+                var name = Path.GetFileName(file);
+                if (name.Length <= marker.Length || !name.EndsWith(marker, PathComparison)) continue;
+                var outputOf = name.Substring(0, name.Length - marker.Length);
+                if (!string.Equals(outputOf, ownName, StringComparison.OrdinalIgnoreCase)) return "it is the build output folder of another project (" + outputOf + ")";
+            }
+        }
+
         var ours = project is null ? null : Path.GetFullPath(project);
-        var other = Directory.GetFiles(full).FirstOrDefault(f =>
+        var other = files.FirstOrDefault(f =>
             ProjectExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !string.Equals(Path.GetFullPath(f), ours, PathComparison));
         return other is null ? null : "it is the folder of another project (" + Path.GetFileName(other) + ")";
     }

@@ -128,6 +128,15 @@ public class FolderSafetyTests
         Assert.False(binTask.Execute());
         Assert.Contains("build output folder of another project (Other.Tests)", Assert.Single(binLog.Errors).Message);
 
+        // Either file .NET writes beside an app's output tells it; the manifests' own kinds of file do not.
+        var appBin = Path.Combine(dir.Path, "appbin");
+        Directory.CreateDirectory(appBin);
+        File.WriteAllText(Path.Combine(appBin, "virtualservice-other.yaml"), "kind: VirtualService\n");
+        File.WriteAllText(Path.Combine(appBin, "Other.App.runtimeconfig.json"), "{}");
+        var (appTask, appLog) = Task(assembly, appBin);
+        Assert.False(appTask.Execute());
+        Assert.Contains("build output folder of another project (Other.App)", Assert.Single(appLog.Errors).Message);
+
         // Its own build output folder is the mesh project's to write into.
         var own = Path.Combine(dir.Path, "ownbin");
         Directory.CreateDirectory(own);
