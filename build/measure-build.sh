@@ -3,11 +3,12 @@
 # analyzers, for each N: a cold compile, a warm no-op rebuild, and a rebuild after editing one service. Both with a cold
 # compiler per build (UseSharedCompilation=false, this machine's default) and with a warm compiler server (what users
 # have), and prints the ratio measured in the same run. Everything is built in Release, MeshDsl's generator and analyzers
-# included: the optimized assemblies the package ships. Each cell is the median of RUNS builds (default 3), so one noisy
-# build cannot decide a figure, and the two variants take turns (in alternating order), so a slow spell of the host cannot
-# decide a ratio.
+# included: the optimized assemblies the package ships. Each run builds from scratch, then with nothing changed, then
+# EDITS times (default 3) after an edit to one service; each cell is the median of its builds over RUNS runs (default 3),
+# so one noisy build cannot decide a figure, and the two variants take turns (in alternating order), so a slow spell of
+# the host cannot decide a ratio.
 #
-#   [RUNS=5] build/measure-build.sh [N ...]        (default: 10 100 1000)
+#   [RUNS=5] [EDITS=3] build/measure-build.sh [N ...]        (default: 10 100 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10 100 1000}")
@@ -17,6 +18,7 @@ trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 runs=${RUNS:-3}
+edits=${EDITS:-3} # builds after an edit per run: the step users repeat most, and the noisiest
 dotnet build -c Release build/MeshDsl.Benchmarks -v q -nologo >/dev/null
 # The synthetic projects take MeshDsl's runtime library, generator, analyzers and build task from this Release build (the
 # package's project builds them all), as a package gives them: no project references.
@@ -57,8 +59,10 @@ for n in "${sizes[@]}"; do
         from_scratch "$dir"
         times[$variant-full]+=" $(timed "$dir" "${flags[@]}")"
         times[$variant-noop]+=" $(timed "$dir" "${flags[@]}")"
-        edit_one "$dir" "$n"
-        times[$variant-edit]+=" $(timed "$dir" "${flags[@]}")"
+        for _ in $(seq "$edits"); do
+          edit_one "$dir" "$n"
+          times[$variant-edit]+=" $(timed "$dir" "${flags[@]}")"
+        done
       done
     done
     declare -A t=()

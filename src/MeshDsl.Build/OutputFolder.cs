@@ -7,7 +7,6 @@ namespace MeshDsl.Build;
 /// <summary>What the task checks about where it writes, before it writes anything.</summary>
 internal static class OutputFolder
 {
-
     /// <summary>The files .NET writes beside a project's build output, named after its assembly.</summary>
     private static readonly string[] OutputMarkers = { ".deps.json", ".runtimeconfig.json" };
 
