@@ -32,6 +32,19 @@ public class ManifestStampsTests
         foreach (var file in Directory.GetFiles(output, "*.yaml")) File.SetLastWriteTimeUtc(file, to);
     }
 
+    /// <summary>A folder with the reviews VirtualService written, aged and read back: stamped, as after a few builds.</summary>
+    private static (string Output, string Stamps, string Assembly) StampedReviews(TempDir dir)
+    {
+        var output = Path.Combine(dir.Path, "manifests");
+        var stamps = Path.Combine(dir.Path, "obj", "MeshDsl.stamps.txt");
+        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "bin"), ("A.Reviews", "virtualservice-reviews.yaml", Vs));
+        Assert.True(Task(assembly, output, stamps).Task.Execute());
+        Age(output, DateTime.UtcNow.AddHours(-1));
+        Assert.True(Task(assembly, output, stamps).Task.Execute()); // read back and stamped
+        Assert.Single(File.ReadAllLines(stamps).Skip(1));
+        return (output, stamps, assembly);
+    }
+
     [Fact]
     public void A_file_as_the_last_build_found_it_is_not_read_back_but_moved_write_times_and_verify_read_it()
     {
@@ -162,12 +175,7 @@ public class ManifestStampsTests
     public void A_stamp_is_trusted_without_hashing_only_while_the_folders_record_agrees_with_it()
     {
         using var dir = new TempDir();
-        var output = Path.Combine(dir.Path, "manifests");
-        var stamps = Path.Combine(dir.Path, "obj", "MeshDsl.stamps.txt");
-        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "bin"), ("A.Reviews", "virtualservice-reviews.yaml", Vs));
-        Assert.True(Task(assembly, output, stamps).Task.Execute());
-        Age(output, DateTime.UtcNow.AddHours(-1));
-        Assert.True(Task(assembly, output, stamps).Task.Execute()); // read back and stamped
+        var (output, stamps, assembly) = StampedReviews(dir);
 
         // The record (committed with the manifests, so a checkout can change it) now says another text was written. The stamp
         // still matches the file, so the file is not read back, but the entry is hashed again and the record put right.
@@ -188,12 +196,7 @@ public class ManifestStampsTests
     public void Stamps_of_an_older_format_are_not_trusted()
     {
         using var dir = new TempDir();
-        var output = Path.Combine(dir.Path, "manifests");
-        var stamps = Path.Combine(dir.Path, "obj", "MeshDsl.stamps.txt");
-        var assembly = TestAssemblies.WithManifests(Path.Combine(dir.Path, "bin"), ("A.Reviews", "virtualservice-reviews.yaml", Vs));
-        Assert.True(Task(assembly, output, stamps).Task.Execute());
-        Age(output, DateTime.UtcNow.AddHours(-1));
-        Assert.True(Task(assembly, output, stamps).Task.Execute());
+        var (output, stamps, assembly) = StampedReviews(dir);
 
         // As an earlier MeshDsl wrote them: length, write time and hash, no fingerprint.
         var lines = File.ReadAllLines(stamps);
