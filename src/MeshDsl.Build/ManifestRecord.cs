@@ -19,11 +19,14 @@ internal sealed class ManifestRecord
 {
     public const string FileName = ".meshdsl-manifests";
 
+    /// <summary>How the record tells file names apart and orders them: without case, as the folder may be on a file system that ignores it.</summary>
+    public static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
+
     private const string Header = "# Written by MeshDsl: the files it generated in this folder, so that it only ever replaces or deletes its own. Do not edit.";
 
     // Sorted only when read in order: a SortedDictionary's generic code over these types is not precompiled in the framework,
     // and compiling it took a build's task several milliseconds (docs/performance.md).
-    private readonly Dictionary<string, RecordEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RecordEntry> _entries = new(NameComparer);
 
     /// <summary>The entries in no particular order, for lookups over all of them.</summary>
     public IEnumerable<RecordEntry> Unordered => _entries.Values;
@@ -34,7 +37,7 @@ internal sealed class ManifestRecord
         get
         {
             var sorted = new List<RecordEntry>(_entries.Values);
-            sorted.Sort(static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.FileName, b.FileName));
+            sorted.Sort(static (a, b) => NameComparer.Compare(a.FileName, b.FileName));
             return sorted;
         }
     }

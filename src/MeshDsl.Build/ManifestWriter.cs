@@ -118,7 +118,7 @@ internal static class ManifestWriter
         var current = new HashSet<string>(files.Select(f => f.FileName), StringComparer.OrdinalIgnoreCase);
         var deleted = new List<string>();
         var keptStale = new List<string>();
-        foreach (var stale in record.Unordered.Where(e => e.Owner == owner && !current.Contains(e.FileName)).OrderBy(e => e.FileName, StringComparer.OrdinalIgnoreCase).ToList())
+        foreach (var stale in record.Unordered.Where(e => e.Owner == owner && !current.Contains(e.FileName)).OrderBy(e => e.FileName, ManifestRecord.NameComparer).ToList())
         {
             var path = ManifestPaths.Full(directory, stale.FileName);
             if (ManifestRecord.Holds(path, stale))
