@@ -15,8 +15,8 @@ internal sealed record EmbeddedManifest(string Source, string FileName, string C
 
 /// <summary>
 /// Reads the manifests the generator embedded as <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|type|file", yaml)]</c>,
-/// on their own or packed (<see cref="ManifestKey.PackedKey"/>), without loading the assembly (it may target another
-/// runtime than the one MSBuild runs on).
+/// on their own, packed (<see cref="ManifestKey.PackedKey"/>) or packed and deflated (<see cref="ManifestKey.DeflatedKey"/>),
+/// without loading the assembly (it may target another runtime than the one MSBuild runs on).
 /// </summary>
 internal static class ManifestReader
 {

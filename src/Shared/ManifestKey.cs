@@ -1,13 +1,16 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.IO.Compression;
 using System.Text;
 
 namespace MeshDsl;
 
 /// <summary>
 /// The key under which a manifest is embedded: <c>[assembly: AssemblyMetadata("MeshDsl.Manifest|&lt;C# type&gt;|&lt;file&gt;", yaml)]</c>,
-/// on its own or packed with the other entries of its generated source (<see cref="PackedKey"/>).
+/// on its own or packed with the other entries of its generated source (<see cref="PackedKey"/>), which the generator
+/// embeds deflated (<see cref="DeflatedKey"/>).
 /// Written by the generator, read by the build task and by <c>Manifest.Of</c> at run time; this file is compiled into all three.
 /// </summary>
 internal static class ManifestKey
@@ -46,6 +49,74 @@ internal static class ManifestKey
     /// </summary>
     public const string PackedKey = "MeshDsl.Declarations";
 
+    /// <summary>
+    /// The key under which the generator embeds a packed value (<see cref="PackedKey"/>) deflated (<see cref="Deflate"/>): the
+    /// byte count of the packed text's UTF-8, a colon, and the Base64 of its raw DEFLATE (RFC 1951). The YAML of a mesh
+    /// compresses about fourteen times: at N = 1000 the assembly, its reference assembly and the generated sources the
+    /// compiler embeds in the PDB each shrink by 2.2-2.4 MB, which every build wrote, copied and compressed again
+    /// (docs/performance.md). The byte count is what shows a value cut short: DEFLATE alone may end early without a word.
+    /// </summary>
+    public const string DeflatedKey = "MeshDsl.Declarations.Deflated";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The value of a <see cref="DeflatedKey"/> entry that holds <paramref name="packed"/>. A lone surrogate, which UTF-8
+    /// cannot carry and an error diagnostic already reports (MESH017), becomes U+FFFD, as it did in the assembly's metadata
+    /// before: the generator writes what it can rather than throw.
+    /// </summary>
+    public static string Deflate(string packed)
+    {
+        var bytes = Encoding.UTF8.GetBytes(packed);
+        using var deflated = new MemoryStream((bytes.Length / 8) + 64);
+        // Fastest: the YAML repeats itself so much that the best level saves only a tenth more, for nine times the time.
+        using (var deflate = new DeflateStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) deflate.Write(bytes, 0, bytes.Length);
+        return bytes.Length.ToString(CultureInfo.InvariantCulture) + ":" + Convert.ToBase64String(deflated.GetBuffer(), 0, (int)deflated.Length);
+    }
+
+    /// <summary>The packed text a <see cref="DeflatedKey"/> value holds; a damaged value throws <see cref="InvalidDataException"/>.</summary>
+    public static string Inflate(string? deflated)
+    {
+        if (string.IsNullOrEmpty(deflated)) return string.Empty;
+        var colon = deflated!.IndexOf(':');
+        if (colon <= 0 || colon > 10 || !int.TryParse(deflated.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            throw Damaged("it does not start with its length");
+        }
+
+        MemoryStream packed;
+        try
+        {
+            using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(deflated.Substring(colon + 1))), CompressionMode.Decompress);
+            // What the stream holds, not what the value claims, decides how much is read: up to a buffer past the byte count,
+            // enough to tell a value that holds more from one that holds as much.
+            packed = new MemoryStream((int)Math.Min(length, deflated.Length * 16L));
+            var buffer = new byte[16384];
+            for (int n; packed.Length <= length && (n = inflate.Read(buffer, 0, buffer.Length)) > 0;) packed.Write(buffer, 0, n);
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw Damaged(e.Message);
+        }
+
+        if (packed.Length != length)
+        {
+            throw Damaged("it holds " + (packed.Length > length ? "more" : packed.Length.ToString(CultureInfo.InvariantCulture)) + " bytes, not " + length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(packed.GetBuffer(), 0, length);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Damaged(e.Message);
+        }
+    }
+
+    private static InvalidDataException Damaged(string why) =>
+        new("MeshDsl's deflated metadata (" + DeflatedKey + ") is damaged (" + why + "): the assembly was damaged, or not written by MeshDsl's generator.");
+
     /// <summary>Appends one packed string (a key or a value) to <paramref name="packed"/>: its length, a colon, itself.</summary>
     public static StringBuilder AppendPacked(StringBuilder packed, string text) =>
         AppendPackedLength(packed, text.Length).Append(text);
@@ -55,20 +126,21 @@ internal static class ManifestKey
         packed.Append(length.ToString(CultureInfo.InvariantCulture)).Append(':');
 
     /// <summary>
-    /// The entries one metadata attribute holds: a packed one's (<see cref="PackedKey"/>) in order, or the attribute itself.
+    /// The entries one metadata attribute holds: a packed one's (<see cref="PackedKey"/>, or <see cref="DeflatedKey"/>) in
+    /// order, or the attribute itself.
     /// A packed value cut short or malformed throws <see cref="InvalidDataException"/> where the fault is: reading
     /// on would drop the manifests after it, and the build would delete their files as no longer described.
     /// </summary>
     public static IEnumerable<KeyValuePair<string, string>> Entries(string? key, string? value)
     {
         if (key is null) yield break;
-        if (key != PackedKey)
+        if (key != PackedKey && key != DeflatedKey)
         {
             yield return new KeyValuePair<string, string>(key, value ?? string.Empty);
             yield break;
         }
 
-        var packed = value ?? string.Empty;
+        var packed = key == DeflatedKey ? Inflate(value) : value ?? string.Empty;
         var at = 0;
         while (at < packed.Length)
         {

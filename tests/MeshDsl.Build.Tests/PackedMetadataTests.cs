@@ -3,8 +3,9 @@ using System.Text;
 namespace MeshDsl.Build.Tests;
 
 /// <summary>
-/// The generator packs the metadata entries of a generated source into one attribute (<see cref="ManifestKey.PackedKey"/>);
-/// readers take that and the one-attribute-per-entry form alike.
+/// The generator packs the metadata entries of a generated source into one attribute and deflates them
+/// (<see cref="ManifestKey.DeflatedKey"/>); readers take that, the packed form (<see cref="ManifestKey.PackedKey"/>) and the
+/// one-attribute-per-entry form alike.
 /// </summary>
 public class PackedMetadataTests
 {
@@ -36,7 +37,57 @@ public class PackedMetadataTests
         {
             var entries = Enumerable.Range(0, random.Next(0, 8)).Select(_ => new KeyValuePair<string, string>(Text(), Text())).ToArray();
             Assert.Equal(entries, ManifestKey.Entries(ManifestKey.PackedKey, Pack(entries)).ToArray());
+            Assert.Equal(entries, ManifestKey.Entries(ManifestKey.DeflatedKey, ManifestKey.Deflate(Pack(entries))).ToArray());
         }
+    }
+
+    [Fact]
+    public void A_deflated_value_holds_the_YAML_of_a_mesh_in_a_fraction_of_its_size()
+    {
+        var packed = Pack(Enumerable.Range(0, 40).Select(i => new KeyValuePair<string, string>(
+            ManifestKey.Create("Shop.Svc" + i, "shop-virtualservice-svc-" + i + ".yaml"), Vs.Replace("A.Reviews", "Shop.Svc" + i) + "metadata:\n  name: svc-" + i + "\n")));
+        var deflated = ManifestKey.Deflate(packed);
+        Assert.True(deflated.Length * 4 < packed.Length, $"{deflated.Length} characters deflated for {packed.Length} packed");
+        Assert.Equal(packed, ManifestKey.Inflate(deflated));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_is_deflated_as_the_replacement_character_rather_than_fail_the_generator()
+    {
+        // MESH017 already reports such a value as an error; the generator still writes what it can.
+        var packed = Pack(new[] { new KeyValuePair<string, string>("MeshDsl.Service|A.B", "host=a\uD800b") });
+        Assert.Equal(packed.Replace('\uD800', '\uFFFD'), ManifestKey.Inflate(ManifestKey.Deflate(packed)));
+    }
+
+    [Fact]
+    public void A_damaged_deflated_value_throws_naming_its_key_rather_than_drop_what_it_holds()
+    {
+        var whole = ManifestKey.Deflate(Pack(new[] { new KeyValuePair<string, string>("k1", "v1"), new KeyValuePair<string, string>("k2", "value two") }));
+        var colon = whole.IndexOf(':');
+        var (length, bytes) = (whole[..colon], Convert.FromBase64String(whole[(colon + 1)..]));
+        var damaged = new[]
+        {
+            "no length", "x:" + whole[(colon + 1)..], length + ":not base64!", whole[..^2],
+            length + ":" + Convert.ToBase64String(bytes[..^2]), // cut short: DEFLATE itself may not notice
+            "1:" + whole[(colon + 1)..], "99999:" + whole[(colon + 1)..], // holds more, or less, than it says
+            length + ":" + Convert.ToBase64String(new byte[] { 0xFF, 0xFF, 0xFF }),
+            "4:" + Deflated(new byte[] { 0x32, 0x3A, 0xFF, 0xFE }), // not UTF-8
+        };
+        foreach (var bad in damaged)
+        {
+            var error = Assert.Throws<InvalidDataException>(() => ManifestKey.Entries(ManifestKey.DeflatedKey, bad).ToList());
+            Assert.Contains("MeshDsl.Declarations", error.Message);
+        }
+
+        Assert.Empty(ManifestKey.Entries(ManifestKey.DeflatedKey, null));
+        Assert.Empty(ManifestKey.Entries(ManifestKey.DeflatedKey, string.Empty));
+    }
+
+    private static string Deflated(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var deflate = new System.IO.Compression.DeflateStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) deflate.Write(bytes);
+        return Convert.ToBase64String(output.ToArray());
     }
 
     [Fact]
@@ -53,21 +104,26 @@ public class PackedMetadataTests
         Assert.Empty(ManifestKey.Entries(ManifestKey.PackedKey, string.Empty));
     }
 
-    [Fact]
-    public void The_build_task_fails_with_MESHB001_on_a_damaged_pack_and_touches_no_file()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_build_task_fails_with_MESHB001_on_a_damaged_pack_and_touches_no_file(bool deflated)
     {
         using var dir = new TempDir();
         var output = Path.Combine(dir.Path, "manifests");
-        var good = TestAssemblies.WithPackedManifests(Path.Combine(dir.Path, "good"), ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("B.Ratings", "destinationrule-ratings.yaml", Dr));
-        Assert.True(new WriteMeshManifests { Assembly = good, OutputDirectory = output, BuildEngine = new FakeBuildEngine() }.Execute());
+        var manifests = new[] { ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("B.Ratings", "destinationrule-ratings.yaml", Dr) };
+        string Build(string name, bool damage) => deflated
+            ? TestAssemblies.WithDeflatedManifests(Path.Combine(dir.Path, name), damage, manifests)
+            : TestAssemblies.WithPackedManifests(Path.Combine(dir.Path, name), damage, manifests);
+        Assert.True(new WriteMeshManifests { Assembly = Build("good", false), OutputDirectory = output, BuildEngine = new FakeBuildEngine() }.Execute());
         var before = Directory.GetFiles(output).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))).ToArray();
+        Assert.Contains(before, f => f.Item1.EndsWith("virtualservice-reviews.yaml", StringComparison.Ordinal));
 
-        var damaged = TestAssemblies.WithPackedManifests(Path.Combine(dir.Path, "damaged"), truncate: true, ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("B.Ratings", "destinationrule-ratings.yaml", Dr));
         var engine = new FakeBuildEngine();
-        Assert.False(new WriteMeshManifests { Assembly = damaged, OutputDirectory = output, BuildEngine = engine }.Execute());
+        Assert.False(new WriteMeshManifests { Assembly = Build("damaged", true), OutputDirectory = output, BuildEngine = engine }.Execute());
         var error = Assert.Single(engine.Errors);
         Assert.Equal("MESHB001", error.Code);
-        Assert.Contains("malformed", error.Message);
+        Assert.Contains(deflated ? "damaged" : "malformed", error.Message);
         Assert.Equal(before, Directory.GetFiles(output).Order(StringComparer.Ordinal).Select(f => (f, File.ReadAllText(f))));
     }
 
@@ -86,9 +142,12 @@ public class PackedMetadataTests
         var manifests = new[] { ("A.Reviews", "virtualservice-reviews.yaml", Vs), ("B.Ratings", "destinationrule-ratings.yaml", Dr), ("B.Ratings", "canary-steps/ratings/step-005.yaml", Dr) };
         var packed = ManifestReader.Read(TestAssemblies.WithPackedManifests(Path.Combine(dir.Path, "packed"), manifests), out var packedRan);
         var single = ManifestReader.Read(TestAssemblies.WithManifests(Path.Combine(dir.Path, "single"), manifests), out var singleRan);
+        var deflated = ManifestReader.Read(TestAssemblies.WithDeflatedManifests(Path.Combine(dir.Path, "deflated"), false, manifests), out var deflatedRan);
         Assert.True(packedRan);
         Assert.True(singleRan);
+        Assert.True(deflatedRan);
         Assert.Equal(single.OrderBy(m => m.FileName, StringComparer.Ordinal), packed.OrderBy(m => m.FileName, StringComparer.Ordinal));
+        Assert.Equal(packed, deflated);
         Assert.Equal(new[] { "ratings", "ratings", "reviews" }, packed.Select(m => m.Group!).Order(StringComparer.Ordinal));
         Assert.Equal(Vs, packed.Single(m => m.FileName == "virtualservice-reviews.yaml").Content);
     }

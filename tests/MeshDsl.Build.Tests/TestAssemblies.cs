@@ -23,7 +23,21 @@ internal static class TestAssemblies
         WithPackedManifests(directory, truncate: false, manifests);
 
     /// <param name="truncate">Whether the first pack loses its last character, as a damaged assembly's would.</param>
-    public static string WithPackedManifests(string directory, bool truncate, params (string Source, string File, string Yaml)[] manifests)
+    public static string WithPackedManifests(string directory, bool truncate, params (string Source, string File, string Yaml)[] manifests) =>
+        Packed(directory, (first, packed) => (ManifestKey.PackedKey, truncate && first ? packed.Substring(0, packed.Length - 1) : packed), manifests);
+
+    /// <summary>The manifests packed and deflated, in two attributes, as the generator embeds them.</summary>
+    /// <param name="damage">Whether the first attribute's deflated bytes lose their last one, as a damaged assembly's would.</param>
+    public static string WithDeflatedManifests(string directory, bool damage, params (string Source, string File, string Yaml)[] manifests) =>
+        Packed(directory, (first, packed) =>
+        {
+            var deflated = ManifestKey.Deflate(packed);
+            var colon = deflated.IndexOf(':');
+            if (damage && first) deflated = deflated[..(colon + 1)] + Convert.ToBase64String(Convert.FromBase64String(deflated[(colon + 1)..])[..^2]);
+            return (ManifestKey.DeflatedKey, deflated);
+        }, manifests);
+
+    private static string Packed(string directory, Func<bool, string, (string Key, string Value)> attribute, (string Source, string File, string Yaml)[] manifests)
     {
         var metadata = new List<(string, string)> { (ManifestKey.GeneratorMarker, "1") };
         var entries = Entries(manifests).ToArray();
@@ -31,8 +45,7 @@ internal static class TestAssemblies
         {
             var packed = new System.Text.StringBuilder();
             foreach (var (key, value) in pack) ManifestKey.AppendPacked(ManifestKey.AppendPacked(packed, key), value);
-            if (truncate && metadata.Count == 1) packed.Length--;
-            metadata.Add((ManifestKey.PackedKey, packed.ToString()));
+            metadata.Add(attribute(metadata.Count == 1, packed.ToString()));
         }
 
         return Save(directory, metadata);

@@ -90,7 +90,7 @@ public class IncrementalCachingTests
         Assert.Equal(DeclarationBuckets.IndexOf("Shop.Productpage"), DeclarationBuckets.IndexOf("Shop.Email"));
         var compilation = TestCompilation.Create(Service("productpage", "10s"), Service("email", "10s"), Unrelated);
         var first = TestCompilation.Run(compilation);
-        var source = Assert.Single(first.Sources, s => s.Key.StartsWith("MeshDsl.Manifests.", StringComparison.Ordinal)).Value;
+        var source = DeflatedMetadata.PackedIn(Assert.Single(first.Sources, s => s.Key.StartsWith("MeshDsl.Manifests.", StringComparison.Ordinal)).Value);
         Assert.Contains("MeshDsl.Manifest|Shop.Email|virtualservice-email.yaml", source);
         Assert.Contains("MeshDsl.Manifest|Shop.Productpage|virtualservice-productpage.yaml", source);
         Assert.Equal(2, Assert.Single(first.Sources, s => s.Key.StartsWith("MeshDsl.Accessors.", StringComparison.Ordinal)).Value.Split("partial class").Length - 1);

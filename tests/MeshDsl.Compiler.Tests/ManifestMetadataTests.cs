@@ -10,7 +10,8 @@ namespace MeshDsl.Tests;
 
 /// <summary>
 /// How the manifests reach the assembly: one metadata attribute per generated source, packing its declarations' entries
-/// (binding thousands of assembly attributes was a tenth of a build at N = 1000), read back by <see cref="Manifest.FromMetadata"/>.
+/// (binding thousands of assembly attributes was a tenth of a build at N = 1000) and deflating them (the YAML as it is cost
+/// every build 2.4 MB more to emit, write and embed), read back by <see cref="Manifest.FromMetadata"/>.
 /// </summary>
 public class ManifestMetadataTests
 {
@@ -23,8 +24,8 @@ public class ManifestMetadataTests
             .Select(a => ((string?)a.ConstructorArguments[0].Value, (string?)a.ConstructorArguments[1].Value))
             .ToArray();
         var manifestSources = run.Sources.Keys.Count(k => k.StartsWith("MeshDsl.Manifests.", StringComparison.Ordinal));
-        Assert.Equal(manifestSources, metadata.Count(m => m.Item1 == "MeshDsl.Declarations"));
-        Assert.Equal(new[] { "MeshDsl.Declarations", "MeshDsl.Generator" }, metadata.Select(m => m.Item1).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(manifestSources, metadata.Count(m => m.Item1 == "MeshDsl.Declarations.Deflated"));
+        Assert.Equal(new[] { "MeshDsl.Declarations.Deflated", "MeshDsl.Generator" }, metadata.Select(m => m.Item1).Distinct().Order(StringComparer.Ordinal));
 
         // The packed attributes hold every manifest, each file stem and each service description.
         var manifests = metadata.SelectMany(m => Manifest.FromMetadata(m.Item1, m.Item2)).ToArray();
@@ -54,7 +55,17 @@ public class ManifestMetadataTests
     }
 
     [Fact]
-    public void The_packed_value_is_one_verbatim_string_that_C_sharp_reads_back_as_packed_whatever_the_strings_hold()
+    public void FromMetadata_reads_a_deflated_attribute_as_the_packed_one_it_holds()
+    {
+        const string Packed = "26:MeshDsl.Group|Shop.Reviews7:reviews"
+            + "49:MeshDsl.Manifest|Shop.Reviews|virtualservice.yaml27:kind: VirtualService # é 😀";
+        Assert.Equal(
+            new[] { ("Shop.Reviews", "virtualservice.yaml", "kind: VirtualService # é 😀") },
+            Manifest.FromMetadata("MeshDsl.Declarations.Deflated", DeflatedMetadata.Deflate(Packed)).Select(m => (m.Source, m.FileName, m.Yaml)));
+    }
+
+    [Fact]
+    public void The_deflated_value_is_one_string_that_C_sharp_reads_back_as_the_packed_entries_whatever_the_strings_hold()
     {
         var random = new Random(20261204);
         for (var i = 0; i < 2000; i++)
@@ -70,9 +81,53 @@ public class ManifestMetadataTests
             var tree = CSharpSyntaxTree.ParseText(source);
             Assert.Empty(tree.GetDiagnostics());
             var arguments = tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>().Single().ArgumentList!.Arguments;
+            Assert.Equal("MeshDsl.Declarations.Deflated", Assert.IsType<LiteralExpressionSyntax>(arguments[0].Expression).Token.ValueText);
             var value = Assert.IsType<LiteralExpressionSyntax>(arguments[1].Expression);
-            Assert.True(value.Token.Text.StartsWith("@\"", StringComparison.Ordinal), source);
-            Assert.Equal(expected, value.Token.ValueText);
+            Assert.Equal(expected, DeflatedMetadata.Inflate(value.Token.ValueText));
+
+            // What the comment lists is all on comment lines: whatever a type's name holds, it ends no line and opens no code.
+            var comments = tree.GetRoot().DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)).Select(t => t.ToString()).ToArray();
+            Assert.Equal(declarations.Length, comments.Count(c => c.StartsWith("//   ", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void The_comment_of_a_generated_source_names_each_declaration_and_its_files()
+    {
+        var run = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo")));
+        var lines = run.Sources.Where(s => s.Key.StartsWith("MeshDsl.Manifests.", StringComparison.Ordinal))
+            .SelectMany(s => s.Value.Split('\n')).Where(l => l.StartsWith("//   ", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(new[]
+        {
+            "//   Bookinfo.Ratings: bookinfo-destinationrule-ratings.yaml bookinfo-virtualservice-ratings.yaml",
+            "//   Bookinfo.Reviews: bookinfo-destinationrule-reviews.yaml bookinfo-virtualservice-reviews.yaml",
+        }, lines);
+    }
+
+    [Fact]
+    public void The_loaded_assembly_gives_its_manifests_once_read_and_read_only_through_Of_and_All()
+    {
+        var run = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo")));
+        var expected = run.Manifests();
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var context = new System.Runtime.Loader.AssemblyLoadContext("mesh", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var assembly = context.LoadFromStream(image);
+            var all = Manifest.All(assembly);
+            Assert.Equal(expected, all.ToDictionary(m => m.FileName, m => m.Yaml));
+            Assert.Same(all, Manifest.All(assembly));
+            Assert.False(all is List<Manifest>, "the list kept for the assembly is handed out read-only");
+            Assert.Equal(
+                new[] { "bookinfo-destinationrule-reviews.yaml", "bookinfo-virtualservice-reviews.yaml" },
+                Manifest.Of(assembly.GetType("Bookinfo.Reviews", throwOnError: true)!).Select(m => m.FileName));
+        }
+        finally
+        {
+            context.Unload();
         }
     }
 }

@@ -21,59 +21,52 @@ internal static class CSharpEmitter
 
     /// <summary>
     /// Everything the build task and <c>Manifest.Of(Type)</c> read about the declarations of one generated source, packed in
-    /// one assembly metadata entry (<see cref="ManifestKey.PackedKey"/>): for each declaration, its file stem
+    /// one assembly metadata entry and deflated (<see cref="ManifestKey.DeflatedKey"/>): for each declaration, its file stem
     /// (<see cref="ManifestKey.GroupPrefix"/>), for a service its description for MeshDsl.Testing
-    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key. The whole value is one
-    /// verbatim string, so the generated file reads as the YAML does: a constant built with <c>+</c> from a piece per entry
-    /// cost the compiler twice as much to bind as the rest of the generated source (docs/performance.md).
+    /// (<see cref="ManifestKey.ServicePrefix"/>), and each of its manifests under its own key. One string literal: a constant
+    /// built with <c>+</c> from a piece per entry cost the compiler twice as much to bind as the rest of the generated source,
+    /// and the YAML as it is cost every build 2.4 MB more to emit, write and embed at N = 1000 (docs/performance.md). A
+    /// comment lists each declaration's files, so the source still says what it holds; the YAML is on disk.
     /// </summary>
     public static string DeclarationMetadata(IEnumerable<DeclarationOutput> declarations)
     {
         var sb = new StringBuilder(4096).Append(Header)
-            .Append("[assembly: global::System.Reflection.AssemblyMetadata(\"").Append(ManifestKey.PackedKey).Append("\",\n@\"");
-        var entry = new StringBuilder(256);
+            .Append("// The manifests of these declarations, deflated. The build writes them to its manifests folder, and\n")
+            .Append("// Manifest.Of(typeof(T)) reads them at run time.\n");
+        var packed = new StringBuilder(16384);
         foreach (var d in declarations)
         {
-            AppendEntry(sb, entry, ManifestKey.CreateGroup(d.Source), d.FileStem);
-            if (d.Service is not null) AppendEntry(sb, entry, ManifestKey.ServicePrefix + d.Source, d.Service);
-            foreach (var resource in d.Resources) AppendManifest(sb, entry, resource);
+            sb.Append("//   ");
+            AppendCommentText(sb, d.Source);
+            sb.Append(':');
+            ManifestKey.AppendPacked(ManifestKey.AppendPacked(packed, ManifestKey.CreateGroup(d.Source)), d.FileStem);
+            if (d.Service is not null) ManifestKey.AppendPacked(ManifestKey.AppendPacked(packed, ManifestKey.ServicePrefix + d.Source), d.Service);
+            foreach (var resource in d.Resources) AppendManifest(sb, packed, resource);
+            sb.Append('\n');
         }
 
         // A source whose declarations produce nothing still holds the (empty) entry, so its shape never depends on them.
-        return sb.Append("\")]\n").ToString();
+        return sb.Append("[assembly: global::System.Reflection.AssemblyMetadata(\"").Append(ManifestKey.DeflatedKey).Append("\",\n\"")
+            .Append(ManifestKey.Deflate(packed.ToString())).Append("\")]\n").ToString();
     }
 
-    private static void AppendEntry(StringBuilder sb, StringBuilder entry, string key, string value)
-    {
-        entry.Clear();
-        AppendVerbatim(sb, ManifestKey.AppendPacked(ManifestKey.AppendPacked(entry, key), value));
-    }
-
-    private static void AppendManifest(StringBuilder sb, StringBuilder entry, Resource resource)
+    private static void AppendManifest(StringBuilder sb, StringBuilder packed, Resource resource)
     {
         var yaml = _yaml ??= new StringBuilder(4096);
         yaml.Clear();
         // The C# front end's origins name the declaring type: the file says which one it comes from, the key which type it belongs to.
         var sourceType = resource.Origin.Document;
         ManifestEmitter.AppendFileText(yaml, resource, sourceType);
-
-        entry.Clear();
-        AppendVerbatim(sb, ManifestKey.AppendPackedLength(ManifestKey.AppendPacked(entry, ManifestKey.Create(sourceType, ManifestFiles.FileName(resource))), yaml.Length));
-        AppendVerbatim(sb, yaml);
+        var fileName = ManifestFiles.FileName(resource);
+        sb.Append(' ');
+        AppendCommentText(sb, fileName);
+        ManifestKey.AppendPackedLength(ManifestKey.AppendPacked(packed, ManifestKey.Create(sourceType, fileName)), yaml.Length).Append(yaml);
     }
 
-    /// <summary>
-    /// Text inside a verbatim string: as it is, with only '"' doubled. The writers emit "\n" line ends, so the value is the
-    /// same on every machine whatever the generated file's line endings.
-    /// </summary>
-    private static void AppendVerbatim(StringBuilder sb, StringBuilder text)
+    /// <summary>Text on a comment line: a character C# would take for a line's end (or any control character) is a '?'.</summary>
+    private static void AppendCommentText(StringBuilder sb, string text)
     {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            sb.Append(c);
-            if (c == '"') sb.Append('"');
-        }
+        foreach (var c in text) sb.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
     }
 
     /// <summary>A file that is not a manifest (the mesh's graph), embedded under the manifest key so the build task writes it.</summary>

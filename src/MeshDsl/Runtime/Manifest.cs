@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace MeshDsl;
 
@@ -46,6 +47,15 @@ public sealed class Manifest
     public static IReadOnlyList<Manifest> All(Assembly assembly)
     {
         if (assembly is null) throw new ArgumentNullException(nameof(assembly));
+        return ReadOnce.GetValue(assembly, Read);
+    }
+
+    // A loaded assembly's metadata never changes, and reading it inflates every generated source's manifests: each
+    // service's Manifests property would otherwise read the whole mesh again. A damaged assembly throws on every call.
+    private static readonly ConditionalWeakTable<Assembly, IReadOnlyList<Manifest>> ReadOnce = new();
+
+    private static IReadOnlyList<Manifest> Read(Assembly assembly)
+    {
         var result = new List<Manifest>();
         foreach (var attribute in assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
         {
@@ -53,7 +63,7 @@ public sealed class Manifest
         }
 
         result.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
-        return result;
+        return result.AsReadOnly();
     }
 
     /// <summary>
