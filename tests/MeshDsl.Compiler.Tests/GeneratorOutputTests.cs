@@ -70,24 +70,12 @@ public class GeneratorOutputTests
     public void Service_exposes_its_manifests_at_run_time()
     {
         var run = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo")));
-        using var stream = new MemoryStream();
-        var emit = run.Output.Emit(stream);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
-        var context = new System.Runtime.Loader.AssemblyLoadContext("mesh", isCollectible: true);
-        try
-        {
-            stream.Position = 0;
-            var assembly = context.LoadFromStream(stream);
-            var reviews = assembly.GetType("Bookinfo.Reviews")!;
-            var manifests = (IReadOnlyList<Manifest>)reviews.GetProperty("Manifests")!.GetValue(null)!;
-            Assert.Equal(new[] { "bookinfo-destinationrule-reviews.yaml", "bookinfo-virtualservice-reviews.yaml" }, manifests.Select(m => m.FileName));
-            Assert.All(manifests, m => Assert.Equal("Bookinfo.Reviews", m.Source));
-            Assert.Equal(run.Manifests()["bookinfo-virtualservice-reviews.yaml"], manifests[1].Yaml);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var assembly = run.Load();
+        var reviews = assembly.GetType("Bookinfo.Reviews")!;
+        var manifests = (IReadOnlyList<Manifest>)reviews.GetProperty("Manifests")!.GetValue(null)!;
+        Assert.Equal(new[] { "bookinfo-destinationrule-reviews.yaml", "bookinfo-virtualservice-reviews.yaml" }, manifests.Select(m => m.FileName));
+        Assert.All(manifests, m => Assert.Equal("Bookinfo.Reviews", m.Source));
+        Assert.Equal(run.Manifests()["bookinfo-virtualservice-reviews.yaml"], manifests[1].Yaml);
     }
 
     [Theory]
@@ -98,20 +86,9 @@ public class GeneratorOutputTests
     {
         var run = TestCompilation.Run(TestCompilation.Create(ns + "\n" + source));
         Assert.Equal(new[] { "virtualservice-svc.yaml" }, run.Manifests().Keys);
-        using var stream = new MemoryStream();
-        Assert.True(run.Output.Emit(stream).Success);
-        var context = new System.Runtime.Loader.AssemblyLoadContext("mesh", isCollectible: true);
-        try
-        {
-            stream.Position = 0;
-            var type = context.LoadFromStream(stream).GetType(runtimeName)!;
-            var manifests = (IReadOnlyList<Manifest>)type.GetProperty("Manifests")!.GetValue(null)!;
-            Assert.Equal("virtualservice-svc.yaml", Assert.Single(manifests).FileName);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        var type = run.Load().GetType(runtimeName)!;
+        var manifests = (IReadOnlyList<Manifest>)type.GetProperty("Manifests")!.GetValue(null)!;
+        Assert.Equal("virtualservice-svc.yaml", Assert.Single(manifests).FileName);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using MeshDsl.Testing;
 using MeshDsl.Tests.Support;
 
@@ -11,15 +10,7 @@ namespace MeshDsl.Tests.Simulation;
 /// </summary>
 public class MeshRoutesTests
 {
-    private static readonly Lazy<Assembly> Bookinfo = new(() =>
-    {
-        var output = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo"))).Output;
-        using var pe = new MemoryStream();
-        var emitted = output.Emit(pe);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        pe.Position = 0;
-        return new AssemblyLoadContext("bookinfo-routes", isCollectible: true).LoadFromStream(pe);
-    });
+    private static readonly Lazy<Assembly> Bookinfo = new(() => TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Bookinfo"))).Load());
 
     private static Type Type(string name) => Bookinfo.Value.GetType(name, throwOnError: true)!;
 
@@ -79,11 +70,7 @@ public class MeshRoutesTests
     [Fact]
     public void A_canary_routes_as_its_start_not_as_one_of_its_stages()
     {
-        var output = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Canary"))).Output;
-        using var pe = new MemoryStream();
-        Assert.True(output.Emit(pe).Success);
-        pe.Position = 0;
-        var assembly = new AssemblyLoadContext("canary-routes", isCollectible: true).LoadFromStream(pe);
+        var assembly = TestCompilation.Run(TestCompilation.Create(TestCompilation.Sample("Canary"))).Load();
         var result = MeshRoutes.Load(assembly).Send(MeshRequest.To(assembly.GetType("Canary.Reviews", true)!, "/"));
         Assert.Equal(100, result.WeightTo(assembly.GetType("Canary.Reviews+V1", true)!));
         Assert.Equal(0, result.WeightTo(assembly.GetType("Canary.Reviews+V2", true)!));

@@ -104,6 +104,16 @@ internal sealed class BuildPropertiesProvider : Microsoft.CodeAnalysis.Diagnosti
 
 internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, GeneratorDriverRunResult Result)
 {
+    /// <summary>The generated compilation emitted and loaded into a collectible context of its own, as a test project loads a mesh assembly.</summary>
+    public System.Reflection.Assembly Load()
+    {
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("mesh", isCollectible: true).LoadFromStream(image);
+    }
+
     public IReadOnlyDictionary<string, string> Sources => Result.Results
         .SelectMany(r => r.GeneratedSources)
         .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
