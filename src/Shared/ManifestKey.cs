@@ -51,10 +51,12 @@ internal static class ManifestKey
 
     /// <summary>
     /// The key under which the generator embeds a packed value (<see cref="PackedKey"/>) deflated (<see cref="Deflate"/>): the
-    /// byte count of the packed text's UTF-8, a colon, and the Base64 of its raw DEFLATE (RFC 1951). The YAML of a mesh
-    /// compresses about fourteen times: at N = 1000 the assembly, its reference assembly and the generated sources the
-    /// compiler embeds in the PDB each shrink by 2.2-2.4 MB, which every build wrote, copied and compressed again
-    /// (docs/performance.md). The byte count is what shows a value cut short: DEFLATE alone may end early without a word.
+    /// byte count of the packed text's UTF-8, a colon, their Adler-32 in eight lower-case hex digits, a colon, and the Base64
+    /// of their raw DEFLATE (RFC 1951). The YAML of a mesh compresses about fourteen times: at N = 1000 the assembly, its
+    /// reference assembly and the generated sources the compiler embeds in the PDB each shrink by 2.2-2.4 MB, which every
+    /// build wrote, copied and compressed again (docs/performance.md). Raw DEFLATE carries no check of its own: a value cut
+    /// short may end early without a word, and a damaged one may inflate to other text. The byte count and the checksum (the
+    /// one zlib's format adds) catch both.
     /// </summary>
     public const string DeflatedKey = "MeshDsl.Declarations.Deflated";
 
@@ -71,7 +73,8 @@ internal static class ManifestKey
         using var deflated = new MemoryStream((bytes.Length / 8) + 64);
         // Fastest: the YAML repeats itself so much that the best level saves only a tenth more, for nine times the time.
         using (var deflate = new DeflateStream(deflated, CompressionLevel.Fastest, leaveOpen: true)) deflate.Write(bytes, 0, bytes.Length);
-        return bytes.Length.ToString(CultureInfo.InvariantCulture) + ":" + Convert.ToBase64String(deflated.GetBuffer(), 0, (int)deflated.Length);
+        return bytes.Length.ToString(CultureInfo.InvariantCulture) + ":" + Adler32(bytes, bytes.Length).ToString("x8", CultureInfo.InvariantCulture)
+            + ":" + Convert.ToBase64String(deflated.GetBuffer(), 0, (int)deflated.Length);
     }
 
     /// <summary>The packed text a <see cref="DeflatedKey"/> value holds; a damaged value throws <see cref="InvalidDataException"/>.</summary>
@@ -84,10 +87,17 @@ internal static class ManifestKey
             throw Damaged("it does not start with its length");
         }
 
+        var second = colon + 9;
+        if (second >= deflated.Length || deflated[second] != ':'
+            || !uint.TryParse(deflated.Substring(colon + 1, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var checksum))
+        {
+            throw Damaged("its length is not followed by its checksum");
+        }
+
         MemoryStream packed;
         try
         {
-            using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(deflated.Substring(colon + 1))), CompressionMode.Decompress);
+            using var inflate = new DeflateStream(new MemoryStream(Convert.FromBase64String(deflated.Substring(second + 1))), CompressionMode.Decompress);
             // What the stream holds, not what the value claims, decides how much is read: up to a buffer past the byte count,
             // enough to tell a value that holds more from one that holds as much.
             packed = new MemoryStream((int)Math.Min(length, deflated.Length * 16L));
@@ -104,6 +114,7 @@ internal static class ManifestKey
             throw Damaged("it holds " + (packed.Length > length ? "more" : packed.Length.ToString(CultureInfo.InvariantCulture)) + " bytes, not " + length.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (Adler32(packed.GetBuffer(), length) != checksum) throw Damaged("it does not hold the text its checksum was taken of");
         try
         {
             return StrictUtf8.GetString(packed.GetBuffer(), 0, length);
@@ -112,6 +123,27 @@ internal static class ManifestKey
         {
             throw Damaged(e.Message);
         }
+    }
+
+    /// <summary>Adler-32 (RFC 1950) of the first <paramref name="count"/> bytes.</summary>
+    private static uint Adler32(byte[] bytes, int count)
+    {
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        for (var i = 0; i < count;)
+        {
+            // 5,552 bytes is the most that cannot overflow before the modulus is taken (zlib's NMAX).
+            for (var end = Math.Min(count, i + 5552); i < end; i++)
+            {
+                a += bytes[i];
+                b += a;
+            }
+
+            a %= Modulus;
+            b %= Modulus;
+        }
+
+        return (b << 16) | a;
     }
 
     private static InvalidDataException Damaged(string why) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using MeshDsl.Tests.Support;
 
 namespace MeshDsl.Build.Tests;
 
@@ -63,15 +64,17 @@ public class PackedMetadataTests
     public void A_damaged_deflated_value_throws_naming_its_key_rather_than_drop_what_it_holds()
     {
         var whole = ManifestKey.Deflate(Pack(new[] { new KeyValuePair<string, string>("k1", "v1"), new KeyValuePair<string, string>("k2", "value two") }));
-        var colon = whole.IndexOf(':');
-        var (length, bytes) = (whole[..colon], Convert.FromBase64String(whole[(colon + 1)..]));
+        var parts = whole.Split(':');
+        var (length, checksum, bytes) = (parts[0], parts[1], Convert.FromBase64String(parts[2]));
+        var rest = checksum + ":" + parts[2];
         var damaged = new[]
         {
-            "no length", "x:" + whole[(colon + 1)..], length + ":not base64!", whole[..^2],
-            length + ":" + Convert.ToBase64String(bytes[..^2]), // cut short: DEFLATE itself may not notice
-            "1:" + whole[(colon + 1)..], "99999:" + whole[(colon + 1)..], // holds more, or less, than it says
-            length + ":" + Convert.ToBase64String(new byte[] { 0xFF, 0xFF, 0xFF }),
-            "4:" + Deflated(new byte[] { 0x32, 0x3A, 0xFF, 0xFE }), // not UTF-8
+            "no length", "x:" + rest, length + ":" + parts[2], length + ":" + checksum + ":not base64!", whole[..^2],
+            length + ":" + checksum + ":" + Convert.ToBase64String(bytes[..^2]), // cut short: DEFLATE itself may not notice
+            "1:" + rest, "99999:" + rest, // holds more, or less, than it says
+            length + ":" + checksum + ":" + Convert.ToBase64String(new byte[] { 0xFF, 0xFF, 0xFF }),
+            length + ":00000000:" + parts[2], // another checksum
+            DeflatedMetadata.Value(new byte[] { 0x32, 0x3A, 0xFF, 0xFE }), // not UTF-8
         };
         foreach (var bad in damaged)
         {
@@ -83,12 +86,45 @@ public class PackedMetadataTests
         Assert.Empty(ManifestKey.Entries(ManifestKey.DeflatedKey, string.Empty));
     }
 
-    private static string Deflated(byte[] bytes)
+    [Fact]
+    public void Any_damage_to_a_deflated_value_reads_back_whole_or_throws_InvalidDataException_which_the_task_reports()
     {
-        using var output = new MemoryStream();
-        using (var deflate = new System.IO.Compression.DeflateStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) deflate.Write(bytes);
-        return Convert.ToBase64String(output.ToArray());
+        // The task reports InvalidDataException as MESHB001; any other exception would escape it as a crash.
+        var random = new Random(20261205);
+        var entries = Enumerable.Range(0, 12).Select(i => new KeyValuePair<string, string>(
+            ManifestKey.Create("Shop.Svc" + i, "shop-virtualservice-svc-" + i + ".yaml"), Vs + "metadata:\n  name: svc-" + i + "\n")).ToArray();
+        var whole = ManifestKey.Deflate(Pack(entries));
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=:-";
+        var failures = 0;
+        for (var round = 0; round < 2000; round++)
+        {
+            var damaged = new StringBuilder(whole);
+            for (var edits = random.Next(1, 4); edits > 0 && damaged.Length > 0; edits--)
+            {
+                var at = random.Next(damaged.Length);
+                switch (random.Next(3))
+                {
+                    case 0: damaged[at] = Alphabet[random.Next(Alphabet.Length)]; break;
+                    case 1: damaged.Remove(at, random.Next(1, Math.Min(8, damaged.Length - at) + 1)); break;
+                    default: damaged.Insert(at, Alphabet[random.Next(Alphabet.Length)]); break;
+                }
+            }
+
+            try
+            {
+                var read = ManifestKey.Entries(ManifestKey.DeflatedKey, damaged.ToString()).ToArray();
+                // Read back at all, the value must have survived its damage: the byte count and the checksum let nothing else through.
+                Assert.Equal(entries, read);
+            }
+            catch (InvalidDataException)
+            {
+                failures++;
+            }
+        }
+
+        Assert.True(failures > 1000, $"only {failures} of 2000 damaged values were refused");
     }
+
 
     [Fact]
     public void A_packed_value_cut_short_or_malformed_throws_where_the_fault_is_rather_than_drop_what_follows()

@@ -32,7 +32,7 @@ internal static class TestAssemblies
         Packed(directory, (first, packed) =>
         {
             var deflated = ManifestKey.Deflate(packed);
-            var colon = deflated.IndexOf(':');
+            var colon = deflated.LastIndexOf(':'); // Base64 holds none
             if (damage && first) deflated = deflated[..(colon + 1)] + Convert.ToBase64String(Convert.FromBase64String(deflated[(colon + 1)..])[..^2]);
             return (ManifestKey.DeflatedKey, deflated);
         }, manifests);
