@@ -23,6 +23,8 @@ dotnet build -c Release build/MeshDsl.Benchmarks -v q -nologo >/dev/null
 # The synthetic projects take MeshDsl's runtime library, generator, analyzers and build task from this Release build (the
 # package's project builds them all), as a package gives them: no project references.
 dotnet build -c Release src/MeshDsl -v q -nologo >/dev/null
+# ... and the ReadyToRun images the package carries for this runtime and platform, where it carries any (linux-x64).
+dotnet msbuild src/MeshDsl -t:MeshDslReadyToRun -p:Configuration=Release -v:q -nologo >/dev/null
 synth() { dotnet build/MeshDsl.Benchmarks/bin/Release/net10.0/MeshDsl.Benchmarks.dll synth "$@"; }
 
 # shellcheck source=build/timing.sh

@@ -96,7 +96,12 @@ public static class SyntheticMesh
             ? $"""
               <Project>
                 <Import Project="{src}/MeshDsl.Build/build/MeshDsl.props" />
-                <PropertyGroup><MeshDslTasksAssembly>{src}/MeshDsl.Build/bin/$(Configuration)/netstandard2.0/MeshDsl.Build.dll</MeshDslTasksAssembly></PropertyGroup>
+                <PropertyGroup>
+                  <MeshDslTasksAssembly>{src}/MeshDsl.Build/bin/$(Configuration)/netstandard2.0/MeshDsl.Build.dll</MeshDslTasksAssembly>
+                  <!-- The package's ReadyToRun images, where src/MeshDsl's MeshDslReadyToRun target made them (measure-build.sh does). -->
+                  <_MeshDslPortableTasksAssembly>$(MeshDslTasksAssembly)</_MeshDslPortableTasksAssembly>
+                  <_MeshDslReadyToRunRoot>{src}/MeshDsl/bin/$(Configuration)/netstandard2.0/readytorun/</_MeshDslReadyToRunRoot>
+                </PropertyGroup>
               </Project>
 
               """
