@@ -85,6 +85,57 @@ public class ReadyToRunTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
+    public void With_the_images_a_cold_compiler_and_the_task_JIT_compile_almost_none_of_MeshDsls_methods()
+    {
+        var consumer = _package.CreateConsumer("Jit");
+        consumer.AddSource("Svc.cs", """
+            using MeshDsl;
+
+            [MeshService("svc", Namespace = "shop")]
+            public partial class Svc
+            {
+                [Subset("v1")] public partial class V1 { }
+                [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }
+            }
+            """);
+        consumer.Build().AssertSuccess("restore and a first build");
+
+        // The runtime's own list of what it JIT-compiled, from the compiler (a new csc, no server) and from MSBuild (the task).
+        (int Compiler, int Task) JitCompiled(bool images)
+        {
+            var compilerList = Path.Combine(consumer.Directory, $"jit-csc-{images}.txt");
+            var msbuildList = Path.Combine(consumer.Directory, $"jit-msbuild-{images}.txt");
+            var environment = new Dictionary<string, string>
+            {
+                ["NUGET_PACKAGES"] = consumer.Packages,
+                ["DOTNET_JitDisasmSummary"] = "1",
+                ["DOTNET_JitStdOutFile"] = msbuildList,
+            };
+            DotNet.Run(consumer.Directory, environment, "build", "--no-incremental", "-p:UseSharedCompilation=false", "-nodeReuse:false",
+                "-p:MeshDslReadyToRun=" + (images ? "true" : "false"), "-p:CscEnvironment=DOTNET_JitStdOutFile=" + compilerList).AssertSuccess("build, images " + images);
+            static int Own(string list, string assemblyNamespace) =>
+                File.ReadLines(list).Count(l => l.Contains("JIT compiled " + assemblyNamespace, StringComparison.Ordinal));
+            return (Own(compilerList, "MeshDsl."), Own(msbuildList, "MeshDsl.Build."));
+        }
+
+        // Methods of MeshDsl's own types: the portable assemblies have about 1,200 JIT-compiled in the compiler and 150 in
+        // the task. With the images, what is left is generic code over other assemblies' types, which no image can hold.
+        var portable = JitCompiled(images: false);
+        Assert.True(portable.Compiler > 500, $"portable: {portable.Compiler} methods of MeshDsl JIT-compiled in the compiler");
+        Assert.True(portable.Task > 50, $"portable: {portable.Task} methods of the task JIT-compiled");
+        var native = JitCompiled(images: true);
+        if (HostMakesImages)
+        {
+            Assert.True(native.Compiler < portable.Compiler / 20, $"images: {native.Compiler} methods of MeshDsl JIT-compiled in the compiler, against {portable.Compiler}");
+            Assert.True(native.Task < portable.Task / 10, $"images: {native.Task} methods of the task JIT-compiled, against {portable.Task}");
+        }
+        else
+        {
+            Assert.Equal(portable.Compiler, native.Compiler);
+        }
+    }
+
+    [Fact]
     public void A_design_time_build_gives_the_IDE_the_portable_analyzers()
     {
         var consumer = _package.CreateConsumer("DesignTime");
