@@ -10,16 +10,7 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
 
     private static readonly string Ratings = Service("ratings", "Ratings");
 
-    /// <summary>A service with one subset and one rule: a DestinationRule and a VirtualService.</summary>
-    private static string Service(string name, string type) => $$"""
-        using MeshDsl;
-        [MeshService("{{name}}")]
-        public partial class {{type}}
-        {
-            [Subset("v1")] public partial class V1 { }
-            [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }
-        }
-        """;
+    private static string Service(string name, string type) => Consumer.Service(name, type);
 
     private readonly PackageFixture _package;
 

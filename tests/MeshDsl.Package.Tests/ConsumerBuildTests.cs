@@ -50,16 +50,7 @@ public class ConsumerBuildTests : IClassFixture<PackageFixture>
     public void MeshDslOutputPath_moves_the_manifests_and_an_invalid_duration_fails_the_build_at_the_argument()
     {
         var consumer = _package.CreateConsumer("Custom", "<MeshDslOutputPath>deploy</MeshDslOutputPath>");
-        consumer.AddSource("Svc.cs", """
-            using MeshDsl;
-
-            [MeshService("svc", Namespace = "shop")]
-            public partial class Svc
-            {
-                [Subset("v1")] public partial class V1 { }
-                [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }
-            }
-            """);
+        consumer.AddSource("Svc.cs", Consumer.OneService);
         consumer.Build().AssertSuccess("build with MeshDslOutputPath");
         Assert.True(File.Exists(Path.Combine(consumer.Directory, "deploy", "shop-virtualservice-svc.yaml")));
         Assert.False(Directory.Exists(consumer.ManifestDir));
@@ -67,8 +58,8 @@ public class ConsumerBuildTests : IClassFixture<PackageFixture>
         consumer.AddSource("Svc.cs", File.ReadAllText(Path.Combine(consumer.Directory, "Svc.cs")).Replace("\"5s\"", "\"5 seconds\""));
         var broken = consumer.Build();
         Assert.NotEqual(0, broken.ExitCode);
-        // Line 7, column 26: the string literal given to Timeout.
-        Assert.Contains("Svc.cs(7,26): error MESH001: '5 seconds' is not a valid duration for timeout", broken.Output);
+        // Line 6, column 26: the string literal given to Timeout.
+        Assert.Contains("Svc.cs(6,26): error MESH001: '5 seconds' is not a valid duration for timeout", broken.Output);
     }
 
     [Fact]

@@ -87,6 +87,20 @@ public sealed class PackageFixture : IDisposable
 
 public sealed record Consumer(string Directory, string Packages)
 {
+    /// <summary>A service with one subset and one rule: a DestinationRule and a VirtualService.</summary>
+    public static string Service(string name, string type, string? @namespace = null) => $$"""
+        using MeshDsl;
+        [MeshService("{{name}}"{{(@namespace is null ? "" : $", Namespace = \"{@namespace}\"")}})]
+        public partial class {{type}}
+        {
+            [Subset("v1")] public partial class V1 { }
+            [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }
+        }
+        """;
+
+    /// <summary>The one service most tests build: svc in namespace shop.</summary>
+    public static string OneService { get; } = Service("svc", "Svc", "shop");
+
     public string ManifestDir => Path.Combine(Directory, "bin", "Debug", "net10.0", "manifests");
 
     public void AddSource(string file, string text) => File.WriteAllText(Path.Combine(Directory, file), text);

@@ -48,17 +48,7 @@ public class ReadyToRunTests : IClassFixture<PackageFixture>
     public void A_command_line_build_loads_the_images_and_writes_the_same_manifests_as_the_portable_assemblies()
     {
         var consumer = _package.CreateConsumer("ReadyToRun");
-        consumer.AddSource("Svc.cs", """
-            using MeshDsl;
-
-            [MeshService("svc", Namespace = "shop")]
-            public partial class Svc
-            {
-                [Subset("v1")] public partial class V1 { }
-                [Subset("v2")] public partial class V2 { }
-                [HttpRoute(Timeout = "5s"), RouteTo<V1>(Weight = 90), RouteTo<V2>(Weight = 10)] public partial class Default { }
-            }
-            """);
+        consumer.AddSource("Svc.cs", Consumer.OneService);
 
         var native = consumer.Build("-v:d");
         native.AssertSuccess("build with the images");
@@ -88,16 +78,7 @@ public class ReadyToRunTests : IClassFixture<PackageFixture>
     public void With_the_images_a_cold_compiler_and_the_task_JIT_compile_almost_none_of_MeshDsls_methods()
     {
         var consumer = _package.CreateConsumer("Jit");
-        consumer.AddSource("Svc.cs", """
-            using MeshDsl;
-
-            [MeshService("svc", Namespace = "shop")]
-            public partial class Svc
-            {
-                [Subset("v1")] public partial class V1 { }
-                [HttpRoute(Timeout = "5s"), RouteTo<V1>] public partial class Default { }
-            }
-            """);
+        consumer.AddSource("Svc.cs", Consumer.OneService);
         consumer.Build().AssertSuccess("restore and a first build");
 
         // The runtime's own list of what it JIT-compiled, from the compiler (a new csc, no server) and from MSBuild (the task).
