@@ -89,13 +89,13 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Equal(new[] { "destinationrule-reviews.yaml", "gateway-old.yaml", "namespace.yaml", "virtualservice-reviews.yaml" }, Files(deploy));
 
         // dotnet clean removes what the build wrote, and only that.
-        DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages }, "clean").AssertSuccess("dotnet clean");
+        consumer.DotNet("clean").AssertSuccess("dotnet clean");
         Assert.Equal(new[] { "gateway-old.yaml", "namespace.yaml" }, Files(deploy));
         Assert.False(File.Exists(Path.Combine(deploy, ".meshdsl-manifests")));
         Assert.False(File.Exists(stampFile));
 
         // A design-time build (what the IDE runs: Compile without running the compiler) writes nothing.
-        DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages },
+        consumer.DotNet(
             "msbuild", "-restore", "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true").AssertSuccess("design-time build");
         Assert.Equal(new[] { "gateway-old.yaml", "namespace.yaml" }, Files(deploy));
     }
@@ -109,7 +109,6 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
     public void Builds_through_the_compiler_server_with_the_generator_kept_follow_every_edit()
     {
         var consumer = _package.CreateConsumer("Server");
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages };
         consumer.AddSource("Reviews.cs", Reviews);
         consumer.AddSource("Ratings.cs", Ratings);
         string RatingsRoute() => File.ReadAllText(Path.Combine(consumer.ManifestDir, "virtualservice-ratings.yaml"));
@@ -158,16 +157,16 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         }
         finally
         {
-            DotNet.Run(consumer.Directory, environment, "build-server", "shutdown", "--vbcscompiler");
+            consumer.DotNet("build-server", "shutdown", "--vbcscompiler");
         }
 
-        var features = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features");
+        var features = consumer.DotNet("msbuild", "-getProperty:Features");
         features.AssertSuccess("reading Features");
         Assert.Contains("enable-generator-cache", features.Output);
-        var off = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features", "-p:MeshDslGeneratorCache=false");
+        var off = consumer.DotNet("msbuild", "-getProperty:Features", "-p:MeshDslGeneratorCache=false");
         off.AssertSuccess("reading Features with the cache off");
         Assert.DoesNotContain("enable-generator-cache", off.Output);
-        var emitting = DotNet.Run(consumer.Directory, environment, "msbuild", "-getProperty:Features", "-p:EmitCompilerGeneratedFiles=true");
+        var emitting = consumer.DotNet("msbuild", "-getProperty:Features", "-p:EmitCompilerGeneratedFiles=true");
         emitting.AssertSuccess("reading Features when the generated files are emitted");
         Assert.DoesNotContain("enable-generator-cache", emitting.Output);
     }
@@ -260,7 +259,7 @@ public class BuildIntegrationTests : IClassFixture<PackageFixture>
         Assert.Equal(new[] { "destinationrule-reviews.yaml", "virtualservice-ratings.yaml", "virtualservice-reviews.yaml" }, Files(consumer.ManifestDir));
         Assert.EndsWith("# reviewed by ops\n", File.ReadAllText(edited));
 
-        DotNet.Run(consumer.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = consumer.Packages }, "clean").AssertSuccess("dotnet clean");
+        consumer.DotNet("clean").AssertSuccess("dotnet clean");
         Assert.Equal(new[] { "virtualservice-ratings.yaml" }, Files(consumer.ManifestDir));
     }
 

@@ -109,6 +109,12 @@ public sealed record Consumer(string Directory, string Packages)
 
     public ProcessResult Build(params string[] args) => DotNetHere(new[] { "build" }.Concat(args));
 
+    /// <summary>Any dotnet CLI command in this consumer's folder, restoring into the fixture's own package folder.</summary>
+    public ProcessResult DotNet(params string[] args) => DotNetHere(args);
+
+    /// <summary>The same, with more environment variables for the command (and every process it starts).</summary>
+    public ProcessResult DotNet(IReadOnlyDictionary<string, string> environment, params string[] args) => DotNetHere(args, environment);
+
     /// <summary>The project's items of each type, as MSBuild evaluates them, by path relative to the project with '/'.</summary>
     public IReadOnlyDictionary<string, string[]> Items(string[] types, params string[] properties)
     {
@@ -124,6 +130,9 @@ public sealed record Consumer(string Directory, string Packages)
     }
 
     /// <summary>The dotnet CLI in this consumer's folder, restoring into the fixture's own package folder.</summary>
-    private ProcessResult DotNetHere(IEnumerable<string> args) =>
-        DotNet.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, args.ToArray());
+    private ProcessResult DotNetHere(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["NUGET_PACKAGES"] = Packages };
+        return Tests.DotNet.Run(Directory, variables, args.ToArray());
+    }
 }
